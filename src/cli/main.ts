@@ -1,0 +1,57 @@
+import chalk from 'chalk';
+import { Command, CommanderError } from 'commander';
+import { compareCommand } from './compare-command.js';
+import { erlangCommand } from './erlang-command.js';
+import { CliError } from './errors.js';
+import { runCommand, type Output } from './run-command.js';
+import { validateCommand } from './validate-command.js';
+
+/** The version printed by `cbsim --version`. */
+export const VERSION = '0.1.0';
+
+function defaultOutput(): Output {
+  return {
+    print: (text) => process.stdout.write(`${text}\n`),
+    error: (text) => process.stderr.write(`${text}\n`),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** Builds the `cbsim` command tree. */
+export function buildProgram(out: Output): Command {
+  const program = new Command('cbsim')
+    .description('Simulate contact-center callbacks (Genesys Cloud rules): Agent First and Customer First, pacing, retries, KPIs')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => out.print(s.trimEnd()), writeErr: (s) => out.error(s.trimEnd()) })
+    .addHelpText('after', '\nExamples:\n  $ cbsim run scenarios/support-agent-first.yaml\n  $ cbsim validate scenarios/support-agent-first.yaml\n  $ cbsim compare scenarios/customer-first-pacing.yaml --set queues.callbacks.callback.mode=AgentFirst,CustomerFirst\n  $ cbsim erlang --calls-per-hour 720 --aht 4m');
+  program.addCommand(runCommand(out));
+  program.addCommand(validateCommand(out));
+  program.addCommand(compareCommand(out));
+  program.addCommand(erlangCommand(out.print));
+  for (const command of program.commands) command.showHelpAfterError('(run with --help for usage)');
+  program.exitOverride();
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI with `argv` (as `process.argv`); returns the exit status. */
+export async function main(argv: string[], out: Output = defaultOutput()): Promise<number> {
+  const program = buildProgram(out);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (error instanceof CliError) {
+      out.error(error.message.includes('\x1b[') ? error.message : chalk.red(error.message));
+      return error.exitCode;
+    }
+    out.error(chalk.red(`cbsim: internal error: ${(error as Error).message}`));
+    if (process.env.CBSIM_DEBUG) out.error(String((error as Error).stack));
+    return 1;
+  }
+}

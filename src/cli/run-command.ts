@@ -1,0 +1,54 @@
+import { Command, Option } from 'commander';
+import { ENGINES, type EngineName } from '../contact-center/world.js';
+import { simulate } from '../runner/simulate.js';
+import { kpiTable, runHeading } from './kpi-table.js';
+import { describeIssues, loadScenario } from './load-scenario.js';
+import { Progress } from './progress.js';
+
+interface RunOptions {
+  json?: boolean;
+  seed?: string;
+  duration?: string;
+  set?: string[];
+  engine: EngineName;
+  intervals: boolean;
+}
+
+/** Where a command writes: stdout for results, stderr for diagnostics. */
+export interface Output {
+  print(text: string): void;
+  error(text: string): void;
+  /** Whether stderr is a terminal (progress is shown only then). */
+  stderrIsTTY: boolean;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** `cbsim run FILE`: simulate a scenario and print its KPIs. */
+export function runCommand(out: Output): Command {
+  return new Command('run')
+    .description('simulate a scenario and print its KPIs')
+    .argument('<file>', 'scenario file (YAML or JSON)')
+    .option('--json', 'print the result as one JSON document on stdout')
+    .option('--seed <n>', "override the scenario's seed")
+    .option('--duration <duration>', "override the scenario's simulated horizon, e.g. 7d")
+    .option('--set <path=value>', 'override any field, e.g. queues.support.callback.pacingModifier=4 (repeatable)', collect)
+    .addOption(new Option('--engine <name>', 'statechart engine').choices([...ENGINES]).default('xstate'))
+    .option('--no-intervals', 'leave the 30-minute intervals out of the JSON')
+    .addHelpText('after', '\nExamples:\n  $ cbsim run scenarios/support-agent-first.yaml\n  $ cbsim run scenarios/support-agent-first.yaml --seed 42 --duration 7d --json > result.json')
+    .action((file: string, options: RunOptions) => {
+      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set });
+      if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
+      const progress = new Progress(out.stderrIsTTY, `simulating ${loaded.scenario.name}`);
+      const result = simulate(loaded.scenario, {
+        engine: options.engine,
+        intervals: options.intervals,
+        onProgress: (t, horizon) => progress.update(t / horizon),
+      });
+      progress.done();
+      if (options.json) out.print(JSON.stringify(result, null, 2));
+      else out.print(`${runHeading(result)}\n\n${kpiTable(result, loaded.scenario)}`);
+    });
+}

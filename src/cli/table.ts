@@ -1,0 +1,55 @@
+import chalk from 'chalk';
+
+/** A table cell: text, optionally styled. */
+export type Cell = string;
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Visible width of a string (ANSI colour codes do not count). */
+export function visibleWidth(text: string): number {
+  return text.replace(ANSI, '').length;
+}
+
+function pad(text: string, width: number, align: 'left' | 'right'): string {
+  const fill = ' '.repeat(Math.max(0, width - visibleWidth(text)));
+  return align === 'left' ? text + fill : fill + text;
+}
+
+/** A row of a table, or a section heading spanning it. */
+export type Row = { cells: Cell[] } | { section: string };
+
+/**
+ * Renders rows as an aligned text table: the first column left-aligned,
+ * the others right-aligned, a rule under the header, sections in bold.
+ */
+export function renderTable(header: Cell[], rows: Row[]): string {
+  const widths = header.map((h) => visibleWidth(h));
+  for (const row of rows) {
+    if ('cells' in row) row.cells.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleWidth(c))));
+  }
+  const line = (cells: Cell[]) => cells.map((c, i) => pad(c, widths[i], i === 0 ? 'left' : 'right')).join('  ');
+  const out = [chalk.bold(line(header)), chalk.dim(widths.map((w) => '─'.repeat(w)).join('  '))];
+  for (const row of rows) out.push('cells' in row ? line(row.cells) : chalk.bold.cyan(row.section));
+  return out.join('\n');
+}
+
+/** Formats a number with at most `digits` decimals, or an em dash for null. */
+export function num(value: number | null | undefined, digits = 0): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return chalk.dim('—');
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Formats a share (0–1) as a percentage, or an em dash for null. */
+export function pct(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return chalk.dim('—');
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
+/** Formats seconds compactly (`12.3s`, `4m05s`, `2h10m`), or an em dash for null. */
+export function seconds(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return chalk.dim('—');
+  if (!Number.isFinite(value)) return '∞';
+  if (value < 60) return `${value.toFixed(1)}s`;
+  if (value < 3600) return `${Math.floor(value / 60)}m${String(Math.round(value % 60)).padStart(2, '0')}s`;
+  return `${Math.floor(value / 3600)}h${String(Math.round((value % 3600) / 60)).padStart(2, '0')}m`;
+}

@@ -1,0 +1,281 @@
+import { sampler, sampleWhole, type Sampler } from '../kernel/distributions.js';
+import type { RandomStream } from '../kernel/random.js';
+import { agentMachine, type AgentContext, type AgentEvent, type AgentInput } from '../machines/agent.js';
+import type { MachineEngine } from '../machines/engine.js';
+import type { AgentGroupConfig } from '../model/scenario.js';
+import { IdleAgents } from './idle-agents.js';
+import type { EngineFactory, World } from './world-context.js';
+
+/** Kinds of interaction an agent works on; the low bit of a work ref. */
+export const enum WorkKind {
+  Inbound = 0,
+  Callback = 1,
+}
+
+/** Packs an interaction kind and id into one integer. */
+export function workRef(kind: WorkKind, id: number): number {
+  return id * 2 + kind;
+}
+
+/** What the owner of an interaction (inbound calls, callbacks) is told by the agent pool. */
+export interface WorkOwner {
+  /** `agent` has been given interaction `id` (it is alerting). Returns true if it is answered automatically. */
+  assigned(id: number, agent: number): boolean;
+  /** `agent` answered the offer of `id`. */
+  answered(id: number, agent: number): void;
+  /** The offer of `id` to `agent` timed out: the interaction needs another agent. */
+  missed(id: number, agent: number): void;
+  /** The talk time set by `startTalk` for `id` has run out. */
+  talkEnded(id: number, agent: number): void;
+  /** The after-call work set by `endWork` for `id` has run out. */
+  wrapEnded(id: number, agent: number): void;
+}
+
+interface AgentRecord {
+  index: number;
+  group: AgentGroupConfig;
+  queues: number[];
+  /** Work ref being worked on, or -1. */
+  work: number;
+  answerTime: Sampler;
+  dialTime: Sampler;
+  answerStream: RandomStream;
+  dialStream: RandomStream;
+  /** Kernel handle of a pending answer, or 0. */
+  answerHandle: number;
+}
+
+/**
+ * The agents: their statecharts, their idle order per queue, and routing
+ * between waiting interactions and available agents (longest-idle agent;
+ * an available agent takes the best waiting interaction of its queues).
+ */
+export class AgentPool {
+  /** The agent statechart engine. */
+  readonly engine: MachineEngine<AgentInput, AgentEvent, AgentContext>;
+  private readonly agents: AgentRecord[] = [];
+  private readonly idle: IdleAgents[];
+  private readonly owners: WorkOwner[] = [];
+  private readonly answerKind: number;
+  private readonly talkKind: number;
+  private readonly wrapKind: number;
+  private readonly shiftKind: number;
+  private readonly groupMembers: number[][] = [];
+  private readonly online: Int32Array;
+  private readonly availableListeners: Array<(queue: number) => void> = [];
+
+  constructor(
+    private readonly world: World,
+    createEngine: EngineFactory,
+  ) {
+    const { sim, scenario, streams } = world;
+    this.answerKind = sim.register('agent.answer', (a) => {
+      this.agents[a].answerHandle = 0;
+      this.send(a, { type: 'ANSWER' });
+    });
+    this.talkKind = sim.register('agent.talkEnd', (a) => this.ownerOf(a).talkEnded(this.workId(a), a));
+    this.wrapKind = sim.register('agent.wrapEnd', (a) => this.wrapEnded(a));
+    this.shiftKind = sim.register('agent.shiftChange', (g) => this.shiftChange(g));
+    const timers = world.timers.forEngine<AgentEvent>((a, e) => this.engine.send(a, e));
+    this.engine = createEngine('agent', agentMachine, {
+      perform: (agent, action) => this.perform(agent, action),
+      delay: timers.delay,
+      cancelDelay: timers.cancelDelay,
+      changed: (agent, from, to) => this.changed(agent, from, to),
+    });
+    scenario.agents.forEach((group, g) => {
+      const queues = group.queues.map((id) => world.queueIndex(id));
+      const members: number[] = [];
+      const answerTime = sampler(group.answerTime);
+      const dialTime = sampler(group.dialTime);
+      for (let i = 0; i < group.count; i++) {
+        const index = this.agents.length;
+        members.push(index);
+        this.agents.push({
+          index,
+          group,
+          queues,
+          work: -1,
+          answerTime,
+          dialTime,
+          answerStream: streams.stream('agent.answerTime', index),
+          dialStream: streams.stream('agent.dialTime', index),
+          answerHandle: 0,
+        });
+      }
+      this.groupMembers.push(members);
+    });
+    this.idle = world.queues.map(() => new IdleAgents(this.agents.length));
+    this.online = new Int32Array(world.queues.length);
+  }
+
+  /** Calls `listener(queue)` for each queue of an agent who became available with nothing to take. */
+  onAvailable(listener: (queue: number) => void): void {
+    this.availableListeners.push(listener);
+  }
+
+  /** Number of agents logged on and serving `queue`, in any status. */
+  onlineOn(queue: number): number {
+    return this.online[queue];
+  }
+
+  /** Registers the owner of one kind of work. */
+  setOwner(kind: WorkKind, owner: WorkOwner): void {
+    this.owners[kind] = owner;
+  }
+
+  /** Number of agents. */
+  get size(): number {
+    return this.agents.length;
+  }
+
+  /** The group name of an agent. */
+  groupOf(agent: number): string {
+    return this.agents[agent].group.group;
+  }
+
+  /** Number of idle agents serving queue `queue`. */
+  idleOn(queue: number): number {
+    return this.idle[queue].size;
+  }
+
+  /** Creates the agents' machines and schedules every group's on-queue periods. */
+  start(): void {
+    for (const agent of this.agents) this.engine.start(agent.index, { notRespondingTime: agent.group.notRespondingTime });
+    this.world.scenario.agents.forEach((_, g) => {
+      const periods = this.world.onQueuePeriods(g);
+      for (const period of periods) {
+        this.world.sim.schedule(period.on, this.shiftKind, g * 2);
+        if (period.off < this.world.horizon) this.world.sim.schedule(period.off, this.shiftKind, g * 2 + 1);
+      }
+    });
+  }
+
+  /** Work has been put on `queue`: give the front interaction to the longest-idle agent, if any. */
+  workWaiting(queue: number): void {
+    const idle = this.idle[queue];
+    while (idle.size > 0) {
+      const ref = this.world.queues[queue].waiting.shift();
+      if (ref < 0) return;
+      this.assign(idle.first(), ref, queue);
+    }
+  }
+
+  /** Starts the talk of the agent's current interaction; `talkEnded` follows after `duration` ms. */
+  startTalk(agent: number, duration: number): void {
+    this.world.sim.after(duration, this.talkKind, agent);
+  }
+
+  /** Ends the agent's interaction with `wrapUp` ms of after-call work (`wrapEnded` follows), or none. */
+  endWork(agent: number, wrapUp: number): void {
+    if (wrapUp > 0) {
+      this.send(agent, { type: 'END', wrapUp: true });
+      this.world.sim.after(wrapUp, this.wrapKind, agent);
+    } else {
+      this.agents[agent].work = -1;
+      this.send(agent, { type: 'END', wrapUp: false });
+    }
+  }
+
+  /** The interaction being offered to `agent` went away before it was answered. */
+  withdraw(agent: number): void {
+    const record = this.agents[agent];
+    record.work = -1;
+    if (record.answerHandle) this.world.sim.cancel(record.answerHandle);
+    record.answerHandle = 0;
+    this.send(agent, { type: 'WITHDRAW' });
+  }
+
+  /** Time the agent takes to dial an Agent First callback by hand. */
+  dialTime(agent: number): number {
+    const record = this.agents[agent];
+    return sampleWhole(record.dialTime, record.dialStream);
+  }
+
+  private send(agent: number, event: AgentEvent): void {
+    this.engine.send(agent, event);
+  }
+
+  private ownerOf(agent: number): WorkOwner {
+    return this.owners[this.agents[agent].work & 1];
+  }
+
+  private workId(agent: number): number {
+    return this.agents[agent].work >> 1;
+  }
+
+  private assign(agent: number, ref: number, queue: number): void {
+    const record = this.agents[agent];
+    for (const q of record.queues) this.idle[q].remove(agent);
+    record.work = ref;
+    const owner = this.owners[ref & 1];
+    const autoAnswer = owner.assigned(ref >> 1, agent);
+    const answerTime = autoAnswer ? 0 : sampleWhole(record.answerTime, record.answerStream);
+    const alertingTimeout = this.world.scenario.queues[queue].callback.alertingTimeout;
+    this.send(agent, { type: 'OFFER', alertingTimeout, answerAtOnce: answerTime === 0 });
+    if (answerTime === 0) owner.answered(ref >> 1, agent);
+    else if (answerTime < alertingTimeout) record.answerHandle = this.world.sim.after(answerTime, this.answerKind, agent);
+  }
+
+  private available(agent: number): void {
+    const record = this.agents[agent];
+    let best = -1;
+    let bestKey = Infinity;
+    for (const q of record.queues) {
+      const key = this.world.queues[q].waiting.frontKey();
+      if (key < bestKey) {
+        bestKey = key;
+        best = q;
+      }
+    }
+    if (best >= 0) {
+      this.assign(agent, this.world.queues[best].waiting.shift(), best);
+      return;
+    }
+    for (const q of record.queues) this.idle[q].append(agent);
+    for (const listener of this.availableListeners) for (const q of record.queues) listener(q);
+  }
+
+  private perform(agent: number, action: string): void {
+    switch (action) {
+      case 'available':
+        this.available(agent);
+        break;
+      case 'offerMissed': {
+        const record = this.agents[agent];
+        const ref = record.work;
+        record.work = -1;
+        if (ref >= 0) this.owners[ref & 1].missed(ref >> 1, agent);
+        break;
+      }
+      default:
+        throw new Error(`agent machine: unknown action ${action}`);
+    }
+  }
+
+  private changed(agent: number, from: string, to: string): void {
+    const queues = this.agents[agent].queues;
+    if (from === 'idle') for (const q of queues) this.idle[q].remove(agent);
+    if (from === 'offline') for (const q of queues) this.online[q]++;
+    if (to === 'offline' && from !== '') for (const q of queues) this.online[q]--;
+    if (to === 'busy' && from === 'alerting') {
+      const ref = this.agents[agent].work;
+      if (ref >= 0) this.owners[ref & 1].answered(ref >> 1, agent);
+    }
+    this.world.emit({ type: 'agent.state', t: this.world.sim.now, agent, group: this.agents[agent].group.group, from, to });
+  }
+
+  private wrapEnded(agent: number): void {
+    const record = this.agents[agent];
+    const ref = record.work;
+    record.work = -1;
+    this.send(agent, { type: 'WRAP_END' });
+    if (ref >= 0) this.owners[ref & 1].wrapEnded(ref >> 1, agent);
+  }
+
+  private shiftChange(target: number): void {
+    const group = target >> 1;
+    const event: AgentEvent = target & 1 ? { type: 'LOG_OFF' } : { type: 'LOG_ON' };
+    for (const agent of this.groupMembers[group]) this.send(agent, event);
+  }
+}

@@ -1,0 +1,117 @@
+import { Subject, type Observable } from 'rxjs';
+import type { AnyStateMachine } from 'xstate';
+import { RandomStreams } from '../kernel/random.js';
+import { Simulator } from '../kernel/simulator.js';
+import { Mailbox, type MachineHost } from '../machines/engine.js';
+import { XStateEngine } from '../machines/xstate-engine.js';
+import { LocalCalendar } from '../model/calendar.js';
+import type { SimEvent } from '../model/events.js';
+import type { Scenario } from '../model/scenario.js';
+import { AgentPool } from './agent-pool.js';
+import { CallbackCenter } from './callbacks.js';
+import { Dialer } from './dialer.js';
+import { InboundTraffic } from './inbound.js';
+import { MachineTimers } from './machine-timers.js';
+import { onQueuePeriods, type OnQueuePeriod } from './shifts.js';
+import type { EngineFactory, QueueRuntime, World } from './world-context.js';
+import { MAX_PRIORITY, WorkQueue } from './work-queue.js';
+
+/** The statechart engines a run can use. */
+export const ENGINES = ['xstate'] as const;
+
+/** One of `ENGINES`. */
+export type EngineName = (typeof ENGINES)[number];
+
+/** Options of a contact-center run. */
+export interface ContactCenterOptions {
+  /** Which engine runs the statecharts (default `xstate`). */
+  engine?: EngineName;
+}
+
+/**
+ * The simulated contact center built from a scenario: queues, agents,
+ * inbound traffic and callbacks on one clock, publishing what happens as a
+ * stream of `SimEvent`s.
+ */
+export class ContactCenter implements World {
+  readonly sim = new Simulator(4096);
+  readonly streams: RandomStreams;
+  readonly calendar: LocalCalendar;
+  readonly timers: MachineTimers;
+  readonly queues: QueueRuntime[];
+  readonly horizon: number;
+  readonly agents: AgentPool;
+  readonly callbacks: CallbackCenter;
+  readonly inbound: InboundTraffic;
+  readonly dialer: Dialer;
+  readonly engineName: EngineName;
+  private readonly mailbox = new Mailbox();
+  private readonly subject = new Subject<SimEvent>();
+  private readonly queueIds = new Map<string, number>();
+  private started = false;
+
+  constructor(
+    readonly scenario: Scenario,
+    options: ContactCenterOptions = {},
+  ) {
+    this.engineName = options.engine ?? 'xstate';
+    this.streams = new RandomStreams(scenario.seed);
+    this.calendar = new LocalCalendar(scenario.startEpochMs, scenario.utcOffsetMinutes, scenario.timeZone);
+    this.horizon = scenario.duration;
+    this.timers = new MachineTimers(this.sim);
+    this.queues = scenario.queues.map((config, index) => {
+      if (Math.abs(config.priority) > MAX_PRIORITY || Math.abs(config.callback.priority) > MAX_PRIORITY) {
+        throw new RangeError(`queue ${config.id}: priorities must be within ±${MAX_PRIORITY}`);
+      }
+      this.queueIds.set(config.id, index);
+      return { index, config, waiting: new WorkQueue(), toDial: new WorkQueue() };
+    });
+    const createEngine = this.engineFactory();
+    this.agents = new AgentPool(this, createEngine);
+    this.callbacks = new CallbackCenter(this, this.agents, createEngine);
+    this.inbound = new InboundTraffic(this, this.agents, this.callbacks);
+    this.callbacks.setCustomers(this.inbound);
+    this.dialer = new Dialer(this, this.agents, this.callbacks);
+  }
+
+  /** Everything that happens in the run, in simulated-time order. */
+  get events$(): Observable<SimEvent> {
+    return this.subject.asObservable();
+  }
+
+  queueIndex(id: string): number {
+    const index = this.queueIds.get(id);
+    if (index === undefined) throw new Error(`unknown queue ${id}`);
+    return index;
+  }
+
+  onQueuePeriods(group: number): OnQueuePeriod[] {
+    return onQueuePeriods(this.scenario.agents[group].schedule, this.calendar, this.horizon);
+  }
+
+  emit(event: SimEvent): void {
+    if (this.subject.observed) this.subject.next(event);
+  }
+
+  /** Runs the simulation up to simulated time `until` (at most the horizon). */
+  runUntil(until: number): void {
+    if (!this.started) {
+      this.started = true;
+      this.agents.start();
+      this.inbound.start();
+    }
+    this.sim.run(Math.min(until, this.horizon));
+  }
+
+  /** Runs to the horizon and closes the event stream. */
+  finish(): void {
+    this.runUntil(this.horizon);
+    this.subject.complete();
+  }
+
+  private engineFactory(): EngineFactory {
+    const mailbox = this.mailbox;
+    return <TInput, TEvent extends { type: string }, TContext>(_name: string, machine: AnyStateMachine, host: MachineHost<TEvent>) =>
+      new XStateEngine<TInput, TEvent, TContext>(machine, host, mailbox);
+  }
+}

@@ -1,0 +1,95 @@
+import type { Uniform } from './random.js';
+
+/** A probability distribution of a non-negative quantity (durations are in ms). */
+export type Distribution =
+  | { kind: 'constant'; value: number }
+  | { kind: 'exponential'; mean: number }
+  | { kind: 'uniform'; min: number; max: number }
+  | { kind: 'lognormal'; mean: number; sd: number }
+  | { kind: 'gamma'; mean: number; sd: number }
+  | { kind: 'empirical'; values: readonly number[] };
+
+/** Draws values of one distribution from a uniform source. */
+export interface Sampler {
+  /** The distribution's mean. */
+  readonly mean: number;
+  /** One draw (not rounded). */
+  sample(u: Uniform): number;
+}
+
+/** Exponential draw with the given mean, by inversion. */
+export function exponential(u: Uniform, mean: number): number {
+  return -mean * Math.log(1 - u.next());
+}
+
+/** Standard normal draw (Box–Muller, always two uniforms per draw). */
+export function standardNormal(u: Uniform): number {
+  const u1 = 1 - u.next();
+  const u2 = u.next();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** Gamma draw with shape `k` and scale 1 (Marsaglia and Tsang; boosted for k < 1). */
+export function standardGamma(u: Uniform, k: number): number {
+  if (k < 1) {
+    const boost = Math.pow(1 - u.next(), 1 / k);
+    return standardGamma(u, k + 1) * boost;
+  }
+  const d = k - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = standardNormal(u);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const w = 1 - u.next();
+    if (w < 1 - 0.0331 * x * x * x * x) return d * v;
+    if (Math.log(w) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+/** Builds a sampler for a distribution. */
+export function sampler(d: Distribution): Sampler {
+  switch (d.kind) {
+    case 'constant': {
+      const value = d.value;
+      return { mean: value, sample: () => value };
+    }
+    case 'exponential': {
+      const mean = d.mean;
+      return { mean, sample: (u) => exponential(u, mean) };
+    }
+    case 'uniform': {
+      const { min, max } = d;
+      return { mean: (min + max) / 2, sample: (u) => min + (max - min) * u.next() };
+    }
+    case 'lognormal': {
+      if (d.sd === 0) return sampler({ kind: 'constant', value: d.mean });
+      const sigma2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
+      const sigma = Math.sqrt(sigma2);
+      const mu = Math.log(d.mean) - sigma2 / 2;
+      return { mean: d.mean, sample: (u) => Math.exp(mu + sigma * standardNormal(u)) };
+    }
+    case 'gamma': {
+      if (d.sd === 0) return sampler({ kind: 'constant', value: d.mean });
+      const shape = (d.mean * d.mean) / (d.sd * d.sd);
+      const scale = (d.sd * d.sd) / d.mean;
+      return { mean: d.mean, sample: (u) => scale * standardGamma(u, shape) };
+    }
+    case 'empirical': {
+      const values = d.values.slice();
+      const mean = values.reduce((s, v) => s + v, 0) / values.length;
+      const n = values.length;
+      return { mean, sample: (u) => values[Math.floor(u.next() * n)] };
+    }
+  }
+}
+
+/** One draw rounded to a whole non-negative number (whole milliseconds for durations). */
+export function sampleWhole(s: Sampler, u: Uniform): number {
+  const x = Math.round(s.sample(u));
+  return x > 0 ? x : 0;
+}

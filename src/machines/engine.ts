@@ -1,0 +1,74 @@
+/**
+ * How the world drives statecharts without actors' own timers: an engine
+ * holds the state of many entities of one machine, applies events to them,
+ * and hands every effect back to a host. Engines are interchangeable (the
+ * XState reference engine, and faster ones derived from the same machine).
+ */
+
+/** The world that an engine reports to. */
+export interface MachineHost<TEvent> {
+  /** Carry out a named action of the machine for `entity`. */
+  perform(entity: number, action: string, params: Readonly<Record<string, unknown>> | undefined, event: TEvent): void;
+  /** Deliver `event` to `entity` in `delay` ms unless cancelled; `id` names the timer. */
+  delay(entity: number, id: string, delay: number, event: TEvent): void;
+  /** Cancel the timer `id` of `entity` if it is pending. */
+  cancelDelay(entity: number, id: string): void;
+  /** `entity` moved from state `from` to state `to` on `event` (`from` is '' at start). */
+  changed(entity: number, from: string, to: string, event: TEvent): void;
+}
+
+/** A statechart run for many entities at once, by integer entity id. */
+export interface MachineEngine<TInput, TEvent extends { type: string }, TContext> {
+  /** The engine's name, as reported in output (`xstate`, `compiled`). */
+  readonly name: string;
+  /** Transitions taken so far, over all entities. */
+  readonly transitions: number;
+  /** Create `entity` in the machine's initial state. */
+  start(entity: number, input: TInput): void;
+  /** Apply `event` to `entity`; events sent while another is being handled wait their turn. */
+  send(entity: number, event: TEvent): void;
+  /** The entity's current state name. */
+  stateOf(entity: number): string;
+  /** The entity's current context. */
+  contextOf(entity: number): Readonly<TContext>;
+  /** Forget a finished entity. */
+  release(entity: number): void;
+}
+
+/**
+ * Run-to-completion for every engine that shares it: an event sent while
+ * another event is being handled (by any machine) is queued and handled
+ * after it, in the order sent. This keeps a machine's actions from running
+ * inside another transition of the same machine.
+ */
+export class Mailbox {
+  private busy = false;
+  private readonly targets: Array<(entity: number, event: unknown) => void> = [];
+  private readonly entities: number[] = [];
+  private readonly events: unknown[] = [];
+  private head = 0;
+
+  /** Runs `deliver(entity, event)` now if nothing is being handled, else after what is queued. */
+  post<TEvent>(deliver: (entity: number, event: TEvent) => void, entity: number, event: TEvent): void {
+    if (this.busy) {
+      this.targets.push(deliver as (entity: number, event: unknown) => void);
+      this.entities.push(entity);
+      this.events.push(event);
+      return;
+    }
+    this.busy = true;
+    try {
+      deliver(entity, event);
+      while (this.head < this.targets.length) {
+        const i = this.head++;
+        this.targets[i](this.entities[i], this.events[i]);
+      }
+    } finally {
+      this.targets.length = 0;
+      this.entities.length = 0;
+      this.events.length = 0;
+      this.head = 0;
+      this.busy = false;
+    }
+  }
+}

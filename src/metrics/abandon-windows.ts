@@ -1,0 +1,48 @@
+const DAY = 86_400_000;
+
+/**
+ * Answers and abandonments after answer by day of the counted run, to find
+ * the worst consecutive 24-hour and 30-day periods (the UK and US rule
+ * windows for the 3 % ceiling).
+ */
+export class AbandonWindows {
+  private readonly answers: number[] = [];
+  private readonly abandons: number[] = [];
+
+  constructor(
+    /** Start of the counted run (ms); periods are aligned to it. */
+    private readonly origin: number,
+  ) {}
+
+  /** Counts a customer answer at time `t`. */
+  answer(t: number): void {
+    const day = this.day(t);
+    this.answers[day] = (this.answers[day] ?? 0) + 1;
+  }
+
+  /** Counts an abandonment after answer at time `t`. */
+  abandon(t: number): void {
+    const day = this.day(t);
+    this.abandons[day] = (this.abandons[day] ?? 0) + 1;
+  }
+
+  /** The worst rate over consecutive periods of `days` days (null when no period had an answer). */
+  worstRate(days: number): number | null {
+    const length = Math.max(this.answers.length, this.abandons.length);
+    let worst: number | null = null;
+    for (let start = 0; start < length; start += days) {
+      let answers = 0;
+      let abandons = 0;
+      for (let d = start; d < Math.min(length, start + days); d++) {
+        answers += this.answers[d] ?? 0;
+        abandons += this.abandons[d] ?? 0;
+      }
+      if (answers > 0) worst = Math.max(worst ?? 0, abandons / answers);
+    }
+    return worst === null ? null : Math.round(worst * 1e6) / 1e6;
+  }
+
+  private day(t: number): number {
+    return Math.max(0, Math.floor((t - this.origin) / DAY));
+  }
+}

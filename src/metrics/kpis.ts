@@ -1,0 +1,134 @@
+import type { AgentTimeTally, QueueTally } from './tally.js';
+
+const HOUR = 3_600_000;
+
+/** Rounds to `digits` decimals; a ratio with nothing to divide by is `null`. */
+export function ratio(numerator: number, denominator: number, digits = 6): number | null {
+  if (denominator === 0) return null;
+  return round(numerator / denominator, digits);
+}
+
+/** Rounds to `digits` decimals (so output bytes do not depend on float noise). */
+export function round(value: number, digits = 6): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** The KPIs of one queue (or of all queues), for inbound calls and callbacks. */
+export interface QueueKpis {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  callbackAccepted: number;
+  /** Share of counted arrivals that waited more than 0 ms or abandoned. */
+  pWait: number | null;
+  /** Mean wait of answered calls, s. */
+  asa: number | null;
+  /** Share of counted arrivals answered within the service-level threshold. */
+  serviceLevel: number | null;
+  abandonRate: number | null;
+  /** Mean talk time of inbound calls, s. */
+  averageTalkTime: number | null;
+  created: number;
+  completed: number;
+  exhausted: number;
+  cancelled: number;
+  expired: number;
+  disconnected: number;
+  /** Callbacks created in the counted period and still active at the horizon. */
+  active: number;
+  attempts: number;
+  attemptsPerCallback: number | null;
+  /** Share of attempts that connected a customer to an agent. */
+  connectRate: number | null;
+  /** Customer First: answers that waited for an agent. */
+  customerAnswers: number;
+  abandonedAfterAnswer: number;
+  /** Abandoned after answer, as a share of customer answers. */
+  abandonAfterAnswerRate: number | null;
+  /** Mean time from creation to first dial, s. */
+  timeToFirstDial: number | null;
+  /** Mean time from creation to connection with an agent, s. */
+  timeToConnect: number | null;
+  /** Customer First: mean wait for an agent after answering, s (of those who reached one). */
+  waitAfterAnswer: number | null;
+  /** Worst abandon-after-answer rate over consecutive 24-hour periods of the counted run (UK rule window). */
+  abandonAfterAnswerRateMax24h: number | null;
+  /** Worst abandon-after-answer rate over consecutive 30-day periods (US rule window; the whole run if shorter). */
+  abandonAfterAnswerRateMax30d: number | null;
+  /** Customer First: live people hung up on because detection took them for a machine. */
+  liveHungUpAsMachine: number;
+  /** Customer First: mean dials in flight over the counted run. */
+  dialsInFlightMean: number | null;
+  /** Customer First: most dials in flight at once. */
+  dialsInFlightMax: number;
+  /** Agent First: agent hours spent on attempts that did not connect. */
+  failedAttemptAgentHours: number;
+}
+
+/** Worst-period rates of abandonment after answer, from per-period tallies. */
+export interface AbandonWindows {
+  max24h: number | null;
+  max30d: number | null;
+}
+
+/** Derives a queue's KPIs from its tally (and, when known, its worst-period abandon rates). */
+export function queueKpis(t: QueueTally, windows: AbandonWindows = { max24h: null, max30d: null }): QueueKpis {
+  return {
+    offered: t.offered,
+    answered: t.answered,
+    abandoned: t.abandoned,
+    callbackAccepted: t.callbackAccepted,
+    pWait: ratio(t.waited, t.offered),
+    asa: ratio(t.answeredWaitSum / 1000, t.answered, 3),
+    serviceLevel: ratio(t.answeredWithinServiceLevel, t.offered),
+    abandonRate: ratio(t.abandoned, t.offered),
+    averageTalkTime: ratio(t.talkSum / 1000, t.talkCount, 3),
+    created: t.created,
+    completed: t.ended.completed,
+    exhausted: t.ended.exhausted,
+    cancelled: t.ended.cancelled,
+    expired: t.ended.expired,
+    disconnected: t.ended.disconnected,
+    active: t.active,
+    attempts: t.attempts,
+    attemptsPerCallback: ratio(t.attempts, t.created, 4),
+    connectRate: ratio(t.connected, t.attempts),
+    customerAnswers: t.answeredByCustomer,
+    abandonedAfterAnswer: t.abandonedAfterAnswer,
+    abandonAfterAnswerRate: ratio(t.abandonedAfterAnswer, t.answeredByCustomer),
+    timeToFirstDial: ratio(t.firstDialSum / 1000, t.firstDialCount, 3),
+    timeToConnect: ratio(t.connectSum / 1000, t.connectCount, 3),
+    waitAfterAnswer: ratio(t.waitAfterAnswerSum / 1000, t.waitAfterAnswerCount, 3),
+    abandonAfterAnswerRateMax24h: windows.max24h,
+    abandonAfterAnswerRateMax30d: windows.max30d,
+    liveHungUpAsMachine: t.liveHungUpAsMachine,
+    dialsInFlightMean: ratio(t.inFlightArea, t.inFlightTime, 3),
+    dialsInFlightMax: t.inFlightMax,
+    failedAttemptAgentHours: round(t.failedAttemptAgentTime / HOUR, 4),
+  };
+}
+
+/** Agent KPIs. */
+export interface AgentKpis {
+  /** Busy (alerting, talking, dialing, wrap-up) time as a share of on-queue time. */
+  occupancy: number | null;
+  staffedHours: number;
+  busyHours: number;
+  idleHours: number;
+  notRespondingHours: number;
+  /** Idle time as a share of on-queue time. */
+  idleShare: number | null;
+}
+
+/** Derives agent KPIs from an agent-time tally. */
+export function agentKpis(t: AgentTimeTally): AgentKpis {
+  return {
+    occupancy: ratio(t.busy, t.staffed),
+    staffedHours: round(t.staffed / HOUR, 4),
+    busyHours: round(t.busy / HOUR, 4),
+    idleHours: round(t.idle / HOUR, 4),
+    notRespondingHours: round(t.notResponding / HOUR, 4),
+    idleShare: ratio(t.idle, t.staffed),
+  };
+}

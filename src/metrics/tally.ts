@@ -1,0 +1,77 @@
+import { CALLBACK_END_STATES, type CallbackEnd } from '../machines/callback.js';
+
+/** Raw counts and sums of one queue over some period (the whole run, or one interval). */
+export class QueueTally {
+  offered = 0;
+  answered = 0;
+  abandoned = 0;
+  callbackAccepted = 0;
+  /** Counted arrivals that waited more than 0 ms or abandoned. */
+  waited = 0;
+  answeredWithinServiceLevel = 0;
+  /** ms waited by answered calls. */
+  answeredWaitSum = 0;
+  /** ms of talk of ended inbound calls. */
+  talkSum = 0;
+  talkCount = 0;
+
+  created = 0;
+  readonly ended: Record<CallbackEnd, number> = { completed: 0, exhausted: 0, cancelled: 0, expired: 0, disconnected: 0 };
+  attempts = 0;
+  connected = 0;
+  /** Customer First: live (or machine) answers that waited for an agent. */
+  answeredByCustomer = 0;
+  abandonedAfterAnswer = 0;
+  firstDialSum = 0;
+  firstDialCount = 0;
+  connectSum = 0;
+  connectCount = 0;
+  waitAfterAnswerSum = 0;
+  waitAfterAnswerCount = 0;
+  /** Agent First: agent ms spent on attempts that did not connect. */
+  failedAttemptAgentTime = 0;
+  /** Customer First: live people hung up on because detection took them for a machine. */
+  liveHungUpAsMachine = 0;
+  /** Customer First: dials in flight integrated over time (count × ms). */
+  inFlightArea = 0;
+  /** ms over which `inFlightArea` was integrated. */
+  inFlightTime = 0;
+  /** Most dials in flight at once. */
+  inFlightMax = 0;
+
+  /** Callbacks counted as created that have not ended. */
+  get active(): number {
+    let ended = 0;
+    for (const end of CALLBACK_END_STATES) ended += this.ended[end];
+    return this.created - ended;
+  }
+
+  /** Adds another tally's counts into this one. */
+  add(other: QueueTally): void {
+    for (const key of Object.keys(this) as Array<keyof QueueTally>) {
+      const value = other[key];
+      if (key === 'inFlightMax') this.inFlightMax = Math.max(this.inFlightMax, other.inFlightMax);
+      else if (typeof value === 'number') (this as unknown as Record<string, number>)[key] += value;
+    }
+    for (const end of CALLBACK_END_STATES) this.ended[end] += other.ended[end];
+  }
+}
+
+/** Agent time (ms) by kind of state over some period. */
+export class AgentTimeTally {
+  /** On queue: every state except offline. */
+  staffed = 0;
+  /** Alerting, busy or in wrap-up. */
+  busy = 0;
+  idle = 0;
+  notResponding = 0;
+
+  /** Adds `ms` spent in agent state `state`. */
+  addState(state: string, ms: number): void {
+    if (state === 'offline' || ms <= 0) return;
+    this.staffed += ms;
+    if (state === 'idle') this.idle += ms;
+    else if (state === 'notResponding') this.notResponding += ms;
+    else this.busy += ms;
+  }
+}

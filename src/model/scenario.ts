@@ -1,0 +1,189 @@
+import type { Distribution } from '../kernel/distributions.js';
+
+/**
+ * The resolved scenario: what a scenario file says once validated, with every
+ * default filled in and every duration converted to milliseconds. The
+ * simulation reads only this; `src/scenario` produces it from YAML or JSON.
+ */
+
+/** Agent First: an agent is reserved, then dials. Customer First: the customer is dialed first. */
+export type CallbackMode = 'AgentFirst' | 'CustomerFirst';
+
+/** Why an attempt did not connect; the reasons a retry policy can list. */
+export type AttemptFailure = 'noAnswer' | 'busy' | 'machine' | 'invalid' | 'fax' | 'abandonedAfterAnswer';
+
+/** Named Customer First pacing policies (RULES.md, *Pacing*). */
+export type PacingPolicyName = 'genesys' | 'ratio' | 'progressive' | 'adaptive';
+
+/** What happens when a live voice answers a Customer First dial. */
+export type LiveVoiceReaction = 'TransferToQueue' | 'HangUp' | 'TransferToFlow';
+
+/** What happens when an answering machine answers a Customer First dial. */
+export type MachineReaction = 'HangUp' | 'TransferToQueue' | 'TransferToFlow';
+
+/** The ways a dial can end, as the callee's behaviour decides. */
+export const DIAL_OUTCOMES = ['live', 'machine', 'noAnswer', 'busy', 'invalid', 'fax'] as const;
+
+/** One of `DIAL_OUTCOMES`. */
+export type DialOutcome = (typeof DIAL_OUTCOMES)[number];
+
+/** A queue's callback settings; names mirror the Genesys queue API. */
+export interface QueueCallbackSettings {
+  mode: CallbackMode;
+  /** 1–10, Customer First only. */
+  pacingModifier: number;
+  pacing: PacingPolicyName;
+  /** 0–20 retries after an attempt that did not connect. */
+  maxRetryCount: number;
+  /** ms, 1 min – 24 h. */
+  retryDelay: number;
+  enableAutoAnswer: boolean;
+  enableAutoDialAndEnd: boolean;
+  /** ms, 0–1200 s. */
+  autoDialDelay: number;
+  /** ms, 0–1200 s. */
+  autoEndDelay: number;
+  /** ms, 7–59 s. */
+  alertingTimeout: number;
+  liveVoiceReactionType: LiveVoiceReaction;
+  answeringMachineReactionType: MachineReaction;
+  agentOwnedCallbacks: {
+    enabled: boolean;
+    /** ms, 1 h – 30 days. */
+    maxOwnership: number;
+    assignToQueueOnExpiration: boolean;
+  };
+  preserveSkillsAndPriority: boolean;
+  outboundRoute?: string;
+  /** Routing priority of callbacks on this queue (higher is served first). */
+  priority: number;
+  /** Failures after which a retry is made while retries remain. */
+  retryOn: AttemptFailure[];
+  /** Customer First: where a customer who answered waits for an agent — at the callback's original position, at the front, or at the back. */
+  answeredPosition: 'original' | 'front' | 'back';
+  /** Adaptive pacing: the abandon-after-answer rate to hold under (0–1). */
+  adaptiveTarget?: number;
+  /** Talk time of a connected callback; when absent, the originating inbound stream's talk time. */
+  talkTime?: Distribution;
+  /** After-call work of a callback; when absent, the originating inbound stream's wrap-up. */
+  wrapUp?: Distribution;
+}
+
+/** One ACD queue. */
+export interface QueueConfig {
+  id: string;
+  name: string;
+  /** The E.164 number callbacks dial out with. */
+  ani: string;
+  /** Routing priority of inbound calls on this queue (higher is served first). */
+  priority: number;
+  serviceLevel: {
+    /** Target share answered within `threshold`, 0–100. */
+    percentage: number;
+    /** ms. */
+    threshold: number;
+  };
+  callback: QueueCallbackSettings;
+}
+
+/** A weekly working period in the scenario's time zone. */
+export interface ShiftConfig {
+  /** Days of the week the shift starts on: 0 = Sunday … 6 = Saturday. */
+  days: number[];
+  /** Minute of the day the shift starts (0–1439). */
+  startMinute: number;
+  /** Minute of the day the shift ends (1–1440); at or before `startMinute` means it ends the next day. */
+  endMinute: number;
+}
+
+/** A group of identical agents. */
+export interface AgentGroupConfig {
+  group: string;
+  count: number;
+  /** Ids of the queues these agents serve. */
+  queues: string[];
+  /** `always` on queue, or a list of weekly shifts. */
+  schedule: 'always' | ShiftConfig[];
+  /** Time from an offer to the agent answering it (when auto-answer is off). */
+  answerTime: Distribution;
+  /** Time an Agent First agent takes to place the call after accepting a callback (without auto-dial). */
+  dialTime: Distribution;
+  /** ms an agent who missed an offer stays Not Responding before taking work again. */
+  notRespondingTime: number;
+}
+
+/** One stream of inbound calls. */
+export interface InboundConfig {
+  queue: string;
+  /** Poisson arrival rate in calls per hour, for each hour of the local day (24 values). */
+  perHour: number[];
+  talkTime: Distribution;
+  wrapUp: Distribution;
+  /** How long a caller waits before hanging up; absent means callers never hang up. */
+  patience?: Distribution;
+  /** The in-queue callback offer; absent means no offer is made. */
+  callbackOffer?: {
+    /** ms the caller has waited when the offer is made. */
+    afterWait: number;
+    /** Probability 0–1 that the caller accepts. */
+    acceptance: number;
+    /** Queue the callback is created on (default: the call's own queue), at the caller's original position. */
+    queue?: string;
+  };
+}
+
+/** Probability of each dial outcome; they sum to 1. */
+export type OutcomeProbabilities = Record<DialOutcome, number>;
+
+/** How called-back customers respond to a dial. */
+export interface CalleeConfig {
+  /** Probability of each outcome; they sum to 1. */
+  outcomes: OutcomeProbabilities;
+  /** Outcome probabilities of attempts 1, 2, …; the last entry applies to later attempts. Empty: `outcomes` always. */
+  outcomesByAttempt: OutcomeProbabilities[];
+  /**
+   * Reachability by local hour of the day (24 multipliers of the chance of a live answer, 1 = as given);
+   * the live answers it takes away become no answer. Empty: the same at every hour.
+   */
+  liveByHour: number[];
+  /** Answering-machine detection errors. */
+  answeringMachineDetection: {
+    /** Probability that a live person is taken for a machine. */
+    liveAsMachine: number;
+    /** Probability that a machine is taken for a live person. */
+    machineAsLive: number;
+  };
+  /** ms an agent spends leaving a message on a machine that was taken for a live person. */
+  voicemailMessageTime: number;
+  /** Time from dial to answer, for live and machine answers. */
+  ringTime: Distribution;
+  /** ms after which an unanswered dial is given up as no answer. */
+  ringTimeout: number;
+  /** ms from dial to the busy or special-information tone (busy, invalid, fax). */
+  signalTime: number;
+  /** How long a live customer who answered a Customer First dial waits for an agent. */
+  patienceAfterAnswer: Distribution;
+}
+
+/** A validated scenario with every default resolved. */
+export interface Scenario {
+  name: string;
+  description?: string;
+  seed: number;
+  /** The start as written (ISO date-time with offset). */
+  start: string;
+  /** The start as epoch milliseconds (UTC). */
+  startEpochMs: number;
+  /** IANA time zone for shifts and hour-of-day profiles; when absent, the fixed offset of `start`. */
+  timeZone?: string;
+  /** Offset of `start` from UTC in minutes (e.g. -300 for -05:00). */
+  utcOffsetMinutes: number;
+  /** ms simulated. */
+  duration: number;
+  /** ms at the start whose arrivals are not counted in KPIs. */
+  warmup: number;
+  queues: QueueConfig[];
+  agents: AgentGroupConfig[];
+  inbound: InboundConfig[];
+  callee: CalleeConfig;
+}

@@ -1,0 +1,91 @@
+import { ContactCenter, type EngineName } from '../contact-center/world.js';
+import { KpiCollector, type IntervalReport } from '../metrics/collector.js';
+import type { AgentKpis, QueueKpis } from '../metrics/kpis.js';
+import { formatDuration } from '../model/duration.js';
+import type { Scenario } from '../model/scenario.js';
+
+/** Version of the output format. */
+export const OUTPUT_VERSION = 1;
+
+/** Options of one run. */
+export interface SimulateOptions {
+  engine?: EngineName;
+  /** Called after each simulated chunk with the simulated time reached (for progress displays). */
+  onProgress?: (simulatedMs: number, horizonMs: number) => void;
+  /** Simulated ms between progress calls (default one day). */
+  progressStepMs?: number;
+  /** Leave the 30-minute intervals out of the result. */
+  intervals?: boolean;
+}
+
+/** The result of one run: the output contract of `cbsim run --json`. */
+export interface RunResult {
+  format: number;
+  scenario: {
+    name: string;
+    seed: number;
+    start: string;
+    duration: string;
+    warmup: string;
+    timeZone: string | null;
+  };
+  engine: EngineName;
+  kpis: {
+    queues: Record<string, QueueKpis>;
+    total: QueueKpis;
+    agents: AgentKpis;
+  };
+  run: {
+    /** Simulation events handled. */
+    events: number;
+    /** Statechart transitions taken (callbacks and agents). */
+    transitions: number;
+    /** Callbacks still active at the horizon (created at any time). */
+    callbacksActiveAtEnd: number;
+    /** Inbound calls still in the system at the horizon. */
+    callsInSystemAtEnd: number;
+  };
+  intervals?: IntervalReport[];
+}
+
+/** Runs a scenario to its horizon and returns its KPIs. */
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
+  const world = new ContactCenter(scenario, { engine: options.engine });
+  const collector = new KpiCollector({
+    queues: scenario.queues.map((q) => ({ id: q.id, serviceLevelThreshold: q.serviceLevel.threshold })),
+    agentCount: world.agents.size,
+    warmup: scenario.warmup,
+    horizon: scenario.duration,
+    startEpochMs: scenario.startEpochMs,
+  });
+  collector.observe(world.events$);
+  const step = options.progressStepMs ?? 86_400_000;
+  for (let t = step; t < scenario.duration; t += step) {
+    world.runUntil(t);
+    options.onProgress?.(t, scenario.duration);
+  }
+  world.finish();
+  options.onProgress?.(scenario.duration, scenario.duration);
+  const report = collector.report();
+  const result: RunResult = {
+    format: OUTPUT_VERSION,
+    scenario: {
+      name: scenario.name,
+      seed: scenario.seed,
+      start: scenario.start,
+      duration: formatDuration(scenario.duration),
+      warmup: formatDuration(scenario.warmup),
+      timeZone: scenario.timeZone ?? null,
+    },
+    engine: world.engineName,
+    kpis: { queues: report.queues, total: report.total, agents: report.agents },
+    run: {
+      events: world.sim.eventsHandled,
+      transitions: world.agents.engine.transitions + world.callbacks.engine.transitions,
+      callbacksActiveAtEnd: world.callbacks.active,
+      callsInSystemAtEnd: world.inbound.inSystem,
+    },
+  };
+  if (options.intervals !== false) result.intervals = report.intervals;
+  return result;
+}

@@ -1,0 +1,91 @@
+import type { Distribution } from '../../src/kernel/distributions.js';
+import type { AgentGroupConfig, InboundConfig, QueueCallbackSettings, QueueConfig, Scenario } from '../../src/model/scenario.js';
+
+const MINUTE = 60_000;
+
+/** Queue callback settings with the defaults of RULES.md, overridable. */
+export function callbackSettings(overrides: Partial<QueueCallbackSettings> = {}): QueueCallbackSettings {
+  return {
+    mode: 'AgentFirst',
+    pacingModifier: 1,
+    pacing: 'genesys',
+    maxRetryCount: 0,
+    retryDelay: 10 * MINUTE,
+    enableAutoAnswer: false,
+    enableAutoDialAndEnd: false,
+    autoDialDelay: 300_000,
+    autoEndDelay: 300_000,
+    alertingTimeout: 8_000,
+    liveVoiceReactionType: 'TransferToQueue',
+    answeringMachineReactionType: 'HangUp',
+    agentOwnedCallbacks: { enabled: false, maxOwnership: 86_400_000, assignToQueueOnExpiration: true },
+    preserveSkillsAndPriority: false,
+    priority: 0,
+    retryOn: ['noAnswer', 'busy', 'machine', 'abandonedAfterAnswer'],
+    answeredPosition: 'original',
+    ...overrides,
+  };
+}
+
+/** A queue with defaults, overridable. */
+export function queue(id: string, overrides: Partial<QueueConfig> = {}): QueueConfig {
+  return {
+    id,
+    name: id,
+    ani: '+15550100100',
+    priority: 0,
+    serviceLevel: { percentage: 80, threshold: 20_000 },
+    callback: callbackSettings(),
+    ...overrides,
+  };
+}
+
+/** An always-on agent group. */
+export function agents(group: string, count: number, queues: string[], overrides: Partial<AgentGroupConfig> = {}): AgentGroupConfig {
+  return {
+    group,
+    count,
+    queues,
+    schedule: 'always',
+    answerTime: { kind: 'constant', value: 0 },
+    dialTime: { kind: 'constant', value: 5_000 },
+    notRespondingTime: 30_000,
+    ...overrides,
+  };
+}
+
+/** A flat-rate inbound stream. */
+export function inbound(queueId: string, perHour: number, talkTime: Distribution, overrides: Partial<InboundConfig> = {}): InboundConfig {
+  return {
+    queue: queueId,
+    perHour: new Array(24).fill(perHour),
+    talkTime,
+    wrapUp: { kind: 'constant', value: 0 },
+    ...overrides,
+  };
+}
+
+/** A scenario starting 2026-01-05T00:00:00Z with the DESIGN.md callee defaults. */
+export function scenario(overrides: Partial<Scenario> & Pick<Scenario, 'queues' | 'agents' | 'inbound'>): Scenario {
+  return {
+    name: 'test',
+    seed: 1,
+    start: '2026-01-05T00:00:00Z',
+    startEpochMs: Date.UTC(2026, 0, 5),
+    utcOffsetMinutes: 0,
+    duration: 86_400_000,
+    warmup: 0,
+    callee: {
+      outcomes: { live: 0.62, machine: 0.18, noAnswer: 0.14, busy: 0.04, invalid: 0.02, fax: 0 },
+      ringTime: { kind: 'uniform', min: 4_000, max: 20_000 },
+      ringTimeout: 30_000,
+      signalTime: 3_000,
+      patienceAfterAnswer: { kind: 'exponential', mean: 20_000 },
+      outcomesByAttempt: [],
+      liveByHour: [],
+      answeringMachineDetection: { liveAsMachine: 0, machineAsLive: 0 },
+      voicemailMessageTime: 20_000,
+    },
+    ...overrides,
+  };
+}

@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Simulator } from '../../src/kernel/simulator.js';
+
+const FC = { seed: 0x5eed, numRuns: 200 };
+
+/** A simulator with one kind whose handler logs `[now, target]`. */
+function logging() {
+  const sim = new Simulator(16);
+  const log: Array<[number, number]> = [];
+  const kind = sim.register('log', (target) => log.push([sim.now, target]));
+  return { sim, log, kind };
+}
+
+describe('Simulator', () => {
+  it('run(until) handles events with time ≤ until in (time, schedule) order and leaves now at until', () => {
+    const { sim, log, kind } = logging();
+    sim.schedule(30, kind, 3);
+    sim.schedule(10, kind, 1);
+    sim.schedule(50, kind, 5);
+    sim.schedule(10, kind, 2);
+    sim.schedule(50.5, kind, 6);
+    sim.run(50);
+    expect(log).toEqual([[10, 1], [10, 2], [30, 3], [50, 5]]);
+    expect(sim.now).toBe(50);
+    expect(sim.pending).toBe(1);
+    sim.run(100);
+    expect(log.at(-1)).toEqual([50.5, 6]);
+    expect(sim.now).toBe(100);
+  });
+
+  it('moves now to until even when nothing is scheduled, and never backwards', () => {
+    const { sim } = logging();
+    sim.run(1000);
+    expect(sim.now).toBe(1000);
+    sim.run(500);
+    expect(sim.now).toBe(1000);
+  });
+
+  it('run(Infinity) drains the heap and leaves now at the last event', () => {
+    const { sim, log, kind } = logging();
+    sim.schedule(7, kind, 1);
+    sim.schedule(42, kind, 2);
+    sim.run(Infinity);
+    expect(log).toEqual([[7, 1], [42, 2]]);
+    expect(sim.now).toBe(42);
+  });
+
+  it('handles random schedules in (time, schedule order) order', () => {
+    const times = fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 100 });
+    fc.assert(
+      fc.property(times, fc.integer({ min: 0, max: 25 }), (ats, until) => {
+        const { sim, log, kind } = logging();
+        ats.forEach((at, i) => sim.schedule(at, kind, i));
+        sim.run(until);
+        const expected = ats
+          .map((at, i) => [at, i] as [number, number])
+          .filter(([at]) => at <= until)
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        expect(log).toEqual(expected);
+        expect(sim.eventsHandled).toBe(expected.length);
+        expect(sim.now).toBe(until);
+      }),
+      FC,
+    );
+  });
+
+  it('runs events scheduled during handling at the same time after those already queued', () => {
+    const sim = new Simulator();
+    const order: string[] = [];
+    const kind = sim.register('step', (target) => {
+      order.push(`e${target}`);
+      if (target === 1) {
+        sim.schedule(sim.now, kind, 3);
+        sim.after(0, kind, 4);
+      }
+    });
+    sim.schedule(10, kind, 1);
+    sim.schedule(10, kind, 2);
+    sim.run(10);
+    expect(order).toEqual(['e1', 'e2', 'e3', 'e4']);
+  });
+
+  it('cancel prevents a pending event and does not affect others', () => {
+    const { sim, log, kind } = logging();
+    sim.schedule(5, kind, 1);
+    const h = sim.schedule(5, kind, 2);
+    sim.schedule(6, kind, 3);
+    sim.cancel(h);
+    sim.run(10);
+    expect(log).toEqual([[5, 1], [6, 3]]);
+    expect(sim.eventsHandled).toBe(2);
+    expect(sim.pending).toBe(0);
+  });
+
+  it('a handler can cancel a later event at the same time', () => {
+    const sim = new Simulator();
+    const seen: number[] = [];
+    let victim = 0;
+    const kind = sim.register('k', (target) => {
+      seen.push(target);
+      if (target === 1) sim.cancel(victim);
+    });
+    sim.schedule(3, kind, 1);
+    victim = sim.schedule(3, kind, 2);
+    sim.schedule(3, kind, 3);
+    sim.run(3);
+    expect(seen).toEqual([1, 3]);
+  });
+
+  it('a cancelled random subset is exactly what is not handled', () => {
+    const plan = fc.array(fc.record({ at: fc.integer({ min: 0, max: 50 }), cancel: fc.boolean() }), { maxLength: 80 });
+    fc.assert(
+      fc.property(plan, (events) => {
+        const { sim, log, kind } = logging();
+        const handles = events.map((e, i) => sim.schedule(e.at, kind, i));
+        events.forEach((e, i) => e.cancel && sim.cancel(handles[i]));
+        sim.run(50);
+        const kept = events.map((e, i) => ({ ...e, i })).filter((e) => !e.cancel);
+        expect(log.map(([, t]) => t).sort((a, b) => a - b)).toEqual(kept.map((e) => e.i));
+        expect(sim.eventsHandled).toBe(kept.length);
+      }),
+      FC,
+    );
+  });
+
+  it('throws a RangeError when scheduling in the past (or at NaN)', () => {
+    const { sim, kind } = logging();
+    sim.run(100);
+    expect(() => sim.schedule(99, kind, 0)).toThrow(RangeError);
+    expect(() => sim.after(-1, kind, 0)).toThrow(RangeError);
+    expect(() => sim.schedule(Number.NaN, kind, 0)).toThrow(RangeError);
+    expect(sim.pending).toBe(0);
+    expect(() => sim.schedule(100, kind, 0)).not.toThrow();
+  });
+
+  it('names the kind in the RangeError message', () => {
+    const sim = new Simulator();
+    const kind = sim.register('retry-timer', () => {});
+    sim.run(10);
+    expect(() => sim.schedule(1, kind, 0)).toThrow(/retry-timer/);
+  });
+
+  it('stop() makes run return after the current event, and a later run resumes', () => {
+    const sim = new Simulator();
+    const seen: number[] = [];
+    const kind = sim.register('k', (target) => {
+      seen.push(target);
+      if (target === 2) sim.stop();
+    });
+    for (let i = 1; i <= 4; i++) sim.schedule(i * 10, kind, i);
+    sim.run(100);
+    expect(seen).toEqual([1, 2]);
+    expect(sim.now).toBe(20);
+    expect(sim.pending).toBe(2);
+    sim.run(100);
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(sim.now).toBe(100);
+  });
+
+  it('a stop() outside run does not stop the next run', () => {
+    const { sim, log, kind } = logging();
+    sim.schedule(1, kind, 1);
+    sim.schedule(2, kind, 2);
+    sim.stop();
+    sim.run(5);
+    expect(log).toHaveLength(2);
+  });
+
+  it('after(delay) schedules relative to now', () => {
+    const { sim, log, kind } = logging();
+    const kick = sim.register('kick', () => sim.after(25, kind, 9));
+    sim.schedule(100, kick, 0);
+    sim.run(1000);
+    expect(log).toEqual([[125, 9]]);
+  });
+
+  it('eventsHandled counts only handled events', () => {
+    const { sim, kind } = logging();
+    const a = sim.schedule(1, kind, 0);
+    sim.schedule(2, kind, 0);
+    sim.schedule(3, kind, 0);
+    sim.schedule(30, kind, 0);
+    sim.cancel(a);
+    sim.run(10);
+    expect(sim.eventsHandled).toBe(2);
+    sim.run(30);
+    expect(sim.eventsHandled).toBe(3);
+  });
+
+  it('register returns distinct kinds and kindName gives their names', () => {
+    const sim = new Simulator();
+    const a = sim.register('arrival', () => {});
+    const b = sim.register('departure', () => {});
+    expect(a).not.toBe(b);
+    expect(sim.kindName(a)).toBe('arrival');
+    expect(sim.kindName(b)).toBe('departure');
+    expect(sim.kindName(99)).toBe('#99');
+  });
+
+  it('dispatches each event to the handler of its kind with its target', () => {
+    const sim = new Simulator();
+    const calls: string[] = [];
+    const a = sim.register('a', (t) => calls.push(`a${t}`));
+    const b = sim.register('b', (t) => calls.push(`b${t}`));
+    sim.schedule(1, b, 7);
+    sim.schedule(2, a, -3);
+    sim.run(2);
+    expect(calls).toEqual(['b7', 'a-3']);
+  });
+});
