@@ -39,38 +39,62 @@ export function expandVariants(sets: readonly string[]): Variant[] {
   return variants;
 }
 
-type Metric = { label: string; get: (k: QueueKpis, r: RunResult) => number | null; show: (x: number | null) => string; lowerIsBetter?: boolean };
+type Metric = {
+  label: string;
+  get: (k: QueueKpis, r: RunResult) => number | null;
+  show: (x: number | null) => string;
+  lowerIsBetter?: boolean;
+  kind?: 'share' | 'seconds';
+};
 
 const METRICS: Metric[] = [
   { label: 'inbound offered', get: (k) => k.offered, show: (x) => num(x) },
-  { label: 'inbound service level', get: (k) => k.serviceLevel, show: (x) => pct(x) },
-  { label: 'inbound abandon rate', get: (k) => k.abandonRate, show: (x) => pct(x), lowerIsBetter: true },
-  { label: 'inbound ASA', get: (k) => k.asa, show: (x) => seconds(x), lowerIsBetter: true },
+  { label: 'inbound service level', get: (k) => k.serviceLevel, show: (x) => pct(x), kind: 'share' },
+  { label: 'inbound abandon rate', get: (k) => k.abandonRate, show: (x) => pct(x), lowerIsBetter: true, kind: 'share' },
+  { label: 'inbound ASA', get: (k) => k.asa, show: (x) => seconds(x), lowerIsBetter: true, kind: 'seconds' },
   { label: 'callbacks created', get: (k) => k.created, show: (x) => num(x) },
   { label: 'callbacks completed', get: (k) => k.completed, show: (x) => num(x) },
   { label: 'exhausted (retries used up)', get: (k) => k.exhausted, show: (x) => num(x), lowerIsBetter: true },
   { label: 'still active at horizon', get: (k) => k.active, show: (x) => num(x), lowerIsBetter: true },
   { label: 'attempts', get: (k) => k.attempts, show: (x) => num(x) },
   { label: 'attempts per callback', get: (k) => k.attemptsPerCallback, show: (x) => num(x, 2) },
-  { label: 'connect rate', get: (k) => k.connectRate, show: (x) => pct(x) },
-  { label: 'time to first dial', get: (k) => k.timeToFirstDial, show: (x) => seconds(x), lowerIsBetter: true },
-  { label: 'time to connect', get: (k) => k.timeToConnect, show: (x) => seconds(x), lowerIsBetter: true },
+  { label: 'connect rate', get: (k) => k.connectRate, show: (x) => pct(x), kind: 'share' },
+  { label: 'time to first dial', get: (k) => k.timeToFirstDial, show: (x) => seconds(x), lowerIsBetter: true, kind: 'seconds' },
+  { label: 'time to connect', get: (k) => k.timeToConnect, show: (x) => seconds(x), lowerIsBetter: true, kind: 'seconds' },
   { label: 'customer answers (CF)', get: (k) => k.customerAnswers, show: (x) => num(x) },
-  { label: 'wait for agent after answer', get: (k) => k.waitAfterAnswer, show: (x) => seconds(x), lowerIsBetter: true },
-  { label: 'abandon after answer rate', get: (k) => k.abandonAfterAnswerRate, show: (x) => pct(x, 2), lowerIsBetter: true },
-  { label: '  worst 24 h', get: (k) => k.abandonAfterAnswerRateMax24h, show: (x) => pct(x, 2), lowerIsBetter: true },
+  { label: 'wait for agent after answer', get: (k) => k.waitAfterAnswer, show: (x) => seconds(x), lowerIsBetter: true, kind: 'seconds' },
+  { label: 'abandon after answer rate', get: (k) => k.abandonAfterAnswerRate, show: (x) => pct(x, 2), lowerIsBetter: true, kind: 'share' },
+  { label: '  worst 24 h', get: (k) => k.abandonAfterAnswerRateMax24h, show: (x) => pct(x, 2), lowerIsBetter: true, kind: 'share' },
   { label: 'dials in flight (mean)', get: (k) => k.dialsInFlightMean, show: (x) => num(x, 2) },
   { label: 'agent hours on failed attempts', get: (k) => k.failedAttemptAgentHours, show: (x) => num(x, 1), lowerIsBetter: true },
-  { label: 'agent occupancy (all agents)', get: (_, r) => r.kpis.agents.occupancy, show: (x) => pct(x) },
-  { label: 'agent idle share (all agents)', get: (_, r) => r.kpis.agents.idleShare, show: (x) => pct(x) },
 ];
+
+/** Occupancy and idle share of every agent group (and of all agents when there are several groups). */
+function agentMetrics(result: RunResult): Metric[] {
+  const groups = Object.keys(result.kpis.agents.groups);
+  const metrics: Metric[] = [];
+  for (const group of groups) {
+    metrics.push(
+      { label: `${group} occupancy`, get: (_, r) => r.kpis.agents.groups[group]?.occupancy ?? null, show: (x) => pct(x), kind: 'share' },
+      { label: `${group} idle share`, get: (_, r) => r.kpis.agents.groups[group]?.idleShare ?? null, show: (x) => pct(x), kind: 'share' },
+    );
+  }
+  if (groups.length > 1) metrics.push({ label: 'all agents occupancy', get: (_, r) => r.kpis.agents.occupancy, show: (x) => pct(x), kind: 'share' });
+  return metrics;
+}
 
 function difference(metric: Metric, base: number | null, value: number | null): string {
   if (base === null || value === null) return '';
   const delta = value - base;
   if (Math.abs(delta) < 1e-12) return chalk.dim(' (=)');
-  const isPercent = metric.show(1).endsWith('%');
-  const text = isPercent ? `${delta > 0 ? '+' : ''}${(delta * 100).toFixed(1)}pt` : `${delta > 0 ? '+' : ''}${num(delta, Number.isInteger(delta) ? 0 : 2)}`;
+  const sign = delta > 0 ? '+' : '-';
+  const size = Math.abs(delta);
+  const text =
+    metric.kind === 'share'
+      ? `${sign}${(size * 100).toFixed(2)}pt`
+      : metric.kind === 'seconds'
+        ? `${sign}${seconds(size)}`
+        : `${sign}${num(size, Number.isInteger(size) ? 0 : 2)}`;
   const better = metric.lowerIsBetter === undefined ? undefined : metric.lowerIsBetter ? delta < 0 : delta > 0;
   const colour = better === undefined ? chalk.dim : better ? chalk.green : chalk.red;
   return colour(` (${text})`);
@@ -116,7 +140,7 @@ export function compareCommand(out: Output): Command {
         throw new CliError(`--queue: no queue "${options.queue}"; queues are ${scenario.queues.map((q) => q.id).join(', ')}`);
       }
       const kpisOf = (r: RunResult) => (queueId ? r.kpis.queues[queueId] : r.kpis.total);
-      const rows: Row[] = METRICS.map((metric) => {
+      const rows: Row[] = [...METRICS, ...agentMetrics(results[0])].map((metric) => {
         const base = metric.get(kpisOf(results[0]), results[0]);
         return {
           cells: [

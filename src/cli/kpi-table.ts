@@ -70,13 +70,17 @@ export function kpiTable(result: RunResult, scenario: Scenario): string {
     }
   }
   const agents = result.kpis.agents;
+  const groups = Object.entries(agents.groups);
+  const agentColumns = groups.length > 1 ? [...groups.map(([name, k]) => ({ name, k })), { name: 'all agents', k: agents }] : [{ name: groups[0]?.[0] ?? 'agents', k: agents }];
+  const agentRow = (label: string, cell: (k: typeof agents) => string): Row => ({ cells: [label, ...agentColumns.map((c) => cell(c.k as typeof agents))] });
   const agentRows: Row[] = [
-    { cells: ['occupancy', pct(agents.occupancy)] },
-    { cells: ['on-queue hours', num(agents.staffedHours, 1)] },
-    { cells: ['idle hours', num(agents.idleHours, 1)] },
-    { cells: ['not responding hours', num(agents.notRespondingHours, 1)] },
+    agentRow('occupancy', (k) => pct(k.occupancy)),
+    agentRow('idle share', (k) => pct(k.idleShare)),
+    agentRow('on-queue hours', (k) => num(k.staffedHours, 1)),
+    agentRow('idle hours', (k) => num(k.idleHours, 1)),
+    agentRow('not responding hours', (k) => num(k.notRespondingHours, 1)),
   ];
-  return `${renderTable(['', ...columns.map((c) => c.title)], rows)}\n\n${renderTable(['Agents (all groups)', ''], agentRows)}`;
+  return `${renderTable(['', ...columns.map((c) => c.title)], rows)}\n\n${renderTable(['Agents', ...agentColumns.map((c) => c.name)], agentRows)}`;
 }
 
 /** One line naming the run: scenario, seed, horizon, warmup and engine. */

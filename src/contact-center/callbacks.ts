@@ -26,12 +26,14 @@ export interface NewCallback {
   customerSource: number;
   /** ms until due (scheduled callbacks); 0 or absent for at once. */
   dueDelay?: number;
+  /** The customer's talk time once connected (a queue's callback talkTime overrides it). */
+  talk: Sampler;
+  /** The after-call work (a queue's callback wrapUp overrides it). */
+  wrap: Sampler;
 }
 
-/** Customer behaviour the callbacks need from the inbound side (talk and wrap-up of the same customer). */
+/** Draws from a customer's own random streams (the same ones their inbound call used). */
 export interface CustomerDraws {
-  talkSampler(source: number): Sampler;
-  wrapSampler(source: number): Sampler;
   talkPurposeKey: number;
   wrapPurposeKey: number;
   customerStream(purpose: number, customer: number, source: number): { next(): number };
@@ -56,6 +58,8 @@ interface CallbackRecord {
   position: number;
   customer: number;
   customerSource: number;
+  talk: Sampler;
+  wrap: Sampler;
   agent: number;
   /** Ticket in `ticketQueue` while queued, else 0. */
   ticket: number;
@@ -152,6 +156,8 @@ export class CallbackCenter implements WorkOwner {
       position: spec.position,
       customer: spec.customer,
       customerSource: spec.customerSource,
+      talk: this.talkOverride[queue.index] ?? spec.talk,
+      wrap: this.wrapOverride[queue.index] ?? spec.wrap,
       agent: -1,
       ticket: 0,
       ticketQueue: null,
@@ -401,15 +407,13 @@ export class CallbackCenter implements WorkOwner {
       this.pool.startTalk(record.agent, this.world.scenario.callee.voicemailMessageTime);
       return;
     }
-    const talkSampler = this.talkOverride[record.queue.index] ?? this.customers.talkSampler(record.customerSource);
     const u = this.customers.customerStream(this.customers.talkPurposeKey, record.customer, record.customerSource);
-    this.pool.startTalk(record.agent, sampleWhole(talkSampler, u));
+    this.pool.startTalk(record.agent, sampleWhole(record.talk, u));
   }
 
   private startWrapUp(record: CallbackRecord): void {
-    const wrapSampler = this.wrapOverride[record.queue.index] ?? this.customers.wrapSampler(record.customerSource);
     const u = this.customers.customerStream(this.customers.wrapPurposeKey, record.customer, record.customerSource);
-    const wrap = sampleWhole(wrapSampler, u);
+    const wrap = sampleWhole(record.wrap, u);
     const agent = record.agent;
     if (wrap === 0) {
       record.agent = -1;

@@ -105,16 +105,6 @@ export class InboundTraffic implements WorkOwner {
     for (const source of this.sources) this.scheduleNext(source);
   }
 
-  /** Talk time of the caller `(customer, source)` should they be called back. */
-  talkSampler(source: number): Sampler {
-    return this.sources[source].talk;
-  }
-
-  /** Wrap-up of the caller's calls on stream `source`. */
-  wrapSampler(source: number): Sampler {
-    return this.sources[source].wrap;
-  }
-
   /** A draw for the customer `(customer, source)` for `purpose`. */
   customerStream(purpose: number, customer: number, source: number): RandomStream {
     return this.world.streams.rekey(this.customer, purpose, customer, source);
@@ -266,6 +256,8 @@ export class InboundTraffic implements WorkOwner {
       position: call.arrivedAt,
       customer: call.customer,
       customerSource: call.source.index,
+      talk: call.source.talk,
+      wrap: call.source.wrap,
     });
     this.world.emit({
       type: 'call.callbackAccepted',

@@ -8,6 +8,7 @@ import { LocalCalendar } from '../model/calendar.js';
 import type { SimEvent } from '../model/events.js';
 import type { Scenario } from '../model/scenario.js';
 import { AgentPool } from './agent-pool.js';
+import { CallbackRequests } from './callback-requests.js';
 import { CallbackCenter } from './callbacks.js';
 import { Dialer } from './dialer.js';
 import { InboundTraffic } from './inbound.js';
@@ -44,6 +45,7 @@ export class ContactCenter implements World {
   readonly callbacks: CallbackCenter;
   readonly inbound: InboundTraffic;
   readonly dialer: Dialer;
+  readonly requests: CallbackRequests;
   readonly engineName: EngineName;
   private readonly mailbox = new Mailbox();
   private readonly subject = new Subject<SimEvent>();
@@ -72,6 +74,7 @@ export class ContactCenter implements World {
     this.inbound = new InboundTraffic(this, this.agents, this.callbacks);
     this.callbacks.setCustomers(this.inbound);
     this.dialer = new Dialer(this, this.agents, this.callbacks);
+    this.requests = new CallbackRequests(this, this.callbacks);
   }
 
   /** Everything that happens in the run, in simulated-time order. */
@@ -99,6 +102,7 @@ export class ContactCenter implements World {
       this.started = true;
       this.agents.start();
       this.inbound.start();
+      this.requests.start();
     }
     this.sim.run(Math.min(until, this.horizon));
   }

@@ -12,8 +12,8 @@ export const INTERVAL_MS = 30 * 60_000;
 export interface CollectorSetup {
   /** Queue ids and their service-level thresholds (ms). */
   queues: ReadonlyArray<{ id: string; serviceLevelThreshold: number }>;
-  /** Number of agents (indexes 0 … n-1). */
-  agentCount: number;
+  /** The group of each agent, by agent index. */
+  agentGroups: readonly string[];
   /** Arrivals and creations before this time (ms) are not counted. */
   warmup: number;
   /** End of the run (ms). */
@@ -49,7 +49,7 @@ export interface IntervalQueueFigures {
 export interface KpiReport {
   queues: Record<string, QueueKpis>;
   total: QueueKpis;
-  agents: AgentKpis;
+  agents: AgentKpis & { groups: Record<string, AgentKpis> };
   intervals: IntervalReport[];
 }
 
@@ -62,6 +62,9 @@ export class KpiCollector {
   private readonly thresholds: number[];
   private readonly totals: QueueTally[];
   private readonly agentTotal = new AgentTimeTally();
+  private readonly groupNames: string[];
+  private readonly groupOfAgent: Int32Array;
+  private readonly groupTotals: AgentTimeTally[];
   private readonly intervalQueues: Array<QueueTally[] | undefined> = [];
   private readonly intervalAgents: Array<AgentTimeTally | undefined> = [];
   private readonly agentState: string[];
@@ -75,8 +78,12 @@ export class KpiCollector {
     setup.queues.forEach((q, i) => this.queueIndex.set(q.id, i));
     this.thresholds = setup.queues.map((q) => q.serviceLevelThreshold);
     this.totals = setup.queues.map(() => new QueueTally());
-    this.agentState = new Array(setup.agentCount).fill('offline');
-    this.agentSince = new Float64Array(setup.agentCount);
+    const agentCount = setup.agentGroups.length;
+    this.groupNames = [...new Set(setup.agentGroups)];
+    this.groupOfAgent = Int32Array.from(setup.agentGroups, (g) => this.groupNames.indexOf(g));
+    this.groupTotals = this.groupNames.map(() => new AgentTimeTally());
+    this.agentState = new Array(agentCount).fill('offline');
+    this.agentSince = new Float64Array(agentCount);
     this.windows = setup.queues.map(() => new AbandonWindows(setup.warmup));
     this.inFlight = new Int32Array(setup.queues.length);
     this.inFlightSince = new Float64Array(setup.queues.length);
@@ -202,7 +209,9 @@ export class KpiCollector {
       queues[q.id] = queueKpis(this.totals[i], { max24h: this.windows[i].worstRate(1), max30d: this.windows[i].worstRate(30) });
       total.add(this.totals[i]);
     });
-    return { queues, total: queueKpis(total), agents: agentKpis(this.agentTotal), intervals: this.intervalReports() };
+    const groups: Record<string, AgentKpis> = {};
+    this.groupNames.forEach((name, g) => (groups[name] = agentKpis(this.groupTotals[g])));
+    return { queues, total: queueKpis(total), agents: { ...agentKpis(this.agentTotal), groups }, intervals: this.intervalReports() };
   }
 
   private count(queue: string, t: number, update: (tally: QueueTally) => void): void {
@@ -227,8 +236,10 @@ export class KpiCollector {
     const from = this.agentSince[agent];
     this.agentSince[agent] = t;
     if (state === 'offline') return;
+    const group = this.groupTotals[this.groupOfAgent[agent]];
     this.spread(from, t, (bucket, ms) => {
       this.agentTotal.addState(state, ms);
+      group.addState(state, ms);
       let tally = this.intervalAgents[bucket];
       if (!tally) tally = this.intervalAgents[bucket] = new AgentTimeTally();
       tally.addState(state, ms);

@@ -1,6 +1,8 @@
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+/** Every zone's offset changes on a quarter-hour of UTC, so offsets are looked up per quarter hour. */
+const SLOT = 15 * MINUTE;
 
 /**
  * Local wall-clock time of a run: turns simulated ms into the hour of the
@@ -38,12 +40,11 @@ export class LocalCalendar {
   /** Offset from UTC, in ms, in force at simulated time `t`. */
   offsetAt(t: number): number {
     if (!this.format) return this.fixedOffsetMinutes * MINUTE;
-    const epoch = this.startEpochMs + t;
-    const hourKey = Math.floor(epoch / HOUR);
-    let offset = this.offsets.get(hourKey);
+    const slot = Math.floor((this.startEpochMs + t) / SLOT);
+    let offset = this.offsets.get(slot);
     if (offset === undefined) {
-      offset = this.zoneOffset(hourKey * HOUR);
-      this.offsets.set(hourKey, offset);
+      offset = this.zoneOffset(slot * SLOT);
+      this.offsets.set(slot, offset);
     }
     return offset;
   }
@@ -66,9 +67,15 @@ export class LocalCalendar {
 
   /** The first simulated time after `t` at which the local hour changes. */
   nextHourBoundary(t: number): number {
-    const local = this.localEpoch(t);
-    const next = (Math.floor(local / HOUR) + 1) * HOUR;
-    return this.toSimTime(next, t);
+    if (!this.format) {
+      const local = this.localEpoch(t);
+      return (Math.floor(local / HOUR) + 1) * HOUR - this.startEpochMs - this.offsetAt(t);
+    }
+    // Local hours change on UTC quarter hours; step through them (a daylight-saving change may skip or repeat an hour).
+    const hour = Math.floor(this.localEpoch(t) / HOUR);
+    let candidate = (Math.floor((this.startEpochMs + t) / SLOT) + 1) * SLOT - this.startEpochMs;
+    while (Math.floor(this.localEpoch(candidate) / HOUR) === hour) candidate += SLOT;
+    return candidate;
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { CallbackMode, DialOutcome } from './scenario.js';
 
 /** How a callback came to be. */
-export type CallbackKind = 'inQueue' | 'scheduled' | 'agentOwned' | 'campaign' | 'voicemail';
+export type CallbackKind = 'inQueue' | 'requested' | 'scheduled' | 'agentOwned' | 'campaign' | 'voicemail';
 
 /** How one dial attempt ended, as the world saw it. */
 export type AttemptResult = 'connected' | 'live' | 'machine' | 'noAnswer' | 'busy' | 'invalid' | 'fax' | 'abandonedAfterAnswer';

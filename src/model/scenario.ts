@@ -135,6 +135,15 @@ export interface InboundConfig {
 /** Probability of each dial outcome; they sum to 1. */
 export type OutcomeProbabilities = Record<DialOutcome, number>;
 
+/** A stream of callback requests (a web form, an app, the callback API): callbacks due at once. */
+export interface CallbackRequestConfig {
+  queue: string;
+  /** Poisson request rate per hour, for each hour of the local day (24 values). */
+  perHour: number[];
+  talkTime: Distribution;
+  wrapUp: Distribution;
+}
+
 /** How called-back customers respond to a dial. */
 export interface CalleeConfig {
   /** Probability of each outcome; they sum to 1. */
@@ -185,5 +194,6 @@ export interface Scenario {
   queues: QueueConfig[];
   agents: AgentGroupConfig[];
   inbound: InboundConfig[];
+  callbackRequests: CallbackRequestConfig[];
   callee: CalleeConfig;
 }

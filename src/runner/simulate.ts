@@ -33,7 +33,7 @@ export interface RunResult {
   kpis: {
     queues: Record<string, QueueKpis>;
     total: QueueKpis;
-    agents: AgentKpis;
+    agents: AgentKpis & { groups: Record<string, AgentKpis> };
   };
   run: {
     /** Simulation events handled. */
@@ -53,7 +53,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const world = new ContactCenter(scenario, { engine: options.engine });
   const collector = new KpiCollector({
     queues: scenario.queues.map((q) => ({ id: q.id, serviceLevelThreshold: q.serviceLevel.threshold })),
-    agentCount: world.agents.size,
+    agentGroups: Array.from({ length: world.agents.size }, (_, a) => world.agents.groupOf(a)),
     warmup: scenario.warmup,
     horizon: scenario.duration,
     startEpochMs: scenario.startEpochMs,

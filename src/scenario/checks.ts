@@ -53,6 +53,7 @@ export function crossChecks(data: Record<string, unknown>): Draft[] {
     out.push(...reference(field(stream, 'queue'), ['inbound', i, 'queue'], ids));
     out.push(...reference(field(field(stream, 'callbackOffer'), 'queue'), ['inbound', i, 'callbackOffer', 'queue'], ids));
   });
+  list(data.callbackRequests).forEach((stream, i) => out.push(...reference(field(stream, 'queue'), ['callbackRequests', i, 'queue'], ids)));
   const duration = parseDuration(text(data.duration) ?? '');
   const warmup = parseDuration(text(data.warmup) ?? '');
   if (duration !== undefined && warmup !== undefined && duration > 0 && warmup >= duration) {

@@ -34,6 +34,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
       ...(rest.patience && { patience: rest.patience }),
       ...(rest.callbackOffer && { callbackOffer: rest.callbackOffer }),
     })),
+    callbackRequests: file.callbackRequests.map((r) => ({ queue: r.queue, perHour: r.arrivals.poisson.perHour, talkTime: r.talkTime, wrapUp: r.wrapUp })),
     callee: { ...file.callee, liveByHour: file.callee.liveByHour ?? [] },
   };
 }

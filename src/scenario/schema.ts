@@ -147,6 +147,15 @@ const inboundSchema = z.strictObject({
     .optional(),
 });
 
+const callbackRequestSchema = z
+  .strictObject({
+    queue: queueRef,
+    arrivals: z.strictObject({ poisson: z.strictObject({ perHour: hourlyField('Poisson request rate by local hour', 'requests per hour', 0) }) }),
+    talkTime: distributionField('talk time once the customer is connected to an agent'),
+    wrapUp: distributionField('after-call work').prefault('0s'),
+  })
+  .meta({ description: 'a stream of callback requests (web form, app, callback API): callbacks due at once' });
+
 /** Outcome probabilities: missing outcomes are 0; the given ones must sum to 1. */
 function outcomesField(about: string) {
   const shape = Object.fromEntries(DIAL_OUTCOMES.map((o) => [o, probabilityField(`probability of ${o}`).prefault(0)]));
@@ -212,6 +221,7 @@ export const scenarioFileSchema = z
     queues: z.array(queueSchema).min(1, { error: () => `${VALUE} is empty; list at least one queue` }),
     agents: z.array(agentSchema).prefault([]),
     inbound: z.array(inboundSchema).prefault([]),
+    callbackRequests: z.array(callbackRequestSchema).prefault([]),
     callee: calleeSchema,
   })
   .meta({ title: 'cbsim scenario', description: 'A contact-center callback scenario for cbsim' });

@@ -69,6 +69,7 @@ export function inbound(queueId: string, perHour: number, talkTime: Distribution
 export function scenario(overrides: Partial<Scenario> & Pick<Scenario, 'queues' | 'agents' | 'inbound'>): Scenario {
   return {
     name: 'test',
+    callbackRequests: [],
     seed: 1,
     start: '2026-01-05T00:00:00Z',
     startEpochMs: Date.UTC(2026, 0, 5),
