@@ -140,7 +140,13 @@ export function compareCommand(out: Output): Command {
         throw new CliError(`--queue: no queue "${options.queue}"; queues are ${scenario.queues.map((q) => q.id).join(', ')}`);
       }
       const kpisOf = (r: RunResult) => (queueId ? r.kpis.queues[queueId] : r.kpis.total);
-      const rows: Row[] = [...METRICS, ...agentMetrics(results[0])].map((metric) => {
+      const shown = [...METRICS, ...agentMetrics(results[0])].filter((metric) =>
+        results.some((r) => {
+          const value = metric.get(kpisOf(r), r);
+          return value !== null && (value !== 0 || !metric.label.startsWith('inbound'));
+        }),
+      );
+      const rows: Row[] = shown.map((metric) => {
         const base = metric.get(kpisOf(results[0]), results[0]);
         return {
           cells: [

@@ -18,7 +18,7 @@ interface ErlangOptions {
 /** `cbsim erlang`: Erlang C (or Erlang A with --patience) staffing figures. */
 export function erlangCommand(print: (text: string) => void): Command {
   return new Command('erlang')
-    .description('Queueing theory for one queue: Erlang C, or Erlang A (callers who abandon) with --patience')
+    .description('queueing theory for one queue: Erlang C, or Erlang A (callers who abandon) with --patience')
     .requiredOption('--calls-per-hour <n>', 'arrival rate, calls per hour')
     .requiredOption('--aht <duration>', 'mean handle (talk) time, e.g. 4m')
     .option('--agents <n|a..b>', 'agents, or a range of agent counts (default: around the count that meets --target)')

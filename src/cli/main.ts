@@ -4,6 +4,7 @@ import { compareCommand } from './compare-command.js';
 import { erlangCommand } from './erlang-command.js';
 import { CliError } from './errors.js';
 import { runCommand, type Output } from './run-command.js';
+import { schemaCommand } from './schema-command.js';
 import { validateCommand } from './validate-command.js';
 
 /** The version printed by `cbsim --version`. */
@@ -29,7 +30,11 @@ export function buildProgram(out: Output): Command {
   program.addCommand(validateCommand(out));
   program.addCommand(compareCommand(out));
   program.addCommand(erlangCommand(out.print));
-  for (const command of program.commands) command.showHelpAfterError('(run with --help for usage)');
+  program.addCommand(schemaCommand(out));
+  for (const command of program.commands) {
+    command.showHelpAfterError('(run with --help for usage)');
+    command.configureOutput({ writeOut: (s) => out.print(s.trimEnd()), writeErr: (s) => out.error(s.trimEnd()) });
+  }
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;
