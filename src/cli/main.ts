@@ -1,10 +1,12 @@
 import chalk from 'chalk';
 import { Command, CommanderError } from 'commander';
+import { callbacksCommand } from './callbacks-command.js';
 import { compareCommand } from './compare-command.js';
 import { erlangCommand } from './erlang-command.js';
 import { CliError } from './errors.js';
 import { runCommand, type Output } from './run-command.js';
 import { schemaCommand } from './schema-command.js';
+import { traceCommand } from './trace-command.js';
 import { validateCommand } from './validate-command.js';
 
 /** The version printed by `cbsim --version`. */
@@ -29,6 +31,8 @@ export function buildProgram(out: Output): Command {
   program.addCommand(runCommand(out));
   program.addCommand(validateCommand(out));
   program.addCommand(compareCommand(out));
+  program.addCommand(callbacksCommand(out));
+  program.addCommand(traceCommand(out));
   program.addCommand(erlangCommand(out.print));
   program.addCommand(schemaCommand(out));
   for (const command of program.commands) {

@@ -20,14 +20,15 @@ export type Row = { cells: Cell[] } | { section: string };
 
 /**
  * Renders rows as an aligned text table: the first column left-aligned,
- * the others right-aligned, a rule under the header, sections in bold.
+ * the others right-aligned (or all left-aligned for text), a rule under the
+ * header, sections in bold.
  */
-export function renderTable(header: Cell[], rows: Row[]): string {
+export function renderTable(header: Cell[], rows: Row[], align: 'numbers' | 'left' = 'numbers'): string {
   const widths = header.map((h) => visibleWidth(h));
   for (const row of rows) {
     if ('cells' in row) row.cells.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleWidth(c))));
   }
-  const line = (cells: Cell[]) => cells.map((c, i) => pad(c, widths[i], i === 0 ? 'left' : 'right')).join('  ');
+  const line = (cells: Cell[]) => cells.map((c, i) => pad(c, widths[i], i === 0 || align === 'left' ? 'left' : 'right')).join('  ').trimEnd();
   const out = [chalk.bold(line(header)), chalk.dim(widths.map((w) => '─'.repeat(w)).join('  '))];
   for (const row of rows) out.push('cells' in row ? line(row.cells) : chalk.bold.cyan(row.section));
   return out.join('\n');

@@ -4,6 +4,9 @@ import { agentMachine, type AgentContext, type AgentEvent, type AgentInput } fro
 import type { MachineEngine } from '../machines/engine.js';
 import type { AgentGroupConfig } from '../model/scenario.js';
 import { IdleAgents } from './idle-agents.js';
+import type { SkillBook } from './skills.js';
+import { WaitingLines, type Place, type Routing } from './waiting-lines.js';
+import type { WorkQueue } from './work-queue.js';
 import type { EngineFactory, World } from './world-context.js';
 
 /** Kinds of interaction an agent works on; the low bit of a work ref. */
@@ -29,12 +32,18 @@ export interface WorkOwner {
   talkEnded(id: number, agent: number): void;
   /** The after-call work set by `endWork` for `id` has run out. */
   wrapEnded(id: number, agent: number): void;
+  /** The queue interaction `id` is on. */
+  queueOf(id: number): number;
+  /** Interaction `id` left its line to go to an agent (its place is no longer valid). */
+  leftLine(id: number): void;
 }
 
 interface AgentRecord {
   index: number;
   group: AgentGroupConfig;
   queues: number[];
+  /** Whether the agent serves each queue, by queue index. */
+  serves: Uint8Array;
   /** Work ref being worked on, or -1. */
   work: number;
   answerTime: Sampler;
@@ -63,9 +72,12 @@ export class AgentPool {
   private readonly groupMembers: number[][] = [];
   private readonly online: Int32Array;
   private readonly availableListeners: Array<(queue: number) => void> = [];
+  /** Where interactions wait for agents. */
+  readonly lines: WaitingLines;
 
   constructor(
     private readonly world: World,
+    private readonly skills: SkillBook,
     createEngine: EngineFactory,
   ) {
     const { sim, scenario, streams } = world;
@@ -85,6 +97,8 @@ export class AgentPool {
     });
     scenario.agents.forEach((group, g) => {
       const queues = group.queues.map((id) => world.queueIndex(id));
+      const serves = new Uint8Array(world.queues.length);
+      for (const q of queues) serves[q] = 1;
       const members: number[] = [];
       const answerTime = sampler(group.answerTime);
       const dialTime = sampler(group.dialTime);
@@ -95,6 +109,7 @@ export class AgentPool {
           index,
           group,
           queues,
+          serves,
           work: -1,
           answerTime,
           dialTime,
@@ -107,6 +122,7 @@ export class AgentPool {
     });
     this.idle = world.queues.map(() => new IdleAgents(this.agents.length));
     this.online = new Int32Array(world.queues.length);
+    this.lines = new WaitingLines(world.queues.length, this.agents.length);
   }
 
   /** Calls `listener(queue)` for each queue of an agent who became available with nothing to take. */
@@ -151,14 +167,77 @@ export class AgentPool {
     });
   }
 
-  /** Work has been put on `queue`: give the front interaction to the longest-idle agent, if any. */
-  workWaiting(queue: number): void {
-    const idle = this.idle[queue];
-    while (idle.size > 0) {
-      const ref = this.world.queues[queue].waiting.shift();
-      if (ref < 0) return;
-      this.assign(idle.first(), ref, queue);
+  /**
+   * Routes interaction `ref`: to a qualified idle agent at once if there is
+   * one (returns null), else into its line (returns its place there).
+   */
+  place(ref: number, routing: Routing): Place | null {
+    const agent = routing.reservedFor >= 0 ? this.reservedAgentIfIdle(routing) : this.pickIdle(routing.queue, routing.skills);
+    if (agent >= 0) {
+      this.assign(agent, ref, routing.queue);
+      return null;
     }
+    return this.lines.push(ref, routing);
+  }
+
+  /** Takes an interaction out of its line. */
+  withdraw(place: Place): void {
+    place.line.remove(place.ticket);
+  }
+
+  /** Interactions waiting for an agent on `queue` (not counting those reserved for one agent). */
+  waitingOn(queue: number): number {
+    return this.lines.waitingOn(queue);
+  }
+
+  /** Whether `agent` serves `queue`. */
+  serves(agent: number, queue: number): boolean {
+    return this.agents[agent].serves[queue] === 1;
+  }
+
+  /** Every agent who serves `queue`, in index order. */
+  servingQueue(queue: number): number[] {
+    return this.agents.filter((a) => a.serves[queue] === 1).map((a) => a.index);
+  }
+
+  /** The agents of group `group`, by index within the group. */
+  membersOf(group: string): readonly number[] {
+    const g = this.world.scenario.agents.findIndex((a) => a.group === group);
+    return g >= 0 ? this.groupMembers[g] : [];
+  }
+
+  /** The agent's name as `group#n`. */
+  nameOf(agent: number): string {
+    const record = this.agents[agent];
+    const g = this.world.scenario.agents.indexOf(record.group);
+    return `${record.group.group}#${this.groupMembers[g].indexOf(agent) + 1}`;
+  }
+
+  private reservedAgentIfIdle(routing: Routing): number {
+    const agent = routing.reservedFor;
+    const record = this.agents[agent];
+    const idle = record.queues.length > 0 && this.idle[record.queues[0]].has(agent);
+    return idle && this.skills.qualified(agent, routing.skills) ? agent : -1;
+  }
+
+  /** The idle agent of `queue` that should take work needing skill set `skills`, or -1. */
+  private pickIdle(queue: number, skills: number): number {
+    const idle = this.idle[queue];
+    if (idle.size === 0) return -1;
+    if (skills === 0 && this.world.queues[queue].config.routing === 'longestIdle') return idle.first();
+    const bestSkills = this.world.queues[queue].config.routing === 'bestSkills';
+    let best = -1;
+    let bestProficiency = -1;
+    for (let agent = idle.first(); agent >= 0; agent = idle.next(agent)) {
+      if (!this.skills.qualified(agent, skills)) continue;
+      if (!bestSkills) return agent;
+      const proficiency = this.skills.proficiency(agent, skills);
+      if (proficiency > bestProficiency) {
+        best = agent;
+        bestProficiency = proficiency;
+      }
+    }
+    return best;
   }
 
   /** Starts the talk of the agent's current interaction; `talkEnded` follows after `duration` ms. */
@@ -178,7 +257,7 @@ export class AgentPool {
   }
 
   /** The interaction being offered to `agent` went away before it was answered. */
-  withdraw(agent: number): void {
+  withdrawOffer(agent: number): void {
     const record = this.agents[agent];
     record.work = -1;
     if (record.answerHandle) this.world.sim.cancel(record.answerHandle);
@@ -219,17 +298,26 @@ export class AgentPool {
 
   private available(agent: number): void {
     const record = this.agents[agent];
-    let best = -1;
-    let bestKey = Infinity;
+    let bestLine: WorkQueue | undefined = this.lines.reservedFor(agent);
+    let bestKey = bestLine ? bestLine.frontKey() : Infinity;
+    let bestQueue = -1;
     for (const q of record.queues) {
-      const key = this.world.queues[q].waiting.frontKey();
-      if (key < bestKey) {
-        bestKey = key;
-        best = q;
+      for (const set of this.lines.skillSetsOf(q)) {
+        if (!this.skills.qualified(agent, set)) continue;
+        const line = this.lines.openLine(q, set);
+        const key = line.frontKey();
+        if (key < bestKey) {
+          bestKey = key;
+          bestLine = line;
+          bestQueue = q;
+        }
       }
     }
-    if (best >= 0) {
-      this.assign(agent, this.world.queues[best].waiting.shift(), best);
+    if (bestKey < Infinity && bestLine) {
+      const ref = bestLine.shift();
+      const owner = this.owners[ref & 1];
+      owner.leftLine(ref >> 1);
+      this.assign(agent, ref, bestQueue >= 0 ? bestQueue : owner.queueOf(ref >> 1));
       return;
     }
     for (const q of record.queues) this.idle[q].append(agent);

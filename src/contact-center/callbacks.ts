@@ -9,10 +9,12 @@ import {
 } from '../machines/callback.js';
 import type { MachineEngine } from '../machines/engine.js';
 import type { CallbackKind } from '../model/events.js';
+import type { CallbackSelector } from '../model/scenario.js';
 import { WorkKind, workRef, type AgentPool, type WorkOwner } from './agent-pool.js';
 import { Callee, rings, type DialPlan } from './callee.js';
+import type { SkillBook } from './skills.js';
+import type { Place, Routing } from './waiting-lines.js';
 import type { EngineFactory, QueueRuntime, World } from './world-context.js';
-import type { WorkQueue } from './work-queue.js';
 
 /** What a new callback is made of. */
 export interface NewCallback {
@@ -30,12 +32,52 @@ export interface NewCallback {
   talk: Sampler;
   /** The after-call work (a queue's callback wrapUp overrides it). */
   wrap: Sampler;
+  /** Skills and priority of the interaction it came from (kept with `preserveSkillsAndPriority`). */
+  origin?: { skills: readonly string[]; priority: number };
+  /** The agent who owns it (agent-owned callbacks). */
+  owner?: number;
+  /** The agent it goes to first, and how long it waits for them (route to me, preferred agent). */
+  firstAgent?: { agent: number; wait: number };
+  /** The number dialed; generated from the customer's identity when absent. */
+  number?: string;
+  callee?: string;
+  /** Caller ID and name set by a flow's Call Data step; default the queue's ANI. */
+  callerId?: string;
+  callerName?: string;
+  /** Name in the scenario (listed callbacks), for operations. */
+  label?: string;
 }
+
+/** What an operation on a callback did. */
+export type OperationResult = { applied: true } | { applied: false; reason: string };
+
+/** One row of the Scheduled Callbacks view. */
+export interface ScheduledCallbackRow {
+  id: number;
+  label: string | null;
+  queue: string;
+  kind: CallbackKind;
+  /** Simulated ms the callback is (or was) due. */
+  scheduledAt: number;
+  callee: string;
+  number: string;
+  state: string;
+  /** The owning agent as group#n, or '' when nobody owns it. */
+  owner: string;
+}
+
+/** Editing an owned callback is refused this close to its scheduled time. */
+export const OWNED_EDIT_FREEZE_MS = 15 * 60_000;
+/** A callback with no scheduled time and no update for this long after creation is ended in analytics. */
+export const ANALYTICS_INACTIVE_MS = 14 * 86_400_000;
+/** How far ahead a callback can be scheduled. */
+export const MAX_SCHEDULE_AHEAD_MS = 30 * 86_400_000;
 
 /** Draws from a customer's own random streams (the same ones their inbound call used). */
 export interface CustomerDraws {
   talkPurposeKey: number;
   wrapPurposeKey: number;
+  listenPurposeKey: number;
   customerStream(purpose: number, customer: number, source: number): { next(): number };
 }
 
@@ -60,10 +102,28 @@ interface CallbackRecord {
   customerSource: number;
   talk: Sampler;
   wrap: Sampler;
+  skills: number;
+  priority: number;
+  number: string;
+  callee: string;
+  callerId: string;
+  callerName: string | null;
+  label: string | null;
+  /** Simulated ms the callback is due (scheduled callbacks), else -1. */
+  scheduledAt: number;
+  /** Owning agent, or -1. */
+  owner: number;
+  ownershipHandle: number;
+  /** Agent the callback is reserved for while it waits (owner, route to me, preferred agent), or -1. */
+  reservedFor: number;
+  /** ms a first-agent reservation lasts once the callback waits; 0 once it has started or for none. */
+  reservationWait: number;
+  reservationHandle: number;
+  /** Last state change after creation (for the 14-day analytics rule). */
+  lastUpdate: number;
   agent: number;
-  /** Ticket in `ticketQueue` while queued, else 0. */
-  ticket: number;
-  ticketQueue: WorkQueue | null;
+  /** Where the callback waits (for an agent, or for the dialer), or null. */
+  place: Place | null;
   /** Time the reserved agent answered the offer (Agent First), else -1. */
   agentSince: number;
   dialedAt: number;
@@ -89,10 +149,15 @@ export class CallbackCenter implements WorkOwner {
   readonly engine: MachineEngine<CallbackInput, CallbackEvent, CallbackContext>;
   private readonly records = new Map<number, CallbackRecord>();
   private nextId = 1;
+  private readonly labels = new Map<string, number>();
   private readonly calleeKind: number;
   private readonly patienceKind: number;
+  private readonly reservationKind: number;
+  private readonly ownershipKind: number;
+  private readonly analyticsKind: number;
   private readonly callee: Callee;
   private readonly talkOverride: Array<Sampler | undefined>;
+  private readonly listenTime: Array<Sampler | undefined>;
   private readonly wrapOverride: Array<Sampler | undefined>;
   private customers!: CustomerDraws;
   private dialer: DialerHooks | null = null;
@@ -104,14 +169,19 @@ export class CallbackCenter implements WorkOwner {
   constructor(
     private readonly world: World,
     private readonly pool: AgentPool,
+    private readonly skills: SkillBook,
     createEngine: EngineFactory,
   ) {
     const { sim } = world;
     this.calleeKind = sim.register('callback.callee', (id) => this.calleeEvent(id));
     this.patienceKind = sim.register('callback.patienceEnd', (id) => this.patienceEnd(id));
+    this.reservationKind = sim.register('callback.reservationEnd', (id) => this.reservationEnd(id));
+    this.ownershipKind = sim.register('callback.ownershipEnd', (id) => this.ownershipEnd(id));
+    this.analyticsKind = sim.register('callback.analyticsCheck', (id) => this.analyticsCheck(id));
     this.callee = new Callee(world.scenario.callee, world.streams, world.calendar);
     this.talkOverride = world.queues.map((q) => (q.config.callback.talkTime ? sampler(q.config.callback.talkTime) : undefined));
     this.wrapOverride = world.queues.map((q) => (q.config.callback.wrapUp ? sampler(q.config.callback.wrapUp) : undefined));
+    this.listenTime = world.queues.map((q) => (q.config.voicemail ? sampler(q.config.voicemail.listenTime) : undefined));
     this.inFlight = new Int32Array(world.queues.length);
     this.waitingForAgent = new Int32Array(world.queues.length);
     const timers = world.timers.forEngine<CallbackEvent>((id, e) => this.engine.send(id, e));
@@ -121,7 +191,9 @@ export class CallbackCenter implements WorkOwner {
       cancelDelay: timers.cancelDelay,
       changed: (id, from, to, event) => {
         const record = this.records.get(id)!;
-        this.world.emit({ type: 'callback.state', t: this.world.sim.now, callback: id, queue: record.queue.config.id, from, to, event: event.type });
+        const now = this.world.sim.now;
+        if (now > record.createdAt) record.lastUpdate = now;
+        this.world.emit({ type: 'callback.state', t: now, callback: id, queue: record.queue.config.id, from, to, event: event.type });
       },
     });
     pool.setOwner(WorkKind.Callback, this);
@@ -148,7 +220,11 @@ export class CallbackCenter implements WorkOwner {
     const queue = this.world.queues[spec.queue];
     const settings = queue.config.callback;
     const now = this.world.sim.now;
-    this.records.set(id, {
+    const dueDelay = Math.min(spec.dueDelay ?? 0, MAX_SCHEDULE_AHEAD_MS);
+    const preserved = settings.preserveSkillsAndPriority && spec.origin;
+    const owner = spec.owner ?? -1;
+    const first = owner >= 0 ? { agent: owner, wait: 0 } : spec.firstAgent;
+    const record: CallbackRecord = {
       id,
       queue,
       kind: spec.kind,
@@ -158,9 +234,22 @@ export class CallbackCenter implements WorkOwner {
       customerSource: spec.customerSource,
       talk: this.talkOverride[queue.index] ?? spec.talk,
       wrap: this.wrapOverride[queue.index] ?? spec.wrap,
+      skills: this.skills.setOf(preserved ? spec.origin!.skills : queue.config.skills),
+      priority: preserved ? spec.origin!.priority : settings.priority,
+      number: spec.number ?? generatedNumber(spec.customer, spec.customerSource),
+      callee: spec.callee ?? `Customer ${spec.customerSource}-${spec.customer + 1}`,
+      callerId: spec.callerId ?? queue.config.ani,
+      callerName: spec.callerName ?? null,
+      label: spec.label ?? null,
+      scheduledAt: spec.kind === 'inQueue' || spec.kind === 'requested' || spec.kind === 'voicemail' ? -1 : now + dueDelay,
+      owner,
+      ownershipHandle: 0,
+      reservedFor: first ? first.agent : -1,
+      reservationWait: first && owner < 0 ? first.wait : 0,
+      reservationHandle: 0,
+      lastUpdate: now,
       agent: -1,
-      ticket: 0,
-      ticketQueue: null,
+      place: null,
       agentSince: -1,
       dialedAt: -1,
       calleeHandle: 0,
@@ -170,20 +259,112 @@ export class CallbackCenter implements WorkOwner {
       waitingSince: -1,
       inFlight: false,
       awaiting: false,
-    });
+    };
+    this.records.set(id, record);
+    if (record.label !== null) this.labels.set(record.label, id);
     this.world.emit({ type: 'callback.created', t: now, callback: id, queue: queue.config.id, kind: spec.kind, mode: settings.mode, position: spec.position });
+    if (record.scheduledAt < 0) this.world.sim.after(ANALYTICS_INACTIVE_MS, this.analyticsKind, id);
     this.engine.start(id, {
       mode: settings.mode,
       maxRetryCount: settings.maxRetryCount,
       retryDelay: settings.retryDelay,
       retryOn: settings.retryOn,
-      dueDelay: spec.dueDelay ?? 0,
+      dueDelay,
       enableAutoDialAndEnd: settings.enableAutoDialAndEnd,
       autoDialDelay: settings.autoDialDelay,
       liveVoiceReaction: settings.liveVoiceReactionType,
       machineReaction: settings.answeringMachineReactionType,
+      assignToQueueOnExpiration: settings.agentOwnedCallbacks.assignToQueueOnExpiration,
     });
     return id;
+  }
+
+  /** Ids of the active callbacks an operation selects: named ones, or those matching a filter. */
+  select(selector: CallbackSelector): number[] {
+    if ('ids' in selector) return selector.ids.map((label) => this.labels.get(label)).filter((id): id is number => id !== undefined);
+    const out: number[] = [];
+    for (const record of this.records.values()) {
+      if (selector.queue !== undefined && record.queue.config.id !== selector.queue) continue;
+      if (selector.kind !== undefined && record.kind !== selector.kind) continue;
+      if (selector.state !== undefined && this.engine.stateOf(record.id) !== selector.state) continue;
+      out.push(record.id);
+    }
+    return out;
+  }
+
+  /** The name and queue of a callback, for reports. */
+  describe(id: number): { label: string | null; queue: string } {
+    const record = this.record(id);
+    return { label: record.label, queue: record.queue.config.id };
+  }
+
+  /** Cancels a callback that is not in a call. */
+  cancel(id: number): OperationResult {
+    const refused = this.editRefused(id, ['scheduled', 'queued', 'waitingRetry']);
+    if (refused) return refused;
+    this.engine.send(id, { type: 'CANCEL' });
+    return { applied: true };
+  }
+
+  /** Moves a callback that is not in a call to a new due time (at most 30 days ahead). */
+  reschedule(id: number, dueAt: number): OperationResult {
+    const refused = this.editRefused(id, ['scheduled', 'queued', 'waitingRetry']);
+    if (refused) return refused;
+    const now = this.world.sim.now;
+    if (dueAt - now > MAX_SCHEDULE_AHEAD_MS) return { applied: false, reason: 'a callback can be scheduled at most 30 days ahead' };
+    const record = this.record(id);
+    record.scheduledAt = Math.max(now, dueAt);
+    this.engine.send(id, { type: 'RESCHEDULE', dueDelay: record.scheduledAt - now });
+    return { applied: true };
+  }
+
+  /** Gives an agent-owned callback to another agent (its new owner) or moves it to another queue. */
+  reassign(id: number, to: { queue?: number; agent?: number }): OperationResult {
+    const record = this.record(id);
+    if (record.owner < 0) return { applied: false, reason: 'only agent-owned callbacks can be reassigned' };
+    const refused = this.editRefused(id, ['scheduled', 'queued', 'waitingRetry']);
+    if (refused) return refused;
+    if (to.agent !== undefined) {
+      if (!this.pool.serves(to.agent, record.queue.index)) {
+        return { applied: false, reason: `${this.pool.nameOf(to.agent)} does not serve queue ${record.queue.config.id}` };
+      }
+      record.owner = to.agent;
+      record.reservedFor = to.agent;
+    }
+    if (to.queue !== undefined) record.queue = this.world.queues[to.queue];
+    if (this.engine.stateOf(id) === 'queued') this.engine.send(id, { type: 'REQUEUE' });
+    return { applied: true };
+  }
+
+  /** Why an edit of a callback is refused now, if it is: a call in progress, or an owned callback within 15 minutes of its time. */
+  private editRefused(id: number, editableStates: readonly string[]): OperationResult | null {
+    const record = this.record(id);
+    const state = this.engine.stateOf(id);
+    if (!editableStates.includes(state)) return { applied: false, reason: `the callback is ${state}, not waiting` };
+    if (record.owner >= 0 && record.scheduledAt >= 0 && Math.abs(this.world.sim.now - record.scheduledAt) < OWNED_EDIT_FREEZE_MS) {
+      return { applied: false, reason: 'an owned callback cannot be edited within 15 minutes of its scheduled time' };
+    }
+    return null;
+  }
+
+  /** The Scheduled Callbacks view: every active callback with a scheduled time. */
+  scheduledView(): ScheduledCallbackRow[] {
+    const rows: ScheduledCallbackRow[] = [];
+    for (const record of this.records.values()) {
+      if (record.scheduledAt < 0) continue;
+      rows.push({
+        id: record.id,
+        label: record.label,
+        queue: record.queue.config.id,
+        kind: record.kind,
+        scheduledAt: record.scheduledAt,
+        callee: record.callee,
+        number: record.number,
+        state: this.engine.stateOf(record.id),
+        owner: record.owner >= 0 ? this.pool.nameOf(record.owner) : '',
+      });
+    }
+    return rows.sort((a, b) => a.scheduledAt - b.scheduledAt || a.id - b.id);
   }
 
   /** Dials a Customer First callback now (the dialer's decision). */
@@ -218,6 +399,8 @@ export class CallbackCenter implements WorkOwner {
         return this.startWrapUp(record);
       case 'finish':
         return this.finish(record, String(params?.end));
+      case 'releaseOwnership':
+        return this.releaseOwnership(record);
       default:
         throw new Error(`callback machine: unknown action ${action}`);
     }
@@ -225,17 +408,81 @@ export class CallbackCenter implements WorkOwner {
 
   private enqueue(record: CallbackRecord): void {
     const queue = record.queue;
+    const ref = workRef(WorkKind.Callback, record.id);
     const waitingForDialer = this.engine.stateOf(record.id) === 'queued' && queue.config.callback.mode === 'CustomerFirst';
-    const target = waitingForDialer ? queue.toDial : queue.waiting;
-    record.ticketQueue = target;
-    record.ticket = target.push(workRef(WorkKind.Callback, record.id), queue.config.callback.priority, this.positionOf(record, waitingForDialer));
-    if (waitingForDialer) this.dialer?.poke(queue.index);
-    else this.pool.workWaiting(queue.index);
+    if (waitingForDialer) {
+      record.place = { line: queue.toDial, ticket: queue.toDial.push(ref, record.priority, record.position) };
+      this.dialer?.poke(queue.index);
+      return;
+    }
+    this.startReservation(record);
+    record.place = this.pool.place(ref, this.routingOf(record));
+  }
+
+  /** How the callback is routed to agents now. */
+  private routingOf(record: CallbackRecord): Routing {
+    return {
+      queue: record.queue.index,
+      priority: record.priority,
+      position: this.positionOf(record),
+      skills: record.skills,
+      reservedFor: record.reservedFor,
+    };
+  }
+
+  /** Starts the clocks of a reservation when the callback first waits for an agent: ownership, or the first-agent wait. */
+  private startReservation(record: CallbackRecord): void {
+    const now = this.world.sim.now;
+    if (record.owner >= 0 && record.ownershipHandle === 0) {
+      const maxOwnership = record.queue.config.callback.agentOwnedCallbacks.maxOwnership;
+      record.ownershipHandle = this.world.sim.schedule(Math.max(now, record.scheduledAt) + maxOwnership, this.ownershipKind, record.id);
+    }
+    if (record.reservationWait > 0) {
+      record.reservationHandle = this.world.sim.after(record.reservationWait, this.reservationKind, record.id);
+      record.reservationWait = 0;
+    }
+  }
+
+  /** The first-agent wait is over: anyone on the queue may take the callback. */
+  private reservationEnd(id: number): void {
+    const record = this.records.get(id);
+    if (!record) return;
+    record.reservationHandle = 0;
+    if (record.owner >= 0) return;
+    this.unreserve(record);
+  }
+
+  /** Routes a waiting callback to anyone on its queue from now on. */
+  private unreserve(record: CallbackRecord): void {
+    if (record.reservedFor < 0) return;
+    record.reservedFor = -1;
+    if (record.place && record.place.line !== record.queue.toDial) {
+      this.pool.withdraw(record.place);
+      record.place = this.pool.place(workRef(WorkKind.Callback, record.id), this.routingOf(record));
+    }
+  }
+
+  private ownershipEnd(id: number): void {
+    const record = this.records.get(id);
+    if (!record) return;
+    record.ownershipHandle = 0;
+    this.engine.send(id, { type: 'EXPIRE' });
+  }
+
+  private releaseOwnership(record: CallbackRecord): void {
+    record.owner = -1;
+    record.reservedFor = -1;
+  }
+
+  private analyticsCheck(id: number): void {
+    const record = this.records.get(id);
+    if (!record || record.lastUpdate > record.createdAt) return;
+    this.world.emit({ type: 'callback.analyticsEnded', t: this.world.sim.now, callback: id, queue: record.queue.config.id, createdAt: record.createdAt, state: this.engine.stateOf(id) });
   }
 
   /** Queue position: the callback's own, except for a Customer First customer waiting after answering. */
-  private positionOf(record: CallbackRecord, waitingForDialer: boolean): number {
-    if (waitingForDialer || record.waitingSince < 0) return record.position;
+  private positionOf(record: CallbackRecord): number {
+    if (record.waitingSince < 0) return record.position;
     switch (record.queue.config.callback.answeredPosition) {
       case 'front':
         return -FRONT_OF_QUEUE;
@@ -247,16 +494,13 @@ export class CallbackCenter implements WorkOwner {
   }
 
   private dequeue(record: CallbackRecord): void {
-    if (record.ticket && record.ticketQueue) record.ticketQueue.remove(record.ticket);
-    record.ticket = 0;
-    record.ticketQueue = null;
+    if (record.place) this.pool.withdraw(record.place);
+    record.place = null;
   }
 
   /** The dialer took this callback off the `toDial` queue. */
   takenByDialer(id: number): void {
-    const record = this.record(id);
-    record.ticket = 0;
-    record.ticketQueue = null;
+    this.record(id).place = null;
   }
 
   private placeCall(record: CallbackRecord): void {
@@ -270,7 +514,19 @@ export class CallbackCenter implements WorkOwner {
       this.inFlight[record.queue.index]++;
       this.emitInFlight(record.queue);
     }
-    this.world.emit({ type: 'callback.dialed', t: now, callback: record.id, queue: record.queue.config.id, attempt, agent: record.agent, createdAt: record.createdAt });
+    this.world.emit({
+      type: 'callback.dialed',
+      t: now,
+      callback: record.id,
+      queue: record.queue.config.id,
+      attempt,
+      agent: record.agent,
+      createdAt: record.createdAt,
+      dueAt: record.scheduledAt >= 0 ? record.scheduledAt : record.createdAt,
+      number: record.number,
+      callerId: record.callerId,
+      callerName: record.callerName,
+    });
     const first: CallbackEvent = rings(plan.outcome)
       ? { type: 'RING' }
       : plan.outcome === 'busy'
@@ -341,7 +597,7 @@ export class CallbackCenter implements WorkOwner {
     record.agentSince = -1;
     if (agent >= 0) {
       // A customer who hangs up waiting can only have an agent alerting: the offer is withdrawn.
-      if (failure === 'abandonedAfterAnswer') this.pool.withdraw(agent);
+      if (failure === 'abandonedAfterAnswer') this.pool.withdrawOffer(agent);
       else this.pool.endWork(agent, 0);
     }
     this.stopAwaiting(record, failure === 'abandonedAfterAnswer');
@@ -399,6 +655,7 @@ export class CallbackCenter implements WorkOwner {
       queue: queueId,
       agent: record.agent,
       createdAt: record.createdAt,
+      dueAt: record.scheduledAt >= 0 ? record.scheduledAt : record.createdAt,
       waitedSince: record.waitingSince,
     });
     this.stopAwaiting(record, false);
@@ -412,8 +669,11 @@ export class CallbackCenter implements WorkOwner {
   }
 
   private startWrapUp(record: CallbackRecord): void {
+    const settings = record.queue.config.callback;
     const u = this.customers.customerStream(this.customers.wrapPurposeKey, record.customer, record.customerSource);
-    const wrap = sampleWhole(record.wrap, u);
+    const sampled = sampleWhole(record.wrap, u);
+    // With auto dial and end, the callback ends autoEndDelay after the outbound call ends.
+    const wrap = settings.enableAutoDialAndEnd ? settings.autoEndDelay : sampled;
     const agent = record.agent;
     if (wrap === 0) {
       record.agent = -1;
@@ -429,6 +689,8 @@ export class CallbackCenter implements WorkOwner {
     this.endFlight(record);
     this.cancelPatience(record);
     if (record.calleeHandle) this.world.sim.cancel(record.calleeHandle);
+    if (record.reservationHandle) this.world.sim.cancel(record.reservationHandle);
+    if (record.ownershipHandle) this.world.sim.cancel(record.ownershipHandle);
     this.world.emit({
       type: 'callback.ended',
       t: this.world.sim.now,
@@ -439,6 +701,7 @@ export class CallbackCenter implements WorkOwner {
       createdAt: record.createdAt,
     });
     this.records.delete(record.id);
+    if (record.label !== null) this.labels.delete(record.label);
     this.engine.release(record.id);
   }
 
@@ -447,8 +710,7 @@ export class CallbackCenter implements WorkOwner {
   assigned(id: number, agent: number): boolean {
     const record = this.record(id);
     record.agent = agent;
-    record.ticket = 0;
-    record.ticketQueue = null;
+    record.place = null;
     this.engine.send(id, { type: 'OFFER' });
     return record.queue.config.callback.enableAutoAnswer;
   }
@@ -457,13 +719,33 @@ export class CallbackCenter implements WorkOwner {
     const record = this.record(id);
     const agentFirst = record.queue.config.callback.mode === 'AgentFirst';
     if (agentFirst) record.agentSince = this.world.sim.now;
-    this.engine.send(id, { type: 'AGENT_ANSWER', dialDelay: agentFirst ? this.pool.dialTime(agent) : 0 });
+    this.engine.send(id, { type: 'AGENT_ANSWER', dialDelay: agentFirst ? this.listenFirst(record) + this.pool.dialTime(agent) : 0 });
   }
 
-  missed(id: number): void {
+  /** Agent First voicemail: the agent listens to the message before dialing. */
+  private listenFirst(record: CallbackRecord): number {
+    const listen = this.listenTime[record.queue.index];
+    if (record.kind !== 'voicemail' || !listen) return 0;
+    return sampleWhole(listen, this.customers.customerStream(this.customers.listenPurposeKey, record.customer, record.customerSource));
+  }
+
+  missed(id: number, agent: number): void {
     const record = this.record(id);
     record.agent = -1;
+    // An owner (or first agent) who misses the offer: it goes to the next available agent.
+    if (record.reservedFor === agent) {
+      record.reservedFor = -1;
+      record.owner = -1;
+    }
     this.engine.send(id, { type: 'OFFER_MISSED' });
+  }
+
+  queueOf(id: number): number {
+    return this.record(id).queue.index;
+  }
+
+  leftLine(id: number): void {
+    this.record(id).place = null;
   }
 
   talkEnded(id: number): void {
@@ -476,4 +758,9 @@ export class CallbackCenter implements WorkOwner {
     record.agent = -1;
     this.engine.send(id, { type: 'WRAP_END' });
   }
+}
+
+/** A deterministic E.164 number for a generated customer. */
+function generatedNumber(customer: number, source: number): string {
+  return `+1555${String((source * 1_000_003 + customer) % 100_000_000).padStart(8, '0')}`;
 }

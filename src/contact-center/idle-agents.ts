@@ -3,7 +3,7 @@
  * first), as an intrusive doubly linked list over agent indexes.
  */
 export class IdleAgents {
-  private readonly next: Int32Array;
+  private readonly next_: Int32Array;
   private readonly prev: Int32Array;
   private readonly member: Uint8Array;
   private head = -1;
@@ -12,7 +12,7 @@ export class IdleAgents {
   size = 0;
 
   constructor(agentCount: number) {
-    this.next = new Int32Array(agentCount).fill(-1);
+    this.next_ = new Int32Array(agentCount).fill(-1);
     this.prev = new Int32Array(agentCount).fill(-1);
     this.member = new Uint8Array(agentCount);
   }
@@ -20,6 +20,11 @@ export class IdleAgents {
   /** The agent idle longest, or -1. */
   first(): number {
     return this.head;
+  }
+
+  /** The agent after `agent` (idle less long), or -1. */
+  next(agent: number): number {
+    return this.next_[agent];
   }
 
   /** Whether `agent` is in the list. */
@@ -32,8 +37,8 @@ export class IdleAgents {
     if (this.member[agent]) return;
     this.member[agent] = 1;
     this.prev[agent] = this.tail;
-    this.next[agent] = -1;
-    if (this.tail >= 0) this.next[this.tail] = agent;
+    this.next_[agent] = -1;
+    if (this.tail >= 0) this.next_[this.tail] = agent;
     else this.head = agent;
     this.tail = agent;
     this.size++;
@@ -44,8 +49,8 @@ export class IdleAgents {
     if (!this.member[agent]) return;
     this.member[agent] = 0;
     const p = this.prev[agent];
-    const n = this.next[agent];
-    if (p >= 0) this.next[p] = n;
+    const n = this.next_[agent];
+    if (p >= 0) this.next_[p] = n;
     else this.head = n;
     if (n >= 0) this.prev[n] = p;
     else this.tail = p;

@@ -4,8 +4,13 @@ import type { RandomStream } from '../kernel/random.js';
 import type { InboundConfig } from '../model/scenario.js';
 import { WorkKind, workRef, type AgentPool, type WorkOwner } from './agent-pool.js';
 import { hourlyRate } from './arrival-rate.js';
-import type { CallbackCenter } from './callbacks.js';
+import { MAX_SCHEDULE_AHEAD_MS, type CallbackCenter } from './callbacks.js';
+import type { SkillBook } from './skills.js';
+import type { Place } from './waiting-lines.js';
 import type { World } from './world-context.js';
+
+/** At most this many in-queue flows run for one interaction. */
+export const MAX_IN_QUEUE_FLOWS = 30;
 
 const enum CallState {
   Waiting,
@@ -20,11 +25,20 @@ interface Call {
   /** Index of the caller within their inbound stream: with the stream index, the customer's identity. */
   customer: number;
   arrivedAt: number;
+  /** The queue the call is on now (an in-queue flow may transfer it). */
+  queue: number;
+  /** Position in the current queue (arrival, or transfer time). */
+  position: number;
+  /** In-queue flows run for this call so far. */
+  flows: number;
   state: CallState;
-  /** Ticket in the queue while waiting, else 0. */
-  ticket: number;
+  place: Place | null;
   abandonHandle: number;
   offerHandle: number;
+  voicemailHandle: number;
+  flowHandle: number;
+  /** The callback offer has been made (accepted or not). */
+  offerMade: boolean;
   agent: number;
   answeredAt: number;
 }
@@ -33,7 +47,6 @@ interface InboundSource {
   index: number;
   config: InboundConfig;
   queue: number;
-  queueId: string;
   /** Queue that accepted callback offers are created on. */
   callbackQueue: number;
   rate: PiecewiseRate;
@@ -44,12 +57,19 @@ interface InboundSource {
   talk: Sampler;
   wrap: Sampler;
   patience?: Sampler;
+  leadTime?: Sampler;
+  /** Skills the calls require (the queue's and their own). */
+  skills: readonly string[];
+  skillSet: number;
+  priority: number;
 }
 
 /**
  * Inbound calls: Poisson arrivals by hour of day, callers who hang up when
- * their patience runs out, and the in-queue callback offer that turns a
- * waiting call into a callback at the caller's original position.
+ * their patience runs out, the in-queue callback offer (a callback at the
+ * caller's original position), ACD voicemail, in-queue flows that transfer
+ * calls (at most 30 per interaction), and callbacks agents schedule during
+ * calls.
  */
 export class InboundTraffic implements WorkOwner {
   private readonly sources: InboundSource[];
@@ -58,40 +78,60 @@ export class InboundTraffic implements WorkOwner {
   private readonly arrivalKind: number;
   private readonly abandonKind: number;
   private readonly offerKind: number;
+  private readonly voicemailKind: number;
+  private readonly flowKind: number;
   private readonly customer: RandomStream;
   private readonly patiencePurpose: number;
   private readonly talkPurpose: number;
   private readonly wrapPurpose: number;
   private readonly offerPurpose: number;
+  private readonly voicemailPurpose: number;
+  private readonly listenPurpose: number;
+  private readonly schedulePurpose: number;
+  private readonly preferencePurpose: number;
 
   constructor(
     private readonly world: World,
     private readonly pool: AgentPool,
     private readonly callbacks: CallbackCenter,
+    skills: SkillBook,
   ) {
     const { sim, streams, scenario, calendar } = world;
     this.arrivalKind = sim.register('call.arrival', (s) => this.arrive(this.sources[s]));
     this.abandonKind = sim.register('call.abandon', (id) => this.abandon(id));
     this.offerKind = sim.register('call.callbackOffer', (id) => this.offerCallback(id));
+    this.voicemailKind = sim.register('call.voicemailPrompt', (id) => this.voicemailPrompt(id));
+    this.flowKind = sim.register('call.inQueueFlow', (id) => this.inQueueFlow(id));
     this.customer = streams.stream('customer');
     this.patiencePurpose = streams.purpose('customer.patience');
     this.talkPurpose = streams.purpose('customer.talkTime');
     this.wrapPurpose = streams.purpose('customer.wrapUp');
     this.offerPurpose = streams.purpose('customer.callbackOffer');
-    this.sources = scenario.inbound.map((config, index) => ({
-      index,
-      config,
-      queue: world.queueIndex(config.queue),
-      queueId: config.queue,
-      callbackQueue: world.queueIndex(config.callbackOffer?.queue ?? config.queue),
-      rate: hourlyRate(config.perHour, calendar),
-      arrivals: streams.stream('arrivals', index),
-      lastArrival: 0,
-      count: 0,
-      talk: sampler(config.talkTime),
-      wrap: sampler(config.wrapUp),
-      patience: config.patience ? sampler(config.patience) : undefined,
-    }));
+    this.voicemailPurpose = streams.purpose('customer.voicemail');
+    this.listenPurpose = streams.purpose('customer.voicemailListen');
+    this.schedulePurpose = streams.purpose('customer.scheduleCallback');
+    this.preferencePurpose = streams.purpose('customer.preferredAgent');
+    this.sources = scenario.inbound.map((config, index) => {
+      const queue = world.queueIndex(config.queue);
+      const required = [...world.queues[queue].config.skills, ...config.skills];
+      return {
+        index,
+        config,
+        queue,
+        callbackQueue: world.queueIndex(config.callbackOffer?.queue ?? config.queue),
+        rate: hourlyRate(config.perHour, calendar),
+        arrivals: streams.stream('arrivals', index),
+        lastArrival: 0,
+        count: 0,
+        talk: sampler(config.talkTime),
+        wrap: sampler(config.wrapUp),
+        patience: config.patience ? sampler(config.patience) : undefined,
+        leadTime: config.scheduleCallback ? sampler(config.scheduleCallback.leadTime) : undefined,
+        skills: required,
+        skillSet: skills.setOf(required),
+        priority: config.priority ?? world.queues[queue].config.priority,
+      };
+    });
     pool.setOwner(WorkKind.Inbound, this);
   }
 
@@ -120,6 +160,11 @@ export class InboundTraffic implements WorkOwner {
     return this.wrapPurpose;
   }
 
+  /** Purpose key of the time an agent listens to the customer's voicemail. */
+  get listenPurposeKey(): number {
+    return this.listenPurpose;
+  }
+
   private scheduleNext(source: InboundSource): void {
     const at = nextArrival(source.lastArrival, source.rate, source.arrivals, this.world.horizon);
     if (at === Infinity) return;
@@ -135,47 +180,77 @@ export class InboundTraffic implements WorkOwner {
       source,
       customer: source.count++,
       arrivedAt: now,
+      queue: source.queue,
+      position: now,
+      flows: 1,
       state: CallState.Waiting,
-      ticket: 0,
+      place: null,
       abandonHandle: 0,
       offerHandle: 0,
+      voicemailHandle: 0,
+      flowHandle: 0,
+      offerMade: false,
       agent: -1,
       answeredAt: -1,
     };
     this.calls.set(id, call);
     this.scheduleNext(source);
-    this.world.emit({ type: 'call.arrived', t: now, call: id, queue: source.queueId });
-    if (this.pool.idleOn(source.queue) > 0) {
-      this.enqueue(call);
-      return;
-    }
+    this.world.emit({ type: 'call.arrived', t: now, call: id, queue: source.config.queue });
     if (source.patience) {
       const patience = sampleWhole(source.patience, this.customerStream(this.patiencePurpose, call.customer, source.index));
       call.abandonHandle = this.world.sim.after(patience, this.abandonKind, id);
     }
-    const offer = source.config.callbackOffer;
-    if (offer) call.offerHandle = this.world.sim.after(offer.afterWait, this.offerKind, id);
     this.enqueue(call);
   }
 
+  private queueId(call: Call): string {
+    return this.world.queues[call.queue].config.id;
+  }
+
+  /** Puts the call in line on its current queue (or with an agent at once), with that queue's timers. */
   private enqueue(call: Call): void {
-    const queue = this.world.queues[call.source.queue];
     call.state = CallState.Waiting;
-    call.ticket = queue.waiting.push(workRef(WorkKind.Inbound, call.id), queue.config.priority, call.arrivedAt);
-    this.pool.workWaiting(call.source.queue);
+    const queue = this.world.queues[call.queue].config;
+    const now = this.world.sim.now;
+    const offer = call.source.config.callbackOffer;
+    if (offer && !call.offerMade && call.offerHandle === 0) {
+      call.offerHandle = this.world.sim.schedule(Math.max(now, call.arrivedAt + offer.afterWait), this.offerKind, call.id);
+    }
+    if (queue.voicemail && call.voicemailHandle === 0) {
+      call.voicemailHandle = this.world.sim.schedule(Math.max(now, call.position + queue.voicemail.afterWait), this.voicemailKind, call.id);
+    }
+    if (queue.inQueueFlow && call.flowHandle === 0) {
+      call.flowHandle = this.world.sim.schedule(Math.max(now, call.position + queue.inQueueFlow.afterWait), this.flowKind, call.id);
+    }
+    call.place = this.pool.place(workRef(WorkKind.Inbound, call.id), {
+      queue: call.queue,
+      priority: call.source.priority,
+      position: call.position,
+      skills: call.source.skillSet,
+      reservedFor: -1,
+    });
   }
 
   private forget(call: Call): void {
+    this.cancelQueueTimers(call);
+    if (call.abandonHandle) this.world.sim.cancel(call.abandonHandle);
+    call.abandonHandle = 0;
     this.calls.delete(call.id);
+  }
+
+  private cancelQueueTimers(call: Call): void {
+    for (const handle of [call.offerHandle, call.voicemailHandle, call.flowHandle]) if (handle) this.world.sim.cancel(handle);
+    call.offerHandle = 0;
+    call.voicemailHandle = 0;
+    call.flowHandle = 0;
   }
 
   assigned(id: number, agent: number): boolean {
     const call = this.calls.get(id)!;
     call.state = CallState.Alerting;
-    call.ticket = 0;
+    call.place = null;
     call.agent = agent;
-    if (call.offerHandle) this.world.sim.cancel(call.offerHandle);
-    call.offerHandle = 0;
+    this.cancelQueueTimers(call);
     return false;
   }
 
@@ -186,7 +261,7 @@ export class InboundTraffic implements WorkOwner {
     call.abandonHandle = 0;
     call.state = CallState.Talking;
     call.answeredAt = now;
-    this.world.emit({ type: 'call.answered', t: now, call: id, queue: call.source.queueId, agent, arrivedAt: call.arrivedAt });
+    this.world.emit({ type: 'call.answered', t: now, call: id, queue: call.source.config.queue, agent, arrivedAt: call.arrivedAt });
     const talk = sampleWhole(call.source.talk, this.customerStream(this.talkPurpose, call.customer, call.source.index));
     this.pool.startTalk(agent, talk);
   }
@@ -197,6 +272,14 @@ export class InboundTraffic implements WorkOwner {
     this.enqueue(call);
   }
 
+  queueOf(id: number): number {
+    return this.calls.get(id)!.queue;
+  }
+
+  leftLine(id: number): void {
+    this.calls.get(id)!.place = null;
+  }
+
   talkEnded(id: number, agent: number): void {
     const call = this.calls.get(id)!;
     const now = this.world.sim.now;
@@ -204,11 +287,12 @@ export class InboundTraffic implements WorkOwner {
       type: 'call.ended',
       t: now,
       call: id,
-      queue: call.source.queueId,
+      queue: call.source.config.queue,
       agent,
       answeredAt: call.answeredAt,
       arrivedAt: call.arrivedAt,
     });
+    this.maybeScheduleCallback(call, agent);
     const wrap = sampleWhole(call.source.wrap, this.customerStream(this.wrapPurpose, call.customer, call.source.index));
     if (wrap > 0) call.state = CallState.WrappingUp;
     else this.forget(call);
@@ -220,12 +304,37 @@ export class InboundTraffic implements WorkOwner {
     if (call) this.forget(call);
   }
 
+  /** At the end of a call, the agent may schedule one callback for the customer (RULES.md, scheduled). */
+  private maybeScheduleCallback(call: Call, agent: number): void {
+    const config = call.source.config.scheduleCallback;
+    if (!config) return;
+    const u = this.customerStream(this.schedulePurpose, call.customer, call.source.index);
+    if (u.next() >= config.probability) return;
+    const lead = Math.min(sampleWhole(call.source.leadTime!, u), MAX_SCHEDULE_AHEAD_MS);
+    const routeToMe = u.next() < config.routeToMe;
+    const owned = u.next() < config.owned;
+    const queue = config.queue ? this.world.queueIndex(config.queue) : call.queue;
+    const reachable = this.pool.serves(agent, queue);
+    this.callbacks.create({
+      kind: owned && reachable ? 'agentOwned' : 'scheduled',
+      queue,
+      position: this.world.sim.now + lead,
+      customer: call.customer,
+      customerSource: call.source.index,
+      dueDelay: lead,
+      talk: call.source.talk,
+      wrap: call.source.wrap,
+      origin: { skills: call.source.skills, priority: call.source.priority },
+      ...(owned && reachable ? { owner: agent } : routeToMe && reachable ? { firstAgent: { agent, wait: config.routeToMeWait } } : {}),
+    });
+  }
+
   private leaveQueue(call: Call): void {
-    if (call.state === CallState.Waiting && call.ticket) {
-      this.world.queues[call.source.queue].waiting.remove(call.ticket);
-      call.ticket = 0;
+    if (call.state === CallState.Waiting && call.place) {
+      this.pool.withdraw(call.place);
+      call.place = null;
     } else if (call.state === CallState.Alerting) {
-      this.pool.withdraw(call.agent);
+      this.pool.withdrawOffer(call.agent);
     }
   }
 
@@ -233,39 +342,111 @@ export class InboundTraffic implements WorkOwner {
     const call = this.calls.get(id);
     if (!call) return;
     call.abandonHandle = 0;
-    if (call.offerHandle) this.world.sim.cancel(call.offerHandle);
     this.leaveQueue(call);
     this.forget(call);
-    this.world.emit({ type: 'call.abandoned', t: this.world.sim.now, call: id, queue: call.source.queueId, arrivedAt: call.arrivedAt });
+    this.world.emit({ type: 'call.abandoned', t: this.world.sim.now, call: id, queue: call.source.config.queue, arrivedAt: call.arrivedAt });
+  }
+
+  /** The origin of a callback made from this call (its skills and priority). */
+  private origin(call: Call) {
+    return { skills: call.source.skills, priority: call.source.priority };
+  }
+
+  /** The agent an inbound callback of this customer goes to first, when the queue has a preferred-agent rule. */
+  private preferredAgent(call: Call, queue: number): { agent: number; wait: number } | undefined {
+    const rule = this.world.queues[queue].config.preferredAgentRouting;
+    if (!rule.enabled) return undefined;
+    const u = this.customerStream(this.preferencePurpose, call.customer, call.source.index);
+    if (u.next() >= rule.share) return undefined;
+    const agents = this.pool.servingQueue(queue);
+    if (agents.length === 0) return undefined;
+    return { agent: agents[Math.floor(u.next() * agents.length)], wait: rule.timeout };
   }
 
   private offerCallback(id: number): void {
     const call = this.calls.get(id);
     if (!call || call.state !== CallState.Waiting) return;
     call.offerHandle = 0;
+    call.offerMade = true;
     const offer = call.source.config.callbackOffer!;
     const u = this.customerStream(this.offerPurpose, call.customer, call.source.index).next();
     if (u >= offer.acceptance) return;
-    if (call.abandonHandle) this.world.sim.cancel(call.abandonHandle);
-    call.abandonHandle = 0;
     this.leaveQueue(call);
     this.forget(call);
+    const queue = call.source.callbackQueue;
+    const firstAgent = this.preferredAgent(call, queue);
     const callback = this.callbacks.create({
       kind: 'inQueue',
-      queue: call.source.callbackQueue,
+      queue,
       position: call.arrivedAt,
       customer: call.customer,
       customerSource: call.source.index,
       talk: call.source.talk,
       wrap: call.source.wrap,
+      origin: this.origin(call),
+      ...(firstAgent && { firstAgent }),
+      ...(offer.callData?.callerId !== undefined && { callerId: offer.callData.callerId }),
+      ...(offer.callData?.callerName !== undefined && { callerName: offer.callData.callerName }),
     });
     this.world.emit({
       type: 'call.callbackAccepted',
       t: this.world.sim.now,
       call: id,
-      queue: call.source.queueId,
+      queue: call.source.config.queue,
       arrivedAt: call.arrivedAt,
       callback,
     });
+  }
+
+  private voicemailPrompt(id: number): void {
+    const call = this.calls.get(id);
+    if (!call || call.state !== CallState.Waiting) return;
+    call.voicemailHandle = 0;
+    const voicemail = this.world.queues[call.queue].config.voicemail!;
+    if (this.customerStream(this.voicemailPurpose, call.customer, call.source.index).next() >= voicemail.probability) return;
+    this.leaveQueue(call);
+    this.forget(call);
+    const callback = this.callbacks.create({
+      kind: 'voicemail',
+      queue: call.queue,
+      position: call.arrivedAt,
+      customer: call.customer,
+      customerSource: call.source.index,
+      talk: call.source.talk,
+      wrap: call.source.wrap,
+      origin: this.origin(call),
+    });
+    this.world.emit({ type: 'call.voicemail', t: this.world.sim.now, call: id, queue: this.queueId(call), arrivedAt: call.arrivedAt, callback });
+  }
+
+  /** The queue's in-queue flow transfers the waiting call: to another queue, or into an error. */
+  private inQueueFlow(id: number): void {
+    const call = this.calls.get(id);
+    if (!call || call.state !== CallState.Waiting) return;
+    call.flowHandle = 0;
+    const flow = this.world.queues[call.queue].config.inQueueFlow!;
+    const target = this.world.queueIndex(flow.transferTo);
+    const now = this.world.sim.now;
+    const from = this.queueId(call);
+    const reason =
+      target === call.queue
+        ? 'the in-queue flow transferred the call back to its own queue'
+        : call.flows >= MAX_IN_QUEUE_FLOWS
+          ? `in-queue flow limit reached: at most ${MAX_IN_QUEUE_FLOWS} in-queue flows per interaction`
+          : null;
+    if (reason) {
+      this.leaveQueue(call);
+      this.forget(call);
+      this.world.emit({ type: 'call.flowError', t: now, call: id, queue: from, arrivedAt: call.arrivedAt, flows: call.flows, reason });
+      return;
+    }
+    this.leaveQueue(call);
+    if (call.voicemailHandle) this.world.sim.cancel(call.voicemailHandle);
+    call.voicemailHandle = 0;
+    call.flows++;
+    call.queue = target;
+    call.position = now;
+    this.world.emit({ type: 'call.transferred', t: now, call: id, from, to: flow.transferTo, arrivedAt: call.arrivedAt, flows: call.flows });
+    this.enqueue(call);
   }
 }

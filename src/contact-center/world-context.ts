@@ -13,8 +13,6 @@ import type { WorkQueue } from './work-queue.js';
 export interface QueueRuntime {
   index: number;
   config: QueueConfig;
-  /** Interactions waiting for an agent. */
-  waiting: WorkQueue;
   /** Customer First callbacks waiting to be dialed. */
   toDial: WorkQueue;
 }

@@ -3,6 +3,7 @@ import type { AnyStateMachine } from 'xstate';
 import { RandomStreams } from '../kernel/random.js';
 import { Simulator } from '../kernel/simulator.js';
 import { Mailbox, type MachineHost } from '../machines/engine.js';
+import { CompiledEngine } from '../machines/compile/compiled-engine.js';
 import { XStateEngine } from '../machines/xstate-engine.js';
 import { LocalCalendar } from '../model/calendar.js';
 import type { SimEvent } from '../model/events.js';
@@ -14,18 +15,22 @@ import { Dialer } from './dialer.js';
 import { InboundTraffic } from './inbound.js';
 import { MachineTimers } from './machine-timers.js';
 import { onQueuePeriods, type OnQueuePeriod } from './shifts.js';
+import { SkillBook } from './skills.js';
+import { Campaigns } from './campaigns.js';
+import { ListedCallbacks } from './listed-callbacks.js';
+import { Operations } from './operations.js';
 import type { EngineFactory, QueueRuntime, World } from './world-context.js';
 import { MAX_PRIORITY, WorkQueue } from './work-queue.js';
 
-/** The statechart engines a run can use. */
-export const ENGINES = ['xstate'] as const;
+/** The statechart engines a run can use; the first is the default. */
+export const ENGINES = ['compiled', 'xstate'] as const;
 
 /** One of `ENGINES`. */
 export type EngineName = (typeof ENGINES)[number];
 
 /** Options of a contact-center run. */
 export interface ContactCenterOptions {
-  /** Which engine runs the statecharts (default `xstate`). */
+  /** Which engine runs the statecharts (default `compiled`). */
   engine?: EngineName;
 }
 
@@ -41,11 +46,15 @@ export class ContactCenter implements World {
   readonly timers: MachineTimers;
   readonly queues: QueueRuntime[];
   readonly horizon: number;
+  readonly skills: SkillBook;
   readonly agents: AgentPool;
   readonly callbacks: CallbackCenter;
   readonly inbound: InboundTraffic;
   readonly dialer: Dialer;
   readonly requests: CallbackRequests;
+  readonly campaigns: Campaigns;
+  readonly listed: ListedCallbacks;
+  readonly operations: Operations;
   readonly engineName: EngineName;
   private readonly mailbox = new Mailbox();
   private readonly subject = new Subject<SimEvent>();
@@ -56,7 +65,7 @@ export class ContactCenter implements World {
     readonly scenario: Scenario,
     options: ContactCenterOptions = {},
   ) {
-    this.engineName = options.engine ?? 'xstate';
+    this.engineName = options.engine ?? ENGINES[0];
     this.streams = new RandomStreams(scenario.seed);
     this.calendar = new LocalCalendar(scenario.startEpochMs, scenario.utcOffsetMinutes, scenario.timeZone);
     this.horizon = scenario.duration;
@@ -66,15 +75,19 @@ export class ContactCenter implements World {
         throw new RangeError(`queue ${config.id}: priorities must be within ±${MAX_PRIORITY}`);
       }
       this.queueIds.set(config.id, index);
-      return { index, config, waiting: new WorkQueue(), toDial: new WorkQueue() };
+      return { index, config, toDial: new WorkQueue() };
     });
     const createEngine = this.engineFactory();
-    this.agents = new AgentPool(this, createEngine);
-    this.callbacks = new CallbackCenter(this, this.agents, createEngine);
-    this.inbound = new InboundTraffic(this, this.agents, this.callbacks);
+    this.skills = new SkillBook(scenario.agents.flatMap((g) => new Array<Record<string, number>>(g.count).fill(g.skills)));
+    this.agents = new AgentPool(this, this.skills, createEngine);
+    this.callbacks = new CallbackCenter(this, this.agents, this.skills, createEngine);
+    this.inbound = new InboundTraffic(this, this.agents, this.callbacks, this.skills);
     this.callbacks.setCustomers(this.inbound);
     this.dialer = new Dialer(this, this.agents, this.callbacks);
     this.requests = new CallbackRequests(this, this.callbacks);
+    this.campaigns = new Campaigns(this, this.callbacks);
+    this.listed = new ListedCallbacks(this, this.callbacks, this.agents);
+    this.operations = new Operations(this, this.callbacks, this.agents);
   }
 
   /** Everything that happens in the run, in simulated-time order. */
@@ -103,6 +116,9 @@ export class ContactCenter implements World {
       this.agents.start();
       this.inbound.start();
       this.requests.start();
+      this.campaigns.start();
+      this.listed.start();
+      this.operations.start();
     }
     this.sim.run(Math.min(until, this.horizon));
   }
@@ -113,9 +129,13 @@ export class ContactCenter implements World {
     this.subject.complete();
   }
 
+  /** Builds engines of the chosen kind, all sharing the run's mailbox. */
   private engineFactory(): EngineFactory {
     const mailbox = this.mailbox;
+    const compiled = this.engineName === 'compiled';
     return <TInput, TEvent extends { type: string }, TContext>(_name: string, machine: AnyStateMachine, host: MachineHost<TEvent>) =>
-      new XStateEngine<TInput, TEvent, TContext>(machine, host, mailbox);
+      compiled
+        ? new CompiledEngine<TInput, TEvent, TContext>(machine, host, mailbox)
+        : new XStateEngine<TInput, TEvent, TContext>(machine, host, mailbox);
   }
 }

@@ -41,7 +41,8 @@ const afterWork = [{ guard: 'logOffPending' as const, target: 'offline' }, { tar
  * offline ⇄ idle; an offer makes the agent alerting (or busy at once with
  * auto-answer); an unanswered offer times out into notResponding; work ends
  * in wrapUp (or straight back to idle when there is no after-call work). A
- * shift that ends while the agent works takes effect when the work is done.
+ * shift that ends while the agent works takes effect when the work is done,
+ * unless the next shift starts first.
  */
 export const agentMachine = setup({
   types: {
@@ -72,7 +73,7 @@ export const agentMachine = setup({
 }).createMachine({
   id: 'agent',
   initial: 'offline',
-  context: ({ input }) => ({ ...input, logOffPending: false, alertingTimeout: 0 }),
+  context: ({ input }) => ({ logOffPending: false, alertingTimeout: 0, ...input }),
   states: {
     offline: {
       entry: 'clearLogOffPending',
@@ -94,18 +95,21 @@ export const agentMachine = setup({
         ANSWER: 'busy',
         WITHDRAW: afterWork,
         LOG_OFF: { actions: 'markLogOffPending' },
+        LOG_ON: { actions: 'clearLogOffPending' },
       },
     },
     busy: {
       on: {
         END: [{ guard: 'hasWrapUp', target: 'wrapUp' }, ...afterWork],
         LOG_OFF: { actions: 'markLogOffPending' },
+        LOG_ON: { actions: 'clearLogOffPending' },
       },
     },
     wrapUp: {
       on: {
         WRAP_END: afterWork,
         LOG_OFF: { actions: 'markLogOffPending' },
+        LOG_ON: { actions: 'clearLogOffPending' },
       },
     },
     notResponding: {

@@ -18,6 +18,8 @@ export interface CallbackInput {
   autoDialDelay: number;
   liveVoiceReaction: LiveVoiceReaction;
   machineReaction: MachineReaction;
+  /** Agent-owned callbacks: when ownership expires, route to the whole queue (else end `expired`). */
+  assignToQueueOnExpiration: boolean;
 }
 
 /** The callback machine's context: its input plus what it has counted. */
@@ -44,7 +46,10 @@ export type CallbackEvent =
   | { type: 'PATIENCE_END' }
   | { type: 'TALK_END' }
   | { type: 'WRAP_END' }
-  | { type: 'CANCEL' };
+  | { type: 'CANCEL' }
+  | { type: 'RESCHEDULE'; dueDelay: number }
+  | { type: 'REQUEUE' }
+  | { type: 'EXPIRE' };
 
 /** The end states of a callback, as reported in KPIs. */
 export const CALLBACK_END_STATES = ['completed', 'exhausted', 'cancelled', 'expired', 'disconnected'] as const;
@@ -68,6 +73,7 @@ const callbackSetup = setup({
   guards: {
     isDueLater: ({ context }) => context.dueDelay > 0,
     isAgentFirst: ({ context }) => context.mode === 'AgentFirst',
+    isCustomerFirst: ({ context }) => context.mode === 'CustomerFirst',
     mayRetry: ({ context }, params: { failure: AttemptFailure }) =>
       context.attempts <= context.maxRetryCount && context.retryOn.includes(params.failure),
     isRetryable: ({ context }, params: { failure: AttemptFailure }) => context.retryOn.includes(params.failure),
@@ -75,6 +81,7 @@ const callbackSetup = setup({
     liveGoesToFlow: ({ context }) => context.liveVoiceReaction === 'TransferToFlow',
     machineGoesToQueue: ({ context }) => context.mode === 'CustomerFirst' && context.machineReaction === 'TransferToQueue',
     machineGoesToFlow: ({ context }) => context.mode === 'CustomerFirst' && context.machineReaction === 'TransferToFlow',
+    assignsToQueueOnExpiration: ({ context }) => context.assignToQueueOnExpiration,
   },
   delays: {
     dueDelay: ({ context }) => context.dueDelay,
@@ -100,7 +107,12 @@ const callbackSetup = setup({
     startWrapUp: performedByTheWorld,
     /** The callback has ended; `params.end` says how. */
     finish: performedByTheWorld,
+    /** Ownership has expired: anyone on the queue may take the callback now. */
+    releaseOwnership: performedByTheWorld,
     countAttempt: assign({ attempts: ({ context }) => context.attempts + 1 }),
+    rememberDueDelay: assign({
+      dueDelay: ({ context, event }) => (event.type === 'RESCHEDULE' ? event.dueDelay : context.dueDelay),
+    }),
     rememberDialDelay: assign({
       agentDialDelay: ({ event }) => (event.type === 'AGENT_ANSWER' ? event.dialDelay : 0),
     }),
@@ -130,27 +142,38 @@ function end(endState: CallbackEnd) {
  * ringing → waitingForAgent (a live person answered) → offered → connected →
  * wrapUp → completed. An attempt that does not connect goes to waitingRetry
  * while retries remain, else to exhausted (or disconnected for a failure that
- * is not retried).
+ * is not retried). A scheduled callback waits in `scheduled` until it is
+ * due; an agent-owned one whose ownership expires goes to the whole queue or
+ * ends `expired`; operations cancel, reschedule or requeue (reassign) it.
  */
 export const callbackMachine = callbackSetup.createMachine({
   id: 'callback',
   initial: 'created',
-  context: ({ input }) => ({ ...input, attempts: 0, agentDialDelay: 0 }),
+  context: ({ input }) => ({ attempts: 0, agentDialDelay: 0, ...input }),
   states: {
     created: {
       always: [{ guard: 'isDueLater', target: 'scheduled' }, { target: 'queued' }],
     },
     scheduled: {
       after: { dueDelay: 'queued' },
-      on: { CANCEL: 'cancelled' },
+      on: {
+        CANCEL: 'cancelled',
+        RESCHEDULE: { target: 'scheduled', reenter: true, actions: 'rememberDueDelay' },
+      },
     },
     queued: {
       entry: 'enqueue',
       exit: 'dequeue',
       on: {
         OFFER: { guard: 'isAgentFirst', target: 'offered' },
-        DIAL: { target: 'dialing' },
+        DIAL: { guard: 'isCustomerFirst', target: 'dialing' },
         CANCEL: 'cancelled',
+        RESCHEDULE: { target: 'scheduled', actions: 'rememberDueDelay' },
+        REQUEUE: { target: 'queued', reenter: true },
+        EXPIRE: [
+          { guard: 'assignsToQueueOnExpiration', target: 'queued', reenter: true, actions: 'releaseOwnership' },
+          { target: 'expired' },
+        ],
       },
     },
     offered: {
@@ -209,7 +232,11 @@ export const callbackMachine = callbackSetup.createMachine({
     },
     waitingRetry: {
       after: { retryDelay: 'queued' },
-      on: { CANCEL: 'cancelled' },
+      on: {
+        CANCEL: 'cancelled',
+        RESCHEDULE: { target: 'scheduled', actions: 'rememberDueDelay' },
+        EXPIRE: [{ guard: 'assignsToQueueOnExpiration', actions: 'releaseOwnership' }, { target: 'expired' }],
+      },
     },
     completed: end('completed'),
     exhausted: end('exhausted'),

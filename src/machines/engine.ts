@@ -64,10 +64,12 @@ export class Mailbox {
         this.targets[i](this.entities[i], this.events[i]);
       }
     } finally {
-      this.targets.length = 0;
-      this.entities.length = 0;
-      this.events.length = 0;
-      this.head = 0;
+      if (this.head > 0 || this.targets.length > 0) {
+        this.targets.length = 0;
+        this.entities.length = 0;
+        this.events.length = 0;
+        this.head = 0;
+      }
       this.busy = false;
     }
   }

@@ -81,7 +81,8 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
     if (before.status !== 'active') return;
     this.collected = [];
     const after = this.machine.transition(before, event, this.scope as never) as AnyMachineSnapshot;
-    if (after === before) return;
+    // A self-transition that changes no context returns the same snapshot, yet its actions still run.
+    if (after === before && this.collected.length === 0) return;
     this.snapshots[entity] = after;
     this.transitions++;
     const from = String(before.value);

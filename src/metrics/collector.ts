@@ -2,7 +2,7 @@ import type { Observable, Subscription } from 'rxjs';
 import type { CallbackEnd } from '../machines/callback.js';
 import type { SimEvent } from '../model/events.js';
 import { AbandonWindows } from './abandon-windows.js';
-import { agentKpis, queueKpis, ratio, round, type AgentKpis, type QueueKpis } from './kpis.js';
+import { agentKpis, callbackKindKpis, queueKpis, ratio, round, type AgentKpis, type CallbackKindKpis, type QueueKpis } from './kpis.js';
 import { AgentTimeTally, QueueTally } from './tally.js';
 
 /** Length of a statistics interval, as Genesys keeps them: 30 minutes. */
@@ -20,6 +20,8 @@ export interface CollectorSetup {
   horizon: number;
   /** Epoch ms of simulated time 0, for interval timestamps. */
   startEpochMs: number;
+  /** Ids of the outbound campaigns. */
+  campaigns?: readonly string[];
 }
 
 /** One 30-minute interval's figures. */
@@ -45,10 +47,28 @@ export interface IntervalQueueFigures {
   dialsInFlightMax: number;
 }
 
+/** One operation on one callback. */
+export interface OperationRecord {
+  /** Simulated time, ISO 8601 UTC. */
+  at: string;
+  op: string;
+  callback: number;
+  label: string | null;
+  queue: string;
+  applied: boolean;
+  reason: string | null;
+}
+
 /** Everything the collector reports. */
 export interface KpiReport {
   queues: Record<string, QueueKpis>;
   total: QueueKpis;
+  /** Callback KPIs by kind of callback, over all queues. */
+  callbackKinds: Record<string, CallbackKindKpis>;
+  /** Per outbound campaign: contacts dialed, live answers, and those who asked to be called later. */
+  campaigns: Record<string, { dialed: number; live: number; callLater: number }>;
+  /** Every operation on a callback, applied or refused. */
+  operations: OperationRecord[];
   agents: AgentKpis & { groups: Record<string, AgentKpis> };
   intervals: IntervalReport[];
 }
@@ -70,6 +90,10 @@ export class KpiCollector {
   private readonly agentState: string[];
   private readonly agentSince: Float64Array;
   private readonly windows: AbandonWindows[];
+  private readonly kindOf = new Map<number, string>();
+  private readonly kindTallies = new Map<string, QueueTally>();
+  private readonly campaignCounts = new Map<string, { dialed: number; live: number; callLater: number }>();
+  private readonly operationRecords: OperationRecord[] = [];
   private readonly inFlight: Int32Array;
   private readonly inFlightSince: Float64Array;
   private closed = false;
@@ -134,21 +158,24 @@ export class KpiCollector {
           });
         break;
       case 'callback.created':
-        if (e.t >= this.setup.warmup) this.count(e.queue, e.t, (q) => q.created++);
+        if (e.t >= this.setup.warmup) {
+          this.kindOf.set(e.callback, e.kind);
+          this.countCallback(e.queue, e.callback, e.t, (q) => q.created++);
+        }
         break;
       case 'callback.dialed':
         if (e.createdAt >= this.setup.warmup)
-          this.count(e.queue, e.t, (q) => {
+          this.countCallback(e.queue, e.callback, e.t, (q) => {
             q.attempts++;
             if (e.attempt === 1) {
-              q.firstDialSum += e.t - e.createdAt;
+              q.firstDialSum += e.t - e.dueAt;
               q.firstDialCount++;
             }
           });
         break;
       case 'callback.attemptEnded':
         if (e.createdAt >= this.setup.warmup)
-          this.count(e.queue, e.t, (q) => {
+          this.countCallback(e.queue, e.callback, e.t, (q) => {
             if (e.result === 'connected') q.connected++;
             else if (e.agentSince >= 0) q.failedAttemptAgentTime += e.t - e.agentSince;
             if (e.result === 'abandonedAfterAnswer') q.abandonedAfterAnswer++;
@@ -158,14 +185,14 @@ export class KpiCollector {
         break;
       case 'callback.answered':
         if (e.createdAt >= this.setup.warmup) {
-          this.count(e.queue, e.t, (q) => q.answeredByCustomer++);
+          this.countCallback(e.queue, e.callback, e.t, (q) => q.answeredByCustomer++);
           this.windows[this.queueIndex.get(e.queue)!].answer(e.t);
         }
         break;
       case 'callback.connected':
         if (e.createdAt >= this.setup.warmup)
-          this.count(e.queue, e.t, (q) => {
-            q.connectSum += e.t - e.createdAt;
+          this.countCallback(e.queue, e.callback, e.t, (q) => {
+            q.connectSum += e.t - e.dueAt;
             q.connectCount++;
             if (e.waitedSince >= 0) {
               q.waitAfterAnswerSum += e.t - e.waitedSince;
@@ -174,8 +201,47 @@ export class KpiCollector {
           });
         break;
       case 'callback.ended':
-        if (e.createdAt >= this.setup.warmup) this.count(e.queue, e.t, (q) => q.ended[e.end as CallbackEnd]++);
+        if (e.createdAt >= this.setup.warmup) {
+          this.countCallback(e.queue, e.callback, e.t, (q) => q.ended[e.end as CallbackEnd]++);
+          this.kindOf.delete(e.callback);
+        }
         break;
+      case 'callback.analyticsEnded':
+        if (e.createdAt >= this.setup.warmup) this.countCallback(e.queue, e.callback, e.t, (q) => q.endedInAnalytics++);
+        break;
+      case 'call.voicemail':
+        if (e.arrivedAt >= this.setup.warmup)
+          this.count(e.queue, e.t, (q) => {
+            q.voicemails++;
+            q.waited++;
+          });
+        break;
+      case 'call.transferred':
+        if (e.arrivedAt >= this.setup.warmup) this.count(e.from, e.t, (q) => q.transferredOut++);
+        break;
+      case 'call.flowError':
+        if (e.arrivedAt >= this.setup.warmup) this.count(e.queue, e.t, (q) => q.flowErrors++);
+        break;
+      case 'operation':
+        this.count(e.queue, e.t, (q) => (e.applied ? q.operationsApplied++ : q.operationsRefused++));
+        this.operationRecords.push({
+          at: new Date(this.setup.startEpochMs + e.t).toISOString(),
+          op: e.op,
+          callback: e.callback,
+          label: e.label,
+          queue: e.queue,
+          applied: e.applied,
+          reason: e.reason,
+        });
+        break;
+      case 'campaign.dialed': {
+        let counts = this.campaignCounts.get(e.campaign);
+        if (!counts) this.campaignCounts.set(e.campaign, (counts = { dialed: 0, live: 0, callLater: 0 }));
+        counts.dialed++;
+        if (e.outcome === 'live') counts.live++;
+        if (e.callLater) counts.callLater++;
+        break;
+      }
       case 'agent.state':
         this.agentTime(e.agent, e.t);
         this.agentState[e.agent] = e.to;
@@ -211,7 +277,29 @@ export class KpiCollector {
     });
     const groups: Record<string, AgentKpis> = {};
     this.groupNames.forEach((name, g) => (groups[name] = agentKpis(this.groupTotals[g])));
-    return { queues, total: queueKpis(total), agents: { ...agentKpis(this.agentTotal), groups }, intervals: this.intervalReports() };
+    const callbackKinds: Record<string, CallbackKindKpis> = {};
+    for (const kind of [...this.kindTallies.keys()].sort()) callbackKinds[kind] = callbackKindKpis(this.kindTallies.get(kind)!);
+    const campaigns: Record<string, { dialed: number; live: number; callLater: number }> = {};
+    for (const c of this.setup.campaigns ?? []) campaigns[c] = this.campaignCounts.get(c) ?? { dialed: 0, live: 0, callLater: 0 };
+    return {
+      queues,
+      total: queueKpis(total),
+      callbackKinds,
+      campaigns,
+      operations: this.operationRecords,
+      agents: { ...agentKpis(this.agentTotal), groups },
+      intervals: this.intervalReports(),
+    };
+  }
+
+  /** Counts an event of callback `callback` on its queue's tallies and its kind's tally. */
+  private countCallback(queue: string, callback: number, t: number, update: (tally: QueueTally) => void): void {
+    this.count(queue, t, update);
+    const kind = this.kindOf.get(callback);
+    if (kind === undefined) return;
+    let tally = this.kindTallies.get(kind);
+    if (!tally) this.kindTallies.set(kind, (tally = new QueueTally()));
+    update(tally);
   }
 
   private count(queue: string, t: number, update: (tally: QueueTally) => void): void {

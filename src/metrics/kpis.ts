@@ -20,6 +20,9 @@ export interface QueueKpis {
   answered: number;
   abandoned: number;
   callbackAccepted: number;
+  voicemails: number;
+  transferredOut: number;
+  flowErrors: number;
   /** Share of counted arrivals that waited more than 0 ms or abandoned. */
   pWait: number | null;
   /** Mean wait of answered calls, s. */
@@ -37,6 +40,10 @@ export interface QueueKpis {
   disconnected: number;
   /** Callbacks created in the counted period and still active at the horizon. */
   active: number;
+  /** Callbacks ended in analytics after 14 days without an update (they may still be active). */
+  endedInAnalytics: number;
+  operationsApplied: number;
+  operationsRefused: number;
   attempts: number;
   attemptsPerCallback: number | null;
   /** Share of attempts that connected a customer to an agent. */
@@ -46,9 +53,9 @@ export interface QueueKpis {
   abandonedAfterAnswer: number;
   /** Abandoned after answer, as a share of customer answers. */
   abandonAfterAnswerRate: number | null;
-  /** Mean time from creation to first dial, s. */
+  /** Mean time from when the callback was due (created, or its scheduled time) to its first dial, s. */
   timeToFirstDial: number | null;
-  /** Mean time from creation to connection with an agent, s. */
+  /** Mean time from when the callback was due to its connection with an agent, s. */
   timeToConnect: number | null;
   /** Customer First: mean wait for an agent after answering, s (of those who reached one). */
   waitAfterAnswer: number | null;
@@ -79,6 +86,9 @@ export function queueKpis(t: QueueTally, windows: AbandonWindows = { max24h: nul
     answered: t.answered,
     abandoned: t.abandoned,
     callbackAccepted: t.callbackAccepted,
+    voicemails: t.voicemails,
+    transferredOut: t.transferredOut,
+    flowErrors: t.flowErrors,
     pWait: ratio(t.waited, t.offered),
     asa: ratio(t.answeredWaitSum / 1000, t.answered, 3),
     serviceLevel: ratio(t.answeredWithinServiceLevel, t.offered),
@@ -91,6 +101,9 @@ export function queueKpis(t: QueueTally, windows: AbandonWindows = { max24h: nul
     expired: t.ended.expired,
     disconnected: t.ended.disconnected,
     active: t.active,
+    endedInAnalytics: t.endedInAnalytics,
+    operationsApplied: t.operationsApplied,
+    operationsRefused: t.operationsRefused,
     attempts: t.attempts,
     attemptsPerCallback: ratio(t.attempts, t.created, 4),
     connectRate: ratio(t.connected, t.attempts),
@@ -106,6 +119,32 @@ export function queueKpis(t: QueueTally, windows: AbandonWindows = { max24h: nul
     dialsInFlightMean: ratio(t.inFlightArea, t.inFlightTime, 3),
     dialsInFlightMax: t.inFlightMax,
     failedAttemptAgentHours: round(t.failedAttemptAgentTime / HOUR, 4),
+  };
+}
+
+/** The callback KPIs of one kind of callback (in-queue, scheduled, …). */
+export type CallbackKindKpis = Pick<
+  QueueKpis,
+  'created' | 'completed' | 'exhausted' | 'cancelled' | 'expired' | 'disconnected' | 'active' | 'endedInAnalytics' | 'attempts' | 'attemptsPerCallback' | 'connectRate' | 'timeToFirstDial' | 'timeToConnect'
+>;
+
+/** Picks the callback KPIs out of a tally. */
+export function callbackKindKpis(t: QueueTally): CallbackKindKpis {
+  const k = queueKpis(t);
+  return {
+    created: k.created,
+    completed: k.completed,
+    exhausted: k.exhausted,
+    cancelled: k.cancelled,
+    expired: k.expired,
+    disconnected: k.disconnected,
+    active: k.active,
+    endedInAnalytics: k.endedInAnalytics,
+    attempts: k.attempts,
+    attemptsPerCallback: k.attemptsPerCallback,
+    connectRate: k.connectRate,
+    timeToFirstDial: k.timeToFirstDial,
+    timeToConnect: k.timeToConnect,
   };
 }
 

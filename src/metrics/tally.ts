@@ -6,6 +6,12 @@ export class QueueTally {
   answered = 0;
   abandoned = 0;
   callbackAccepted = 0;
+  /** Callers who left a voicemail (ACD voicemail), which became a callback. */
+  voicemails = 0;
+  /** Calls an in-queue flow transferred to another queue (counted on the queue they left). */
+  transferredOut = 0;
+  /** Calls disconnected by an in-queue flow error (own-queue transfer, 30-flow limit). */
+  flowErrors = 0;
   /** Counted arrivals that waited more than 0 ms or abandoned. */
   waited = 0;
   answeredWithinServiceLevel = 0;
@@ -32,6 +38,10 @@ export class QueueTally {
   failedAttemptAgentTime = 0;
   /** Customer First: live people hung up on because detection took them for a machine. */
   liveHungUpAsMachine = 0;
+  /** Callbacks ended in analytics (no scheduled time, no update 14 days after creation) while still active. */
+  endedInAnalytics = 0;
+  operationsApplied = 0;
+  operationsRefused = 0;
   /** Customer First: dials in flight integrated over time (count × ms). */
   inFlightArea = 0;
   /** ms over which `inFlightArea` was integrated. */

@@ -95,6 +95,16 @@ export class LocalCalendar {
     return Math.floor(local / DAY) * DAY;
   }
 
+  /** Simulated time `t` as local ISO 8601 with its offset, to the minute (`2026-03-03T10:00-05:00`). */
+  formatLocal(t: number): string {
+    const offset = this.offsetAt(t);
+    const text = new Date(this.startEpochMs + t + offset).toISOString().slice(0, 16);
+    const minutes = Math.round(offset / MINUTE);
+    const sign = minutes < 0 ? '-' : '+';
+    const abs = Math.abs(minutes);
+    return `${text}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  }
+
   private zoneOffset(epochMs: number): number {
     const parts = this.format!.formatToParts(new Date(epochMs));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);

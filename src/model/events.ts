@@ -19,7 +19,22 @@ export type SimEvent =
   | { type: 'call.ended'; t: number; call: number; queue: string; agent: number; answeredAt: number; arrivedAt: number }
   | { type: 'callback.created'; t: number; callback: number; queue: string; kind: CallbackKind; mode: CallbackMode; position: number }
   | { type: 'callback.state'; t: number; callback: number; queue: string; from: string; to: string; event: string }
-  | { type: 'callback.dialed'; t: number; callback: number; queue: string; attempt: number; agent: number; createdAt: number }
+  | {
+      type: 'callback.dialed';
+      t: number;
+      callback: number;
+      queue: string;
+      attempt: number;
+      agent: number;
+      createdAt: number;
+      /** When the callback became due: its scheduled time, else its creation. */
+      dueAt: number;
+      /** The number dialed. */
+      number: string;
+      /** Caller ID shown to the customer: the queue's ANI unless a flow's Call Data step set another. */
+      callerId: string;
+      callerName: string | null;
+    }
   | {
       type: 'callback.attemptEnded';
       t: number;
@@ -35,8 +50,25 @@ export type SimEvent =
       createdAt: number;
     }
   | { type: 'callback.answered'; t: number; callback: number; queue: string; createdAt: number }
-  | { type: 'callback.connected'; t: number; callback: number; queue: string; agent: number; createdAt: number; waitedSince: number }
+  | {
+      type: 'callback.connected';
+      t: number;
+      callback: number;
+      queue: string;
+      agent: number;
+      createdAt: number;
+      /** When the callback became due: its scheduled time, else its creation. */
+      dueAt: number;
+      waitedSince: number;
+    }
   | { type: 'callback.ended'; t: number; callback: number; queue: string; end: string; attempts: number; createdAt: number }
+  /** No update within 14 days of creation and no scheduled time: ended in analytics, though it may still be active. */
+  | { type: 'callback.analyticsEnded'; t: number; callback: number; queue: string; createdAt: number; state: string }
+  | { type: 'call.voicemail'; t: number; call: number; queue: string; arrivedAt: number; callback: number }
+  | { type: 'call.transferred'; t: number; call: number; from: string; to: string; arrivedAt: number; flows: number }
+  | { type: 'call.flowError'; t: number; call: number; queue: string; arrivedAt: number; flows: number; reason: string }
+  | { type: 'operation'; t: number; op: string; callback: number; label: string | null; queue: string; applied: boolean; reason: string | null }
+  | { type: 'campaign.dialed'; t: number; campaign: string; contact: number; outcome: string; callLater: boolean }
   | { type: 'agent.state'; t: number; agent: number; group: string; from: string; to: string }
   | {
       type: 'dialer.dialed';

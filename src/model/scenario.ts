@@ -67,6 +67,8 @@ export interface QueueCallbackSettings {
   talkTime?: Distribution;
   /** After-call work of a callback; when absent, the originating inbound stream's wrap-up. */
   wrapUp?: Distribution;
+  /** The callback script, if the queue names one; it must have its Callback property enabled. */
+  script?: { name: string; callbackEnabled: boolean };
 }
 
 /** One ACD queue. */
@@ -84,6 +86,29 @@ export interface QueueConfig {
     threshold: number;
   };
   callback: QueueCallbackSettings;
+  /** Skills every interaction on this queue requires. */
+  skills: string[];
+  /** How an interaction picks among idle qualified agents. */
+  routing: 'longestIdle' | 'bestSkills';
+  /** The queue's preferred-agent-routing rule. */
+  preferredAgentRouting: {
+    enabled: boolean;
+    /** Share (0–1) of customers who have a preferred agent among the queue's agents. */
+    share: number;
+    /** ms an inbound callback waits for the preferred agent before anyone may take it. */
+    timeout: number;
+  };
+  /** ACD voicemail: waiting callers who leave a voicemail instead, which becomes a callback. */
+  voicemail?: {
+    /** ms the caller has waited when the voicemail prompt plays. */
+    afterWait: number;
+    /** Probability 0–1 that the caller leaves a voicemail. */
+    probability: number;
+    /** Time an Agent First agent listens to the voicemail before dialing. */
+    listenTime: Distribution;
+  };
+  /** The queue's in-queue flow transfers calls that have waited `afterWait` to queue `transferTo`. */
+  inQueueFlow?: { afterWait: number; transferTo: string };
 }
 
 /** A weekly working period in the scenario's time zone. */
@@ -110,6 +135,8 @@ export interface AgentGroupConfig {
   dialTime: Distribution;
   /** ms an agent who missed an offer stays Not Responding before taking work again. */
   notRespondingTime: number;
+  /** Skills of these agents and their proficiency (1–5). */
+  skills: Record<string, number>;
 }
 
 /** One stream of inbound calls. */
@@ -129,11 +156,85 @@ export interface InboundConfig {
     acceptance: number;
     /** Queue the callback is created on (default: the call's own queue), at the caller's original position. */
     queue?: string;
+    /** A flow's Call Data step before Create Callback: the caller ID and name the callback dials with. */
+    callData?: { callerId?: string; callerName?: string };
   };
+  /** Skills these calls require beyond the queue's. */
+  skills: string[];
+  /** Routing priority of these calls; absent: the queue's. */
+  priority?: number;
+  /** Agents schedule callbacks during some of these calls. */
+  scheduleCallback?: ScheduleCallbackConfig;
 }
 
 /** Probability of each dial outcome; they sum to 1. */
 export type OutcomeProbabilities = Record<DialOutcome, number>;
+
+/** How agents schedule callbacks during live voice interactions. */
+export interface ScheduleCallbackConfig {
+  /** Probability 0–1 that an answered call ends with a scheduled callback (at most one per interaction). */
+  probability: number;
+  /** Time from the end of the call to the callback's due time (at most 30 days). */
+  leadTime: Distribution;
+  /** Queue the callback routes to; absent: the interaction's queue. */
+  queue?: string;
+  /** Probability 0–1 that the agent ticks "route to me if possible". */
+  routeToMe: number;
+  /** ms a route-to-me callback waits for its agent before anyone may take it. */
+  routeToMeWait: number;
+  /** Probability 0–1 that the agent takes ownership (an agent-owned callback). */
+  owned: number;
+}
+
+/** An agent, named as group and index within the group (`tier1#3`). */
+export interface AgentRef {
+  group: string;
+  index: number;
+}
+
+/** A scheduled callback listed in the scenario. */
+export interface ListedCallback {
+  /** Name used by operations. */
+  id: string;
+  /** Simulated ms at which it is created (0 unless given). */
+  createdAt: number;
+  /** Simulated ms at which it is due. */
+  dueAt: number;
+  queue: string;
+  number: string;
+  callee?: string;
+  /** The agent who owns it (agent-owned callback). */
+  owner?: AgentRef;
+  /** The agent it is routed to first ("route to me if possible"). */
+  routeToMe?: AgentRef;
+  talkTime: Distribution;
+  wrapUp: Distribution;
+}
+
+/** An outbound campaign whose contacts may ask to be called later. */
+export interface CampaignConfig {
+  id: string;
+  /** The campaign's queue: where its scheduled callbacks go. */
+  queue: string;
+  /** Contacts on the list. */
+  contacts: number;
+  /** Dial rate per hour, for each local hour (24 values). */
+  perHour: number[];
+  /** Live contacts who ask to be called later. */
+  callLater: { probability: number; leadTime: Distribution };
+  skills: string[];
+  talkTime: Distribution;
+  wrapUp: Distribution;
+}
+
+/** Which callbacks an operation applies to: named ones, or every callback matching a filter. */
+export type CallbackSelector = { ids: string[] } | { queue?: string; kind?: string; state?: string };
+
+/** A change made to callbacks during the run (the Scheduled Callbacks view's operations). */
+export type OperationConfig =
+  | { at: number; op: 'cancel'; select: CallbackSelector }
+  | { at: number; op: 'reschedule'; select: CallbackSelector; dueAt: number }
+  | { at: number; op: 'reassign'; select: CallbackSelector; queue?: string; agent?: AgentRef };
 
 /** A stream of callback requests (a web form, an app, the callback API): callbacks due at once. */
 export interface CallbackRequestConfig {
@@ -195,5 +296,9 @@ export interface Scenario {
   agents: AgentGroupConfig[];
   inbound: InboundConfig[];
   callbackRequests: CallbackRequestConfig[];
+  /** Scheduled callbacks listed in the file. */
+  callbacks: ListedCallback[];
+  campaigns: CampaignConfig[];
+  operations: OperationConfig[];
   callee: CalleeConfig;
 }

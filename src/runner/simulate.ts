@@ -1,6 +1,7 @@
 import { ContactCenter, type EngineName } from '../contact-center/world.js';
 import { KpiCollector, type IntervalReport } from '../metrics/collector.js';
-import type { AgentKpis, QueueKpis } from '../metrics/kpis.js';
+import type { AgentKpis, CallbackKindKpis, QueueKpis } from '../metrics/kpis.js';
+import type { OperationRecord } from '../metrics/collector.js';
 import { formatDuration } from '../model/duration.js';
 import type { Scenario } from '../model/scenario.js';
 
@@ -33,6 +34,9 @@ export interface RunResult {
   kpis: {
     queues: Record<string, QueueKpis>;
     total: QueueKpis;
+    /** Callback KPIs by kind of callback. */
+    callbackKinds: Record<string, CallbackKindKpis>;
+    campaigns: Record<string, { dialed: number; live: number; callLater: number }>;
     agents: AgentKpis & { groups: Record<string, AgentKpis> };
   };
   run: {
@@ -45,6 +49,8 @@ export interface RunResult {
     /** Inbound calls still in the system at the horizon. */
     callsInSystemAtEnd: number;
   };
+  /** Every operation on a callback (scenario `operations:`), applied or refused with the reason. */
+  operations: OperationRecord[];
   intervals?: IntervalReport[];
 }
 
@@ -57,6 +63,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     warmup: scenario.warmup,
     horizon: scenario.duration,
     startEpochMs: scenario.startEpochMs,
+    campaigns: scenario.campaigns.map((c) => c.id),
   });
   collector.observe(world.events$);
   const step = options.progressStepMs ?? 86_400_000;
@@ -78,7 +85,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       timeZone: scenario.timeZone ?? null,
     },
     engine: world.engineName,
-    kpis: { queues: report.queues, total: report.total, agents: report.agents },
+    kpis: { queues: report.queues, total: report.total, callbackKinds: report.callbackKinds, campaigns: report.campaigns, agents: report.agents },
+    operations: report.operations,
     run: {
       events: world.sim.eventsHandled,
       transitions: world.agents.engine.transitions + world.callbacks.engine.transitions,

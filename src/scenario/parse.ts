@@ -5,6 +5,7 @@ import { ScenarioError, sortIssues, type ScenarioIssue } from './issues.js';
 import { defaultMessages } from './messages.js';
 import { applyOverrides, type ScenarioOverrides } from './overrides.js';
 import { resolveScenario } from './resolve.js';
+import { scenarioRules } from './rules.js';
 import { scenarioFileSchema } from './schema.js';
 import { readSource } from './source.js';
 import { scenarioWarnings } from './warnings.js';
@@ -24,6 +25,13 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
   const errors = [...issues, ...drafts.map((d) => locate(d, source, marks))];
   if (!parsed.success || errors.length > 0) throw new ScenarioError(errors);
   const scenario = resolveScenario(parsed.data);
-  const warnings = [...read.warnings, ...scenarioWarnings(scenario, data).map((d) => locate(d, source, marks))];
+  const rules = scenarioRules(scenario, data).map((d) => locate(d, source, marks));
+  const ruleErrors = rules.filter((issue) => issue.severity === 'error');
+  if (ruleErrors.length > 0) throw new ScenarioError(ruleErrors);
+  const warnings = [
+    ...read.warnings,
+    ...rules.filter((issue) => issue.severity === 'warning'),
+    ...scenarioWarnings(scenario, data).map((d) => locate(d, source, marks)),
+  ];
   return { scenario, warnings: sortIssues(warnings) };
 }

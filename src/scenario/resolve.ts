@@ -1,5 +1,40 @@
-import type { Scenario } from '../model/scenario.js';
+import { LocalCalendar } from '../model/calendar.js';
+import type { CallbackSelector, OperationConfig, Scenario } from '../model/scenario.js';
 import type { ScenarioFile } from './schema.js';
+import type { MomentText } from './time.js';
+
+const DAY = 86_400_000;
+
+/** Turns a written moment into simulated ms, given the run's start and calendar. */
+export function momentToSimTime(moment: MomentText, calendar: LocalCalendar): number {
+  switch (moment.kind) {
+    case 'instant':
+      return moment.epochMs - calendar.startEpochMs;
+    case 'offset':
+      return moment.ms;
+    case 'dayTime': {
+      const local = calendar.localMidnight(0) + moment.day * DAY + moment.minute * 60_000;
+      return calendar.toSimTime(local, local - calendar.startEpochMs - calendar.offsetAt(0));
+    }
+  }
+}
+
+type FileSelector = { ids: string[] } | { queue?: string; kind?: string; state?: string };
+type FileOperation = ScenarioFile['operations'][number];
+
+function resolveOperation(op: FileOperation, at: (m: MomentText) => number): OperationConfig {
+  const select = (s: FileSelector): CallbackSelector => s;
+  if (op.cancel) return { at: at(op.at), op: 'cancel', select: select(op.cancel) };
+  if (op.reschedule) return { at: at(op.at), op: 'reschedule', select: select(op.reschedule.callbacks), dueAt: at(op.reschedule.to) };
+  const reassign = op.reassign!;
+  return {
+    at: at(op.at),
+    op: 'reassign',
+    select: select(reassign.callbacks),
+    ...(reassign.queue !== undefined && { queue: reassign.queue }),
+    ...(reassign.agent !== undefined && { agent: reassign.agent }),
+  };
+}
 
 /**
  * Builds the resolved `Scenario` from a validated file: applies the defaults
@@ -7,6 +42,8 @@ import type { ScenarioFile } from './schema.js';
  * queue's priority) and renames file fields to the model's.
  */
 export function resolveScenario(file: ScenarioFile): Scenario {
+  const calendar = new LocalCalendar(file.start.epochMs, file.start.offsetMinutes, file.timeZone);
+  const at = (m: MomentText) => momentToSimTime(m, calendar);
   return {
     name: file.name,
     ...(file.description !== undefined && { description: file.description }),
@@ -24,6 +61,11 @@ export function resolveScenario(file: ScenarioFile): Scenario {
       priority: q.priority,
       serviceLevel: { percentage: q.serviceLevel.percentage, threshold: q.serviceLevel.duration },
       callback: { ...q.callback, priority: q.callback.priority ?? q.priority },
+      skills: q.skills,
+      routing: q.routing,
+      preferredAgentRouting: q.preferredAgentRouting,
+      ...(q.voicemail && { voicemail: q.voicemail }),
+      ...(q.inQueueFlow && { inQueueFlow: q.inQueueFlow }),
     })),
     agents: file.agents.map((a) => ({ ...a })),
     inbound: file.inbound.map(({ arrivals, ...rest }) => ({
@@ -32,8 +74,41 @@ export function resolveScenario(file: ScenarioFile): Scenario {
       talkTime: rest.talkTime,
       wrapUp: rest.wrapUp,
       ...(rest.patience && { patience: rest.patience }),
-      ...(rest.callbackOffer && { callbackOffer: rest.callbackOffer }),
+      ...(rest.callbackOffer && {
+        callbackOffer: {
+          afterWait: rest.callbackOffer.afterWait,
+          acceptance: rest.callbackOffer.acceptance,
+          ...(rest.callbackOffer.queue !== undefined && { queue: rest.callbackOffer.queue }),
+          ...(rest.callbackOffer.callData !== undefined && { callData: rest.callbackOffer.callData }),
+        },
+      }),
+      skills: rest.skills,
+      ...(rest.priority !== undefined && { priority: rest.priority }),
+      ...(rest.scheduleCallback && { scheduleCallback: rest.scheduleCallback }),
     })),
+    callbacks: file.callbacks.map((c) => ({
+      id: c.id,
+      createdAt: c.createdAt ? at(c.createdAt) : 0,
+      dueAt: at(c.at),
+      queue: c.queue,
+      number: c.number,
+      ...(c.callee !== undefined && { callee: c.callee }),
+      ...(c.owner !== undefined && { owner: c.owner }),
+      ...(c.routeToMe !== undefined && { routeToMe: c.routeToMe }),
+      talkTime: c.talkTime,
+      wrapUp: c.wrapUp,
+    })),
+    campaigns: file.campaigns.map((c) => ({
+      id: c.id,
+      queue: c.queue,
+      contacts: c.contacts,
+      perHour: c.dialRate.perHour,
+      callLater: c.callLater,
+      skills: c.skills,
+      talkTime: c.talkTime,
+      wrapUp: c.wrapUp,
+    })),
+    operations: file.operations.map((op) => resolveOperation(op, at)),
     callbackRequests: file.callbackRequests.map((r) => ({ queue: r.queue, perHour: r.arrivals.poisson.perHour, talkTime: r.talkTime, wrapUp: r.wrapUp })),
     callee: { ...file.callee, liveByHour: file.callee.liveByHour ?? [] },
   };

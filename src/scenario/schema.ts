@@ -13,7 +13,8 @@ import { VALUE, message, missing } from './messages.js';
 import { hourlyField } from './rates.js';
 import { scheduleField } from './schedule.js';
 import { didYouMean } from './suggest.js';
-import { isTimeZone, parseStart, repairStart } from './time.js';
+import { isTimeZone, parseMoment, parseStart, repairStart } from './time.js';
+import { parseDuration } from '../model/duration.js';
 
 /** The start used when a file names none. */
 export const DEFAULT_START = '2026-01-05T00:00:00Z';
@@ -70,6 +71,38 @@ const timeZoneField = z
   })
   .meta({ description: 'IANA time zone for shifts and hourly profiles; when absent, the fixed offset of start' });
 
+/** Words for the moment forms. */
+export const MOMENT_WORDS = 'an ISO date-time such as 2026-03-03T10:00:00-05:00, a day and local time such as 2d09:30, or a duration from the start such as 36h';
+
+/** A moment of the run, resolved against the start and time zone later (see resolve.ts). */
+export const momentField = (about: string) =>
+  z
+    .string({ error: (iss) => (iss.input == null ? missing(iss.input, MOMENT_WORDS) : `${VALUE} is not ${MOMENT_WORDS}`) })
+    .transform((text, ctx) => {
+      const moment = parseMoment(text, parseDuration);
+      if (!moment) {
+        ctx.addIssue({ code: 'custom', input: text, message: `${VALUE} is not ${MOMENT_WORDS}` });
+        return z.NEVER;
+      }
+      return moment;
+    })
+    .meta({ description: `${about}; ${MOMENT_WORDS}`, type: 'string' });
+
+const skillName = textField('a skill name', { regex: /^[A-Za-z0-9_.-]+$/, words: 'a skill name of letters, digits, "_", "." or "-"' });
+
+/** An agent named as `group#index` (index from 1). */
+const agentRef = z
+  .string({ error: (iss) => (iss.input == null ? missing(iss.input, 'an agent as group#n, e.g. tier1#3') : `${VALUE} is not an agent; write group#n, e.g. tier1#3`) })
+  .transform((text, ctx) => {
+    const m = /^([A-Za-z0-9_.-]+)#(\d+)$/.exec(text.trim());
+    if (!m || Number(m[2]) < 1) {
+      ctx.addIssue({ code: 'custom', input: text, message: `${VALUE} is not an agent; write group#n with n from 1, e.g. tier1#3` });
+      return z.NEVER;
+    }
+    return { group: m[1], index: Number(m[2]) - 1 };
+  })
+  .meta({ description: 'an agent: group name, "#", number within the group from 1 (tier1#3)', type: 'string' });
+
 const callbackSchema = z
   .strictObject({
     mode: enumField('Agent First reserves an agent who then dials; Customer First dials the customer first', ['AgentFirst', 'CustomerFirst']).prefault('AgentFirst'),
@@ -102,9 +135,18 @@ const callbackSchema = z
     adaptiveTarget: probabilityField('adaptive pacing: the abandon-after-answer rate to hold under; default 0.03').optional(),
     talkTime: distributionField("talk time of a connected callback; default the inbound stream's").optional(),
     wrapUp: distributionField("after-call work of a callback; default the inbound stream's").optional(),
+    script: z
+      .strictObject({
+        name: textField('script name'),
+        callbackEnabled: booleanField('the script\'s Callback property (off by default in Genesys)').prefault(false),
+      })
+      .optional()
+      .meta({ description: 'the callback script; it must have its Callback property enabled' }),
   })
   .prefault({})
   .meta({ description: 'queue callback settings (names mirror the Genesys queue API)' });
+
+const queueRef = textField('a queue id', idText);
 
 const queueSchema = z.strictObject({
   id: textField('queue id, unique', idText),
@@ -118,9 +160,31 @@ const queueSchema = z.strictObject({
     })
     .prefault({}),
   callback: callbackSchema,
+  skills: z.array(skillName).prefault([]).meta({ description: 'skills every interaction on this queue requires' }),
+  routing: enumField('how an interaction picks among idle qualified agents', ['longestIdle', 'bestSkills']).prefault('longestIdle'),
+  preferredAgentRouting: z
+    .strictObject({
+      enabled: booleanField('the queue has a preferred-agent-routing rule').prefault(false),
+      share: probabilityField('share of customers who have a preferred agent').prefault(0.3),
+      timeout: durationField('how long an inbound callback waits for the preferred agent', { min: '0s', max: '24h' }).prefault('30s'),
+    })
+    .prefault({}),
+  voicemail: z
+    .strictObject({
+      afterWait: durationField('wait after which the caller is offered to leave a voicemail', { min: '0s' }),
+      probability: probabilityField('probability the caller leaves a voicemail'),
+      listenTime: distributionField('time an Agent First agent listens to the voicemail before dialing').prefault('30s'),
+    })
+    .optional()
+    .meta({ description: 'ACD voicemail: a waiting caller leaves a voicemail, which becomes a callback' }),
+  inQueueFlow: z
+    .strictObject({
+      afterWait: durationField('wait after which the in-queue flow transfers the call', { min: '0s' }),
+      transferTo: queueRef,
+    })
+    .optional()
+    .meta({ description: "the queue's in-queue flow transfers waiting calls to another queue (at most 30 in-queue flows per interaction)" }),
 });
-
-const queueRef = textField('a queue id', idText);
 
 const agentSchema = z.strictObject({
   group: textField('agent group name, unique', idText),
@@ -130,6 +194,10 @@ const agentSchema = z.strictObject({
   answerTime: distributionField('time from an offer to the agent answering (without auto-answer)').prefault('0s'),
   dialTime: distributionField('time an Agent First agent takes to place the call (without auto-dial)').prefault('5s'),
   notRespondingTime: durationField('how long an agent who missed an offer stays Not Responding', { min: '0s' }).prefault('30s'),
+  skills: z
+    .record(skillName, numberField('proficiency', { min: 1, max: 5, int: true }))
+    .prefault({})
+    .meta({ description: 'skills of these agents with their proficiency 1 to 5, e.g. { billing: 3, spanish: 5 }' }),
 });
 
 const inboundSchema = z.strictObject({
@@ -143,9 +211,88 @@ const inboundSchema = z.strictObject({
       afterWait: durationField('wait after which the caller is offered a callback', { min: '0s' }),
       acceptance: probabilityField('probability the caller accepts'),
       queue: queueRef.optional().meta({ description: "queue the callback is created on; default the call's own queue" }),
+      callData: z
+        .strictObject({
+          callerId: textField('caller ID the callback dials with', { regex: E164, words: 'an E.164 number: "+" then 8 to 15 digits', fix: repairE164 }).optional(),
+          callerName: textField('caller name the callback dials with').optional(),
+        })
+        .optional()
+        .meta({ description: "a flow's Call Data step before Create Callback: the only way to set another caller ID or name" }),
+      callerId: z.unknown().optional().meta({ description: 'not allowed: the Create Callback step cannot set caller ID; use callData.callerId' }),
     })
     .optional(),
+  skills: z.array(skillName).prefault([]).meta({ description: "skills these calls require beyond the queue's" }),
+  priority: numberField("routing priority of these calls; default the queue's", { int: true }).optional(),
+  scheduleCallback: z
+    .strictObject({
+      probability: probabilityField('probability that an answered call ends with a scheduled callback'),
+      leadTime: distributionField('time from the end of the call to the due time (at most 30 days)').prefault('30m'),
+      queue: queueRef.optional().meta({ description: "queue the callback routes to; default the call's queue" }),
+      routeToMe: probabilityField('probability the agent ticks "route to me if possible"').prefault(0),
+      routeToMeWait: durationField('how long a route-to-me callback waits for its agent', { min: '0s', max: '24h' }).prefault('1m'),
+      owned: probabilityField('probability the agent takes ownership (agent-owned callback)').prefault(0),
+    })
+    .optional()
+    .meta({ description: 'agents schedule callbacks during live calls (one per interaction at most)' }),
 });
+
+const listedCallbackSchema = z.strictObject({
+  id: textField('name of this callback, for operations', idText),
+  at: momentField('when the callback is due'),
+  createdAt: momentField('when the callback is scheduled; default the start').optional(),
+  queue: queueRef,
+  number: textField('the number to call', { regex: E164, words: 'an E.164 number: "+" then 8 to 15 digits', fix: repairE164 }),
+  callee: textField('callee name').optional(),
+  owner: agentRef.optional().meta({ description: 'the agent who owns the callback (agent-owned)' }),
+  routeToMe: agentRef.optional().meta({ description: 'the agent it goes to first ("route to me if possible")' }),
+  talkTime: distributionField('talk time once connected').prefault({ exponential: { mean: '4m' } }),
+  wrapUp: distributionField('after-call work').prefault('0s'),
+});
+
+const campaignSchema = z.strictObject({
+  id: textField('campaign id', idText),
+  queue: queueRef.meta({ description: "the campaign's queue, where its scheduled callbacks go" }),
+  contacts: numberField('contacts on the list', { min: 0, max: 10_000_000, int: true }),
+  dialRate: z.strictObject({ perHour: hourlyField('dials per hour by local hour', 'dials per hour', 0) }),
+  callLater: z.strictObject({
+    probability: probabilityField('probability a live contact asks to be called later'),
+    leadTime: distributionField('time until the callback is due (at most 30 days)').prefault('1d'),
+  }),
+  skills: z.array(skillName).prefault([]),
+  talkTime: distributionField('talk time of the callback once connected').prefault({ exponential: { mean: '4m' } }),
+  wrapUp: distributionField('after-call work').prefault('0s'),
+});
+
+const selectorSchema = z
+  .union([
+    z.array(textField('a callback id', idText)).min(1),
+    textField('a callback id', idText).transform((id) => [id]),
+    z.strictObject({
+      queue: queueRef.optional(),
+      kind: enumField('kind of callback', ['inQueue', 'requested', 'scheduled', 'agentOwned', 'campaign', 'voicemail']).optional(),
+      state: textField('a callback state, e.g. scheduled or queued').optional(),
+    }),
+  ], { error: () => `${VALUE} is not a callback id, a list of ids, or a filter { queue, kind, state }` })
+  .transform((v) => (Array.isArray(v) ? { ids: v } : v));
+
+const operationSchema = z
+  .strictObject({
+    at: momentField('when the operation is made'),
+    cancel: selectorSchema.optional(),
+    reschedule: z.strictObject({ callbacks: selectorSchema, to: momentField('the new due time') }).optional(),
+    reassign: z
+      .strictObject({ callbacks: selectorSchema, queue: queueRef.optional(), agent: agentRef.optional() })
+      .check((ctx) => {
+        if ((ctx.value.queue === undefined) === (ctx.value.agent === undefined)) {
+          ctx.issues.push({ code: 'custom', input: ctx.value, message: 'give exactly one of queue or agent' });
+        }
+      })
+      .optional(),
+  })
+  .check((ctx) => {
+    const given = ['cancel', 'reschedule', 'reassign'].filter((k) => (ctx.value as Record<string, unknown>)[k] !== undefined);
+    if (given.length !== 1) ctx.issues.push({ code: 'custom', input: ctx.value, message: `has ${given.length === 0 ? 'no operation' : given.join(' and ')}; give exactly one of cancel, reschedule or reassign` });
+  });
 
 const callbackRequestSchema = z
   .strictObject({
@@ -222,6 +369,9 @@ export const scenarioFileSchema = z
     agents: z.array(agentSchema).prefault([]),
     inbound: z.array(inboundSchema).prefault([]),
     callbackRequests: z.array(callbackRequestSchema).prefault([]),
+    callbacks: z.array(listedCallbackSchema).prefault([]).meta({ description: 'scheduled callbacks listed explicitly' }),
+    campaigns: z.array(campaignSchema).prefault([]),
+    operations: z.array(operationSchema).prefault([]).meta({ description: 'cancel, reschedule and reassign callbacks at given moments' }),
     callee: calleeSchema,
   })
   .meta({ title: 'cbsim scenario', description: 'A contact-center callback scenario for cbsim' });

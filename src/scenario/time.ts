@@ -127,3 +127,29 @@ export function parseDays(text: string): { days: number[] } | { bad: string } {
   }
   return { days: [...days].sort((a, b) => a - b) };
 }
+
+/** A moment of a run as written: an ISO instant, day N of the run at a local time, or an offset from the start. */
+export type MomentText =
+  | { kind: 'instant'; epochMs: number }
+  | { kind: 'dayTime'; day: number; minute: number }
+  | { kind: 'offset'; ms: number };
+
+const DAY_TIME = /^(\d+)d(\d{1,2}:\d{2})$/;
+
+/**
+ * Parses a moment: an ISO date-time with offset (`2026-03-03T10:00:00-05:00`),
+ * `<N>d<HH:MM>` (local time HH:MM on the Nth day after the start's day, e.g.
+ * `3d12:00`), or a duration from the start (`36h`). Undefined if none fits.
+ */
+export function parseMoment(text: string, parseOffset: (t: string) => number | undefined): MomentText | undefined {
+  const trimmed = text.trim();
+  const instant = parseStart(trimmed);
+  if (instant) return { kind: 'instant', epochMs: instant.epochMs };
+  const dayTime = DAY_TIME.exec(trimmed);
+  if (dayTime) {
+    const minute = parseTimeOfDay(dayTime[2]);
+    return minute === undefined ? undefined : { kind: 'dayTime', day: Number(dayTime[1]), minute };
+  }
+  const ms = parseOffset(trimmed);
+  return ms === undefined ? undefined : { kind: 'offset', ms };
+}

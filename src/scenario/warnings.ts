@@ -19,6 +19,7 @@ function pacingOnAgentFirst(s: Scenario, data: Record<string, unknown>): Draft[]
     return PACING_KEYS.filter((k) => written.includes(k)).map((k): Draft => ({
       severity: 'warning', path: ['queues', i, 'callback', k], atKey: true,
       message: `${k} has no effect on queue "${q.id}": its mode is AgentFirst, and pacing applies to CustomerFirst only`,
+      suggestion: `remove ${k}, or set mode: CustomerFirst`,
     }));
   });
 }
@@ -29,7 +30,11 @@ function unservedQueues(s: Scenario): Draft[] {
     const groups = s.agents.filter((a) => a.queues.includes(q.id));
     if (groups.some((a) => a.count > 0)) return [];
     const why = groups.length === 0 ? 'no agent group serves it' : `only groups with 0 agents serve it (${groups.map((a) => a.group).join(', ')})`;
-    return [{ severity: 'warning', path: ['queues', i], message: `queue "${q.id}": ${why}; its calls and callbacks will wait until the end` }];
+    return [{
+      severity: 'warning', path: ['queues', i],
+      message: `queue "${q.id}": ${why}; its calls and callbacks will wait until the end`,
+      suggestion: `add "${q.id}" to the queues of an agent group`,
+    }];
   });
 }
 

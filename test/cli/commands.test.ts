@@ -96,7 +96,7 @@ describe('cbsim schema and help', () => {
     expect(JSON.stringify(schema)).toContain('pacingModifier');
   });
 
-  for (const command of ['run', 'validate', 'compare', 'erlang', 'schema']) {
+  for (const command of ['run', 'validate', 'compare', 'callbacks', 'trace', 'erlang', 'schema']) {
     it(`${command} --help explains the options with an example`, async () => {
       const run = await cli(command, '--help');
       expect(run.status).toBe(0);
@@ -108,5 +108,60 @@ describe('cbsim schema and help', () => {
   it('an unknown command exits 2', async () => {
     const run = await cli('frobnicate');
     expect(run.status).toBe(2);
+  });
+});
+
+describe('cbsim callbacks (the Scheduled Callbacks view)', () => {
+  it('lists the scheduled callbacks at a moment, with owner blank when nobody owns it', async () => {
+    const run = await cli('callbacks', 'scenarios/every-callback-kind.yaml', '--at', '1d09:50', '--json');
+    expect(run.status).toBe(0);
+    const { at, callbacks } = JSON.parse(run.stdout);
+    expect(at).toBe('2026-03-03T09:50-05:00');
+    const vip1 = callbacks.find((c: { id: string }) => c.id === 'vip-1');
+    expect(vip1).toMatchObject({ queue: 'support', kind: 'agentOwned', scheduled: '2026-03-03T10:00-05:00', callee: 'Ada Lovelace', number: '+15551230001', state: 'scheduled', owner: 'tier1#1' });
+    const vip2 = callbacks.find((c: { id: string }) => c.id === 'vip-2');
+    // Rescheduled at 09:10 from 11:30 to 14:00.
+    expect(vip2).toMatchObject({ scheduled: '2026-03-03T14:00-05:00', owner: '' });
+    // vip-3 was cancelled at 09:00.
+    expect(callbacks.some((c: { id: string }) => c.id === 'vip-3')).toBe(false);
+    for (const c of callbacks) expect(Object.keys(c)).toEqual(['id', 'queue', 'kind', 'scheduled', 'callee', 'number', 'state', 'owner']);
+  });
+
+  it('prints CSV with a header', async () => {
+    const run = await cli('callbacks', 'scenarios/every-callback-kind.yaml', '--at', '1d09:50', '--csv', '--queue', 'support');
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe('id,queue,kind,scheduled,callee,number,state,owner');
+    expect(lines.slice(1).every((l) => l.split(',')[1] === 'support')).toBe(true);
+    expect(lines).toContain('vip-1,support,agentOwned,2026-03-03T10:00-05:00,Ada Lovelace,+15551230001,scheduled,tier1#1');
+  });
+
+  it('rejects a moment outside the run', async () => {
+    const run = await cli('callbacks', 'scenarios/every-callback-kind.yaml', '--at', '9d10:00');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--at: 9d10:00 is outside the run');
+  });
+});
+
+describe('cbsim trace', () => {
+  it('prints every state change of one callback in time order, with the dial details', async () => {
+    const run = await cli('trace', 'scenarios/every-callback-kind.yaml', '--callback', 'vip-4', '--json');
+    expect(run.status).toBe(0);
+    const { events } = JSON.parse(run.stdout);
+    const times = events.map((e: { t: number }) => e.t);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    const states = events.filter((e: { type: string }) => e.type === 'callback.state').map((e: { to: string }) => e.to);
+    expect(states[0]).toBe('scheduled');
+    expect(states).toContain('queued');
+    expect(events.at(-1).type).toBe('callback.ended');
+    const dial = events.find((e: { type: string }) => e.type === 'callback.dialed');
+    expect(dial).toMatchObject({ number: '+15551230004', callerId: '+15550100100' });
+    const ops = events.filter((e: { type: string }) => e.type === 'operation');
+    expect(ops.map((o: { applied: boolean }) => o.applied)).toEqual([true, false]);
+  });
+
+  it('fails plainly for a callback that does not exist', async () => {
+    const run = await cli('trace', 'scenarios/support-agent-first.yaml', '--callback', '999999', '--duration', '2d');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('no callback 999999 in this run');
   });
 });

@@ -36,6 +36,9 @@ export function queue(id: string, overrides: Partial<QueueConfig> = {}): QueueCo
     priority: 0,
     serviceLevel: { percentage: 80, threshold: 20_000 },
     callback: callbackSettings(),
+    skills: [],
+    routing: 'longestIdle',
+    preferredAgentRouting: { enabled: false, share: 0.3, timeout: 30_000 },
     ...overrides,
   };
 }
@@ -50,6 +53,7 @@ export function agents(group: string, count: number, queues: string[], overrides
     answerTime: { kind: 'constant', value: 0 },
     dialTime: { kind: 'constant', value: 5_000 },
     notRespondingTime: 30_000,
+    skills: {},
     ...overrides,
   };
 }
@@ -61,6 +65,7 @@ export function inbound(queueId: string, perHour: number, talkTime: Distribution
     perHour: new Array(24).fill(perHour),
     talkTime,
     wrapUp: { kind: 'constant', value: 0 },
+    skills: [],
     ...overrides,
   };
 }
@@ -70,6 +75,9 @@ export function scenario(overrides: Partial<Scenario> & Pick<Scenario, 'queues' 
   return {
     name: 'test',
     callbackRequests: [],
+    callbacks: [],
+    campaigns: [],
+    operations: [],
     seed: 1,
     start: '2026-01-05T00:00:00Z',
     startEpochMs: Date.UTC(2026, 0, 5),

@@ -51,6 +51,9 @@ describe('parseScenario: the DESIGN.md example', () => {
           answeredPosition: 'original',
           priority: 0,
         },
+        skills: [],
+        routing: 'longestIdle',
+        preferredAgentRouting: { enabled: false, share: 0.3, timeout: 30_000 },
       },
     ]);
   });
@@ -65,6 +68,7 @@ describe('parseScenario: the DESIGN.md example', () => {
         answerTime: { kind: 'constant', value: 0 },
         dialTime: { kind: 'constant', value: 5_000 },
         notRespondingTime: 30_000,
+        skills: {},
       },
     ]);
   });
@@ -78,6 +82,7 @@ describe('parseScenario: the DESIGN.md example', () => {
         wrapUp: { kind: 'constant', value: 30_000 },
         patience: { kind: 'exponential', mean: 5 * MIN },
         callbackOffer: { afterWait: 2 * MIN, acceptance: 0.4 },
+        skills: [],
       },
     ]);
   });

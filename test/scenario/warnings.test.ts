@@ -8,8 +8,8 @@ describe('warnings', () => {
   it('pacing settings on an Agent First queue have no effect', () => {
     const warnings = warningsOf(withCallback('      mode: AgentFirst\n      pacingModifier: 4\n      pacing: ratio'));
     expect(warnings.map(formatIssue)).toEqual([
-      'w.yaml:8:7: warning: queues[0].callback.pacingModifier: pacingModifier has no effect on queue "support": its mode is AgentFirst, and pacing applies to CustomerFirst only',
-      'w.yaml:9:7: warning: queues[0].callback.pacing: pacing has no effect on queue "support": its mode is AgentFirst, and pacing applies to CustomerFirst only',
+      'w.yaml:8:7: warning: queues[0].callback.pacingModifier: pacingModifier has no effect on queue "support": its mode is AgentFirst, and pacing applies to CustomerFirst only (remove pacingModifier, or set mode: CustomerFirst)',
+      'w.yaml:9:7: warning: queues[0].callback.pacing: pacing has no effect on queue "support": its mode is AgentFirst, and pacing applies to CustomerFirst only (remove pacing, or set mode: CustomerFirst)',
     ]);
   });
 

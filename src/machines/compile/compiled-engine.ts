@@ -1,0 +1,313 @@
+import type { AnyStateMachine } from 'xstate';
+import type { Mailbox, MachineEngine, MachineHost } from '../engine.js';
+import { ContextStore } from './context-store.js';
+import { OP_ASSIGN, OP_CANCEL, OP_DELAY, OP_PERFORM, OP_SHIFT, compileMachine, type CompiledMachine } from './table.js';
+
+/** Microsteps of eventless transitions after which a macrostep is taken to loop forever. */
+const MAX_EVENTLESS_STEPS = 10_000;
+
+/** The event the host sees at start (XState's init event, as the reference engine reports it). */
+const HOST_INIT_EVENT = Object.freeze({ type: 'xstate.init' });
+
+function spawnRefused(machine: string): () => never {
+  return () => {
+    throw new Error(`machine "${machine}": spawn is not supported by the compiled engine`);
+  };
+}
+
+/**
+ * The compiled engine: the machine's flat transition table (see
+ * `compileMachine`) run over integer states held in a typed array and
+ * contexts held in columns, with XState's semantics for the supported
+ * subset — the same host calls in the same order as `XStateEngine`
+ * (`changed`, then exit, transition and entry actions; `after` timers with
+ * XState's ids; cancellations on exit), the same transitions counted, the
+ * same states and contexts. Guards, assignments and delays are the machine's
+ * own functions, called with a reusable context view.
+ */
+export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> implements MachineEngine<TInput, TEvent, TContext> {
+  readonly name = 'compiled';
+  transitions = 0;
+
+  private readonly table: CompiledMachine;
+  private readonly context: ContextStore;
+  /** slot + 1 of each entity (0: no such entity). */
+  private slotOf = new Int32Array(64);
+  /** State id of each slot. */
+  private state: Uint8Array | Uint16Array;
+  private readonly freeSlots: number[] = [];
+  private slots = 0;
+  /** Host ops of the macrostep in progress, and the delays their timers resolved to. */
+  private pending = new Int32Array(16);
+  private pendingDelays = new Float64Array(16);
+  private pendingCount = 0;
+  /** Whether the macrostep in progress changed XState's snapshot (its state, or its context through an `assign`). */
+  private dirty = false;
+  private readonly guardArgs: { context: Record<string, unknown>; event: unknown };
+  private readonly actionArgs: { context: Record<string, unknown>; event: unknown; self: undefined; system: undefined };
+  private readonly assignArgs: { context: Record<string, unknown>; event: unknown; spawn: () => never; self: undefined; system: undefined };
+  private readonly spawn: () => never;
+  private readonly assignValues: unknown[] = [];
+  /** Column of each property of each object-form assign (known once the first context is stored). */
+  private assignColumns: Int32Array[] = [];
+  private readonly deliver = (entity: number, event: TEvent): void => this.apply(entity, event);
+  private readonly begin = (entity: number, input: TInput): void => this.init(entity, input);
+
+  /**
+   * @param machine the XState machine (compiled once per machine object; refused with a `CompileError` if unsupported)
+   * @param host the world that performs actions and keeps timers
+   * @param mailbox the run-to-completion queue shared with the run's other engines
+   */
+  constructor(
+    machine: AnyStateMachine,
+    private readonly host: MachineHost<TEvent>,
+    private readonly mailbox: Mailbox,
+  ) {
+    this.table = compileMachine(machine);
+    this.context = new ContextStore(this.table.id);
+    this.state = this.table.states.length <= 256 ? new Uint8Array(16) : new Uint16Array(16);
+    const view = this.context.view;
+    this.spawn = spawnRefused(this.table.id);
+    this.guardArgs = { context: view, event: undefined };
+    this.actionArgs = { context: view, event: undefined, self: undefined, system: undefined };
+    this.assignArgs = { context: view, event: undefined, spawn: this.spawn, self: undefined, system: undefined };
+  }
+
+  start(entity: number, input: TInput): void {
+    this.mailbox.post(this.begin, entity, input);
+  }
+
+  send(entity: number, event: TEvent): void {
+    this.mailbox.post(this.deliver, entity, event);
+  }
+
+  stateOf(entity: number): string {
+    return this.table.states[this.state[this.slot(entity)]];
+  }
+
+  contextOf(entity: number): Readonly<TContext> {
+    return this.context.toObject(this.slot(entity)) as TContext;
+  }
+
+  release(entity: number): void {
+    const slot = entity >= 0 && entity < this.slotOf.length ? this.slotOf[entity] - 1 : -1;
+    if (slot < 0) return;
+    this.slotOf[entity] = 0;
+    this.context.clear(slot);
+    this.freeSlots.push(slot);
+  }
+
+  private slot(entity: number): number {
+    const slot = entity >= 0 && entity < this.slotOf.length ? this.slotOf[entity] - 1 : -1;
+    if (slot < 0) throw new Error(`${this.table.id} ${entity} does not exist`);
+    return slot;
+  }
+
+  private allocate(entity: number): number {
+    if (!Number.isInteger(entity) || entity < 0) throw new RangeError(`${this.table.id}: entity ids must be non-negative integers, got ${entity}`);
+    if (entity >= this.slotOf.length) {
+      let size = this.slotOf.length * 2;
+      while (size <= entity) size *= 2;
+      const slotOf = new Int32Array(size);
+      slotOf.set(this.slotOf);
+      this.slotOf = slotOf;
+    }
+    const existing = this.slotOf[entity] - 1;
+    if (existing >= 0) return existing;
+    const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots++;
+    if (slot >= this.state.length) {
+      const state = new (this.state.constructor as Uint8ArrayConstructor)(this.state.length * 2);
+      state.set(this.state);
+      this.state = state;
+    }
+    this.context.ensureCapacity(this.state.length);
+    this.slotOf[entity] = slot + 1;
+    return slot;
+  }
+
+  private init(entity: number, input: TInput): void {
+    const table = this.table;
+    const slot = this.allocate(entity);
+    const event = { type: 'xstate.init', input };
+    const config = table.machine.config.context as unknown;
+    const context =
+      typeof config === 'function'
+        ? (config as (args: unknown) => Record<string, unknown>)({ input, self: undefined, spawn: this.spawn })
+        : ((config ?? {}) as Record<string, unknown>);
+    const first = !this.context.ready;
+    this.context.store(slot, context);
+    if (first) this.assignColumns = table.assigns.map((a) => Int32Array.from(a.properties, (p) => this.columnFor(a.name, p.key)));
+    this.context.slot = slot;
+    this.setEvent(event);
+    this.pendingCount = 0;
+    this.runOps(table.initOpStart, table.initOpEnd);
+    let s = table.initial;
+    this.state[slot] = s;
+    if (!table.final[s]) s = this.settle(slot, s);
+    this.transitions++;
+    this.host.changed(entity, '', table.states[s], HOST_INIT_EVENT as unknown as TEvent);
+    this.flush(entity, HOST_INIT_EVENT as unknown as TEvent);
+  }
+
+  private apply(entity: number, event: TEvent): void {
+    const table = this.table;
+    const slot = this.slot(entity);
+    const from = this.state[slot];
+    if (table.final[from]) return;
+    this.context.slot = slot;
+    this.setEvent(event);
+    this.pendingCount = 0;
+    this.dirty = false;
+    let s = from;
+    const e = table.events.get(event.type);
+    if (e !== undefined) {
+      const at = s * table.eventCount + e;
+      const t = this.select(table.on, table.onStart[at], table.onStart[at + 1]);
+      if (t >= 0) s = this.take(slot, s, t);
+    }
+    if (!table.final[s]) s = this.settle(slot, s);
+    // As XStateEngine: a step counts if XState's snapshot changed or any action came out of it.
+    if (!this.dirty && this.pendingCount === 0) return;
+    this.transitions++;
+    if (from !== s) this.host.changed(entity, table.states[from], table.states[s], event);
+    this.flush(entity, event);
+  }
+
+  private columnFor(assign: string, key: string): number {
+    const column = this.context.indexOf(key);
+    if (column < 0) throw new Error(`${this.table.id}: assign '${assign}' writes context key '${key}', which the initial context does not have`);
+    return column;
+  }
+
+  private setEvent(event: unknown): void {
+    this.guardArgs.event = event;
+    this.actionArgs.event = event;
+    this.assignArgs.event = event;
+  }
+
+  /** The first candidate in `list[from .. to)` whose guard passes, or -1. */
+  private select(list: Int32Array, from: number, to: number): number {
+    const table = this.table;
+    for (let i = from; i < to; i++) {
+      const t = list[i];
+      const g = table.guard[t];
+      if (g < 0) return t;
+      const guard = table.guards[g];
+      if (guard.fn(this.guardArgs, guard.params)) return t;
+    }
+    return -1;
+  }
+
+  /** Takes transition `t` from state `s`; returns the new state. */
+  private take(slot: number, s: number, t: number): number {
+    const table = this.table;
+    if (table.mutates[t]) this.dirty = true;
+    this.runOps(table.opStart[t], table.opStart[t + 1]);
+    const to = table.target[t];
+    if (to < 0) return s;
+    this.state[slot] = to;
+    return to;
+  }
+
+  /** Takes eventless transitions until none is enabled, a final state is reached, or a step changes nothing. */
+  private settle(slot: number, s: number): number {
+    const table = this.table;
+    for (let steps = 0; ; steps++) {
+      if (steps > MAX_EVENTLESS_STEPS) throw new Error(`${table.id}: eventless transitions from '${table.states[s]}' loop without end`);
+      const t = this.select(table.always, table.alwaysStart[s], table.alwaysStart[s + 1]);
+      if (t < 0) return s;
+      s = this.take(slot, s, t);
+      if (!table.mutates[t] || table.final[s]) return s;
+    }
+  }
+
+  private runOps(from: number, to: number): void {
+    const ops = this.table.ops;
+    for (let i = from; i < to; i++) {
+      const op = ops[i];
+      switch (op & 3) {
+        case OP_ASSIGN:
+          this.assign(op >> OP_SHIFT);
+          break;
+        case OP_DELAY:
+          this.push(op, this.delayOf(op >> OP_SHIFT));
+          break;
+        default:
+          this.push(op, 0);
+      }
+    }
+  }
+
+  private push(op: number, delay: number): void {
+    const n = this.pendingCount++;
+    if (n >= this.pending.length) {
+      const pending = new Int32Array(n * 2);
+      pending.set(this.pending);
+      this.pending = pending;
+      const delays = new Float64Array(n * 2);
+      delays.set(this.pendingDelays);
+      this.pendingDelays = delays;
+    }
+    this.pending[n] = op;
+    this.pendingDelays[n] = delay;
+  }
+
+  private delayOf(timer: number): number {
+    const spec = this.table.timers[timer];
+    const delay = spec.delayFn === null ? spec.delay : spec.delayFn(this.actionArgs, undefined);
+    if (typeof delay !== 'number') throw new Error(`${this.table.id}: delay '${String(spec.delay)}' gave ${String(delay)}; immediate raise is not supported`);
+    return delay;
+  }
+
+  private assign(index: number): void {
+    const spec = this.table.assigns[index];
+    const store = this.context;
+    const slot = store.slot;
+    if (spec.fn !== null) {
+      const partial = spec.fn(this.assignArgs, spec.params) as Record<string, unknown> | undefined;
+      if (partial !== undefined && partial !== null) {
+        const entries = Object.entries(partial);
+        for (let i = 0; i < entries.length; i++) store.writeKey(entries[i][0], slot, entries[i][1]);
+      }
+      return;
+    }
+    const properties = spec.properties;
+    const columns = this.assignColumns[index];
+    const values = this.assignValues;
+    for (let i = 0; i < properties.length; i++) {
+      const p = properties[i];
+      values[i] = p.fn === null ? p.value : p.fn(this.assignArgs, spec.params);
+    }
+    for (let i = 0; i < properties.length; i++) {
+      store.write(columns[i], slot, values[i]);
+      values[i] = undefined;
+    }
+  }
+
+  /** Hands the macrostep's actions, timers and cancellations to the host, in order. */
+  private flush(entity: number, event: TEvent): void {
+    const table = this.table;
+    const host = this.host;
+    const count = this.pendingCount;
+    this.pendingCount = 0;
+    for (let i = 0; i < count; i++) {
+      const op = this.pending[i];
+      const index = op >> OP_SHIFT;
+      switch (op & 3) {
+        case OP_PERFORM: {
+          const action = table.actions[index];
+          host.perform(entity, action.name, action.params, event);
+          break;
+        }
+        case OP_DELAY: {
+          const timer = table.timers[index];
+          host.delay(entity, timer.id, this.pendingDelays[i], timer.event as TEvent);
+          break;
+        }
+        case OP_CANCEL:
+          host.cancelDelay(entity, table.timers[index].id);
+          break;
+      }
+    }
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * Machine contexts of many entities as columns (struct of arrays): one
+ * column per context key, indexed by slot. Numbers live in a Float64Array,
+ * booleans in a Uint8Array, short string enums as Int32 codes into a
+ * dictionary, anything else (arrays, objects, undefined) in a plain array.
+ * A column whose key later receives a value of another kind turns into a
+ * plain-array column, so any value round-trips.
+ *
+ * The layout (keys, in order, and column kinds) is taken from the first
+ * context stored. Guards and assignments read and write the columns of one
+ * slot through a reusable view object whose own enumerable accessors are the
+ * context keys, so no snapshot object is made per event.
+ */
+
+/** Strings an enum column holds before it becomes a plain-array column. */
+const MAX_ENUM_SIZE = 256;
+
+/** One context key's values, by slot. */
+interface Column {
+  /** The value at `slot`. */
+  get(slot: number): unknown;
+  /** Stores `value` at `slot`; false if the value does not fit this column's kind. */
+  set(slot: number, value: unknown): boolean;
+  /** Makes room for `capacity` slots. */
+  grow(capacity: number): void;
+  /** Drops what `slot` holds (for the garbage collector). */
+  clear(slot: number): void;
+}
+
+class NumberColumn implements Column {
+  data: Float64Array;
+  constructor(capacity: number) {
+    this.data = new Float64Array(capacity);
+  }
+  get(slot: number): unknown {
+    return this.data[slot];
+  }
+  set(slot: number, value: unknown): boolean {
+    if (typeof value !== 'number') return false;
+    this.data[slot] = value;
+    return true;
+  }
+  grow(capacity: number): void {
+    const data = new Float64Array(capacity);
+    data.set(this.data);
+    this.data = data;
+  }
+  clear(): void {}
+}
+
+class BooleanColumn implements Column {
+  data: Uint8Array;
+  constructor(capacity: number) {
+    this.data = new Uint8Array(capacity);
+  }
+  get(slot: number): unknown {
+    return this.data[slot] === 1;
+  }
+  set(slot: number, value: unknown): boolean {
+    if (typeof value !== 'boolean') return false;
+    this.data[slot] = value ? 1 : 0;
+    return true;
+  }
+  grow(capacity: number): void {
+    const data = new Uint8Array(capacity);
+    data.set(this.data);
+    this.data = data;
+  }
+  clear(): void {}
+}
+
+class EnumColumn implements Column {
+  data: Int32Array;
+  readonly names: string[] = [];
+  readonly codes = new Map<string, number>();
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
+  get(slot: number): unknown {
+    return this.names[this.data[slot]];
+  }
+  set(slot: number, value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      if (this.names.length >= MAX_ENUM_SIZE) return false;
+      code = this.names.length;
+      this.names.push(value);
+      this.codes.set(value, code);
+    }
+    this.data[slot] = code;
+    return true;
+  }
+  grow(capacity: number): void {
+    const data = new Int32Array(capacity);
+    data.set(this.data);
+    this.data = data;
+  }
+  clear(): void {}
+}
+
+class AnyColumn implements Column {
+  readonly data: unknown[] = [];
+  get(slot: number): unknown {
+    return this.data[slot];
+  }
+  set(slot: number, value: unknown): boolean {
+    this.data[slot] = value;
+    return true;
+  }
+  grow(): void {}
+  clear(slot: number): void {
+    this.data[slot] = undefined;
+  }
+}
+
+function columnFor(value: unknown, capacity: number): Column {
+  switch (typeof value) {
+    case 'number':
+      return new NumberColumn(capacity);
+    case 'boolean':
+      return new BooleanColumn(capacity);
+    case 'string':
+      return new EnumColumn(capacity);
+    default:
+      return new AnyColumn();
+  }
+}
+
+/** The contexts of one engine's entities, by slot. */
+export class ContextStore {
+  /** The context keys, in the order of the first context stored. */
+  readonly keys: string[] = [];
+  /** The slot the view reads and writes. */
+  slot = 0;
+  /** The context of the current slot, as guards and assignments see it. */
+  readonly view: Record<string, unknown> = {};
+  private readonly columnOf = new Map<string, number>();
+  private columns: Column[] = [];
+  private capacity = 0;
+  private laidOut = false;
+
+  /** @param machine the machine's id, for error messages */
+  constructor(private readonly machine: string) {}
+
+  /** Whether the layout has been taken from a first context. */
+  get ready(): boolean {
+    return this.laidOut;
+  }
+
+  /** Column index of `key`, or -1. */
+  indexOf(key: string): number {
+    return this.columnOf.get(key) ?? -1;
+  }
+
+  /** Makes room for slots `0 .. capacity - 1`. */
+  ensureCapacity(capacity: number): void {
+    if (capacity <= this.capacity) return;
+    let next = Math.max(16, this.capacity);
+    while (next < capacity) next *= 2;
+    for (const column of this.columns) column.grow(next);
+    this.capacity = next;
+  }
+
+  /** Stores a whole context at `slot` (the layout comes from the first one). */
+  store(slot: number, context: Readonly<Record<string, unknown>>): void {
+    const keys = Object.keys(context);
+    if (!this.laidOut) this.layOut(keys, context);
+    const layout = this.keys;
+    let sameOrder = keys.length === layout.length;
+    for (let i = 0; sameOrder && i < keys.length; i++) sameOrder = keys[i] === layout[i];
+    if (sameOrder) {
+      for (let i = 0; i < keys.length; i++) this.write(i, slot, context[keys[i]]);
+      return;
+    }
+    if (keys.length !== layout.length || !keys.every((k) => this.columnOf.has(k))) {
+      throw new Error(`${this.machine}: the compiled engine needs every context to have the keys [${layout.join(', ')}]; got [${keys.join(', ')}]`);
+    }
+    for (let i = 0; i < keys.length; i++) this.write(this.columnOf.get(keys[i])!, slot, context[keys[i]]);
+  }
+
+  /** The value of column `column` at `slot`. */
+  read(column: number, slot: number): unknown {
+    return this.columns[column].get(slot);
+  }
+
+  /** Stores `value` in column `column` at `slot`, widening the column if the value does not fit. */
+  write(column: number, slot: number, value: unknown): void {
+    if (this.columns[column].set(slot, value)) return;
+    const old = this.columns[column];
+    const widened = new AnyColumn();
+    for (let s = 0; s < this.capacity; s++) widened.data[s] = old.get(s);
+    widened.data[slot] = value;
+    this.columns[column] = widened;
+  }
+
+  /** Stores `value` under context key `key` at `slot`. */
+  writeKey(key: string, slot: number, value: unknown): void {
+    const column = this.columnOf.get(key);
+    if (column === undefined) throw new Error(`${this.machine}: an assignment writes context key '${key}', which the initial context does not have`);
+    this.write(column, slot, value);
+  }
+
+  /** A plain object with the context of `slot`, keys in layout order. */
+  toObject(slot: number): Record<string, unknown> {
+    const context: Record<string, unknown> = {};
+    for (let i = 0; i < this.keys.length; i++) context[this.keys[i]] = this.columns[i].get(slot);
+    return context;
+  }
+
+  /** Drops references held for `slot`. */
+  clear(slot: number): void {
+    for (const column of this.columns) column.clear(slot);
+  }
+
+  private layOut(keys: string[], context: Readonly<Record<string, unknown>>): void {
+    this.laidOut = true;
+    const columns = this.columns;
+    for (const key of keys) {
+      const index = this.keys.length;
+      this.keys.push(key);
+      this.columnOf.set(key, index);
+      columns.push(columnFor(context[key], this.capacity));
+      const store = this;
+      Object.defineProperty(this.view, key, {
+        enumerable: true,
+        configurable: false,
+        get() {
+          return store.columns[index].get(store.slot);
+        },
+        set(value: unknown) {
+          store.write(index, store.slot, value);
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * RULES.md's limits and configuration rules that need the resolved scenario:
+ * scheduling at most 30 days ahead, agent-owned callbacks and their
+ * preferred-agent-routing rule, callback scripts, caller ID, agents named by
+ * `group#n`, operations on named callbacks. Errors and warnings alike.
+ */
+import { formatDuration } from '../model/duration.js';
+import type { AgentRef, Scenario } from '../model/scenario.js';
+import { distributionMax } from './distribution.js';
+import type { Draft } from './drafts.js';
+import { VALUE } from './messages.js';
+import { didYouMean, listOr } from './suggest.js';
+
+/** How far ahead a callback may be scheduled. */
+export const MAX_SCHEDULE_AHEAD_MS = 30 * 86_400_000;
+
+type Path = Draft['path'];
+
+const fmtDays = (ms: number) => (ms % 86_400_000 === 0 ? `${ms / 86_400_000} days` : formatDuration(ms));
+
+/** Errors for an agent named `group#n` that does not exist or does not serve `queue`. */
+function agentRefErrors(s: Scenario, ref: AgentRef, path: Path, queue: string): Draft[] {
+  const group = s.agents.find((g) => g.group === ref.group);
+  const groups = s.agents.map((g) => g.group);
+  if (!group) {
+    return [{ severity: 'error', path, message: `${VALUE} names group "${ref.group}", which does not exist; the groups are ${listOr(groups)}`, suggestion: didYouMean(ref.group, groups) }];
+  }
+  if (ref.index >= group.count) {
+    return [{ severity: 'error', path, message: `${VALUE} is agent ${ref.index + 1} of group "${ref.group}", which has ${group.count}; allowed ${ref.group}#1 to ${ref.group}#${group.count}` }];
+  }
+  if (!group.queues.includes(queue)) {
+    return [{ severity: 'error', path, message: `${VALUE} is in group "${ref.group}", which does not serve queue "${queue}"` }];
+  }
+  return [];
+}
+
+function scheduleAhead(s: Scenario): Draft[] {
+  const out: Draft[] = [];
+  s.callbacks.forEach((c, i) => {
+    const ahead = c.dueAt - c.createdAt;
+    if (ahead > MAX_SCHEDULE_AHEAD_MS) {
+      out.push({ severity: 'error', path: ['callbacks', i, 'at'], message: `${VALUE} is ${fmtDays(ahead)} after the callback is scheduled; a callback can be scheduled at most 30 days ahead` });
+    } else if (ahead < 0) {
+      out.push({ severity: 'error', path: ['callbacks', i, 'at'], message: `${VALUE} is before the callback is scheduled (createdAt); a callback is due at or after it is scheduled` });
+    }
+    if (c.dueAt >= s.duration) {
+      out.push({ severity: 'warning', path: ['callbacks', i, 'at'], message: `${VALUE} is after the simulated horizon (${formatDuration(s.duration)}); the callback will still be scheduled at the end` });
+    }
+  });
+  const leadTimes: Array<[Path, Parameters<typeof distributionMax>[0]]> = [
+    ...s.inbound.flatMap((stream, i): Array<[Path, Parameters<typeof distributionMax>[0]]> =>
+      stream.scheduleCallback ? [[['inbound', i, 'scheduleCallback', 'leadTime'], stream.scheduleCallback.leadTime]] : [],
+    ),
+    ...s.campaigns.map((c, i): [Path, Parameters<typeof distributionMax>[0]] => [['campaigns', i, 'callLater', 'leadTime'], c.callLater.leadTime]),
+  ];
+  for (const [path, leadTime] of leadTimes) {
+    const max = distributionMax(leadTime);
+    if (max !== undefined && max > MAX_SCHEDULE_AHEAD_MS) {
+      out.push({ severity: 'error', path, message: `can reach ${fmtDays(max)}; a callback can be scheduled at most 30 days ahead` });
+    } else if (max === undefined) {
+      out.push({
+        severity: 'warning', path,
+        message: `is unbounded (${leadTime.kind}); draws beyond 30 days are scheduled 30 days ahead, the most allowed`,
+        suggestion: 'use a bounded distribution (uniform, empirical, constant) within 30 days',
+      });
+    }
+  }
+  return out;
+}
+
+function agentOwned(s: Scenario): Draft[] {
+  const out: Draft[] = [];
+  s.queues.forEach((q, i) => {
+    if (q.callback.agentOwnedCallbacks.enabled && !q.preferredAgentRouting.enabled) {
+      out.push({
+        severity: 'error', path: ['queues', i, 'callback', 'agentOwnedCallbacks', 'enabled'],
+        message: `agent-owned callbacks on queue "${q.id}" need a preferred-agent-routing rule on the queue`,
+        suggestion: `set queues[${i}].preferredAgentRouting.enabled: true`,
+      });
+    }
+  });
+  const ownedAllowed = (queue: string) => s.queues.find((q) => q.id === queue)?.callback.agentOwnedCallbacks.enabled ?? true;
+  s.inbound.forEach((stream, i) => {
+    const sc = stream.scheduleCallback;
+    if (!sc || sc.owned === 0) return;
+    const queue = sc.queue ?? stream.queue;
+    if (!ownedAllowed(queue)) {
+      out.push({ severity: 'error', path: ['inbound', i, 'scheduleCallback', 'owned'], message: `agents take ownership of callbacks on queue "${queue}", which does not allow agent-owned callbacks`, suggestion: `set callback.agentOwnedCallbacks.enabled: true on queue "${queue}"` });
+    }
+  });
+  s.callbacks.forEach((c, i) => {
+    if (c.owner) {
+      out.push(...agentRefErrors(s, c.owner, ['callbacks', i, 'owner'], c.queue));
+      if (!ownedAllowed(c.queue)) {
+        out.push({ severity: 'error', path: ['callbacks', i, 'owner'], message: `${VALUE} owns a callback on queue "${c.queue}", which does not allow agent-owned callbacks`, suggestion: `set callback.agentOwnedCallbacks.enabled: true on queue "${c.queue}"` });
+      }
+    }
+    if (c.routeToMe) out.push(...agentRefErrors(s, c.routeToMe, ['callbacks', i, 'routeToMe'], c.queue));
+  });
+  return out;
+}
+
+function scripts(s: Scenario): Draft[] {
+  return s.queues.flatMap((q, i): Draft[] => {
+    const script = q.callback.script;
+    if (!script) return [];
+    if (q.callback.mode === 'CustomerFirst') {
+      return [{
+        severity: 'warning', path: ['queues', i, 'callback', 'script'],
+        message: `queue "${q.id}" is Customer First, which uses the voice script; callback script "${script.name}" is not used`,
+        suggestion: 'remove callback.script, or set mode: AgentFirst',
+      }];
+    }
+    if (!script.callbackEnabled) {
+      return [{
+        severity: 'error', path: ['queues', i, 'callback', 'script', 'callbackEnabled'], input: false,
+        message: `script "${script.name}" does not have its Callback property enabled (it is off by default); a callback's script must have it`,
+        suggestion: 'enable the Callback property of the script: callbackEnabled: true',
+      }];
+    }
+    return [];
+  });
+}
+
+function voicemailAndFlows(s: Scenario): Draft[] {
+  return s.queues.flatMap((q, i): Draft[] => {
+    const out: Draft[] = [];
+    if (q.voicemail && q.callback.mode === 'CustomerFirst') {
+      out.push({
+        severity: 'warning', path: ['queues', i, 'voicemail'],
+        message: `ACD voicemail on Customer First queue "${q.id}": the customer is dialed before an agent can listen to the voicemail (not recommended)`,
+        suggestion: 'use mode: AgentFirst on this queue so the agent listens first',
+      });
+    }
+    if (q.inQueueFlow?.transferTo === q.id) {
+      out.push({
+        severity: 'warning', path: ['queues', i, 'inQueueFlow', 'transferTo'],
+        message: `${VALUE} is the queue itself: a flow that transfers back to its own queue stops there with an error, so every such call ends in error`,
+        suggestion: 'transfer to another queue',
+      });
+    }
+    return out;
+  });
+}
+
+function callerId(data: Record<string, unknown>): Draft[] {
+  const inbound = Array.isArray(data.inbound) ? data.inbound : [];
+  return inbound.flatMap((stream, i): Draft[] => {
+    const offer = (stream as { callbackOffer?: Record<string, unknown> } | null)?.callbackOffer;
+    if (!offer || typeof offer !== 'object' || !('callerId' in offer)) return [];
+    return [{
+      severity: 'error', path: ['inbound', i, 'callbackOffer', 'callerId'], atKey: true,
+      message: 'the Create Callback step cannot set caller ID; callbacks dial with the queue\'s ANI unless a Call Data step sets another',
+      suggestion: 'use callbackOffer.callData.callerId',
+    }];
+  });
+}
+
+function skills(s: Scenario): Draft[] {
+  const out: Draft[] = [];
+  const check = (queue: string, required: string[], path: Path, what: string) => {
+    const groups = s.agents.filter((g) => g.count > 0 && g.queues.includes(queue));
+    if (groups.length === 0) return;
+    const all = [...new Set([...(s.queues.find((q) => q.id === queue)?.skills ?? []), ...required])];
+    if (!groups.some((g) => all.every((skill) => skill in g.skills))) {
+      out.push({
+        severity: 'warning', path,
+        message: `no agent serving queue "${queue}" has every skill ${what} require (${all.join(', ')}); they will wait until the end`,
+        suggestion: `give a group serving "${queue}" the skills, e.g. skills: { ${all.map((k) => `${k}: 3`).join(', ')} }`,
+      });
+    }
+  };
+  s.queues.forEach((q, i) => check(q.id, [], ['queues', i, 'skills'], 'its interactions'));
+  s.inbound.forEach((stream, i) => check(stream.queue, stream.skills, ['inbound', i, 'skills'], 'these calls'));
+  return out;
+}
+
+function operations(s: Scenario): Draft[] {
+  const ids = s.callbacks.map((c) => c.id);
+  const out: Draft[] = [];
+  const seen = new Set<string>();
+  s.callbacks.forEach((c, i) => {
+    if (seen.has(c.id)) out.push({ severity: 'error', path: ['callbacks', i, 'id'], message: `${VALUE} is already the id of another listed callback; ids must be unique` });
+    seen.add(c.id);
+  });
+  s.operations.forEach((op, i) => {
+    const key = op.op === 'cancel' ? 'cancel' : op.op;
+    const selectPath: Path = op.op === 'cancel' ? ['operations', i, 'cancel'] : ['operations', i, key, 'callbacks'];
+    if ('ids' in op.select) {
+      op.select.ids.forEach((id, j) => {
+        if (!ids.includes(id)) {
+          out.push({
+            severity: 'error', path: Array.isArray(op.select) ? [...selectPath, j] : selectPath, input: id,
+            message: `"${id}" is not the id of a listed callback${ids.length > 0 ? `; they are ${listOr(ids)}` : ' (there are none under callbacks:)'}`,
+            suggestion: didYouMean(id, ids),
+          });
+        }
+      });
+    }
+    if (op.op === 'reschedule' && op.dueAt - op.at > 30 * 86_400_000) {
+      out.push({ severity: 'error', path: ['operations', i, 'reschedule', 'to'], message: `${VALUE} is ${fmtDays(op.dueAt - op.at)} after the operation; a callback can be scheduled at most 30 days ahead` });
+    }
+    if (op.op === 'reassign' && op.agent) {
+      const group = s.agents.find((g) => g.group === op.agent!.group);
+      if (!group || op.agent.index >= group.count) {
+        out.push({ severity: 'error', path: ['operations', i, 'reassign', 'agent'], message: `${VALUE} is not an agent of this scenario`, suggestion: didYouMean(op.agent.group, s.agents.map((g) => g.group)) });
+      }
+    }
+  });
+  return out;
+}
+
+/** Rule errors and warnings of a resolved scenario; `data` is the raw file data. */
+export function scenarioRules(s: Scenario, data: Record<string, unknown>): Draft[] {
+  return [...scheduleAhead(s), ...agentOwned(s), ...scripts(s), ...voicemailAndFlows(s), ...callerId(data), ...skills(s), ...operations(s)];
+}

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { callbackMachine } from '../../src/machines/callback.js';
+import { attempt, enginePair, eventArb, MACHINES, type Driven } from './compiled-harness.js';
+
+const ENTITIES = 4;
+
+/** A pending timer the host delivers now. */
+interface Fired {
+  entity: number;
+  id: string;
+  event: { type: string };
+}
+
+type Command =
+  | { kind: 'start'; entity: number; input: unknown }
+  | { kind: 'send'; entity: number; event: { type: string } }
+  | { kind: 'fire'; pick: number }
+  | { kind: 'release'; entity: number };
+
+function commandArb(input: fc.Arbitrary<unknown>, event: fc.Arbitrary<{ type: string }>): fc.Arbitrary<Command> {
+  const entity = fc.integer({ min: 0, max: ENTITIES - 1 });
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('start' as const), entity, input }) },
+    { weight: 6, arbitrary: fc.record({ kind: fc.constant('send' as const), entity, event }) },
+    { weight: 5, arbitrary: fc.record({ kind: fc.constant('fire' as const), pick: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('release' as const), entity }) },
+  );
+}
+
+/** Applies one command to one engine, the way the world would. */
+function apply(driven: Driven, command: Command, fired: Fired | undefined) {
+  const { engine, host } = driven;
+  switch (command.kind) {
+    case 'start':
+      return attempt(() => engine.start(command.entity, command.input));
+    case 'send':
+      return attempt(() => engine.send(command.entity, command.event));
+    case 'fire':
+      if (!fired) return { value: undefined };
+      host.timers.delete(`${fired.entity}|${fired.id}`);
+      return attempt(() => engine.send(fired.entity, fired.event));
+    case 'release':
+      host.dropTimers(command.entity);
+      return attempt(() => engine.release(command.entity));
+  }
+}
+
+/** What can be observed of an engine: its host calls, transitions, and every entity's state and context. */
+function observe(driven: Driven) {
+  const { engine, host } = driven;
+  return {
+    calls: host.calls,
+    pending: [...host.timers.keys()],
+    transitions: engine.transitions,
+    entities: Array.from({ length: ENTITIES }, (_, e) => ({
+      state: attempt(() => engine.stateOf(e)),
+      context: attempt(() => engine.contextOf(e)),
+    })),
+  };
+}
+
+describe('the compiled engine behaves exactly like the XState engine', () => {
+  for (const { name, machine, input } of MACHINES) {
+    it(`${name}: random event sequences and timer interleavings give identical host calls, states, contexts and counts`, () => {
+      fc.assert(
+        fc.property(fc.array(commandArb(input, eventArb(machine)), { minLength: 1, maxLength: 80 }), (commands) => {
+          const { xstate, compiled } = enginePair(machine);
+          for (const command of commands) {
+            let fired: Fired | undefined;
+            if (command.kind === 'fire' && xstate.host.timers.size > 0) {
+              const timers = [...xstate.host.timers.values()];
+              const timer = timers[command.pick % timers.length];
+              fired = { entity: timer.entity, id: timer.id, event: timer.event };
+            }
+            expect(apply(compiled, command, fired)).toEqual(apply(xstate, command, fired));
+            expect(observe(compiled)).toEqual(observe(xstate));
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  it('agrees on contexts whose values change kind between entities (columns widen)', () => {
+    const { xstate, compiled } = enginePair(callbackMachine);
+    const base = {
+      mode: 'CustomerFirst',
+      maxRetryCount: 2,
+      retryDelay: 1000,
+      retryOn: ['busy'],
+      dueDelay: 0,
+      enableAutoDialAndEnd: false,
+      autoDialDelay: 0,
+      liveVoiceReaction: 'HangUp',
+      machineReaction: 'HangUp',
+      assignToQueueOnExpiration: false,
+    };
+    const odd = [
+      base,
+      { ...base, maxRetryCount: '2', mode: 7, enableAutoDialAndEnd: 'no', retryOn: ['busy', 1] },
+      { ...base, liveVoiceReaction: null, autoDialDelay: undefined, retryDelay: 2.5 },
+      ...Array.from({ length: 300 }, (_, i) => ({ ...base, machineReaction: `reaction-${i}` })),
+    ];
+    odd.forEach((input, entity) => {
+      for (const d of [xstate, compiled]) {
+        d.engine.start(entity, input);
+        d.engine.send(entity, { type: 'DIAL' });
+        d.engine.send(entity, { type: 'BUSY' });
+      }
+    });
+    expect(compiled.host.calls).toEqual(xstate.host.calls);
+    odd.forEach((_, entity) => {
+      expect(compiled.engine.stateOf(entity)).toBe(xstate.engine.stateOf(entity));
+      expect(compiled.engine.contextOf(entity)).toEqual(xstate.engine.contextOf(entity));
+    });
+  });
+});

@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import type { AnyStateMachine } from 'xstate';
+import { agentMachine, type AgentInput } from '../../src/machines/agent.js';
+import { callbackMachine, type AttemptFailure, type CallbackInput } from '../../src/machines/callback.js';
+import { CompiledEngine } from '../../src/machines/compile/compiled-engine.js';
+import { Mailbox, type MachineEngine, type MachineHost } from '../../src/machines/engine.js';
+import { XStateEngine } from '../../src/machines/xstate-engine.js';
+
+/** One call an engine made to its host, with its arguments. */
+export type HostCall =
+  | ['changed', number, string, string, unknown]
+  | ['perform', number, string, unknown, unknown]
+  | ['delay', number, string, number, unknown]
+  | ['cancelDelay', number, string];
+
+/** A pending delayed event, as the host keeps it. */
+export interface PendingTimer {
+  entity: number;
+  id: string;
+  delay: number;
+  event: { type: string };
+}
+
+/** A host that records every call and keeps pending timers the way the world's clock does (a new timer with the same id replaces the old one). */
+export class RecordingHost implements MachineHost<{ type: string }> {
+  /** Every call, in order. */
+  readonly calls: HostCall[] = [];
+  /** Pending timers by `entity|id`, in the order they were (re)started. */
+  readonly timers = new Map<string, PendingTimer>();
+
+  perform(entity: number, action: string, params: Readonly<Record<string, unknown>> | undefined, event: { type: string }): void {
+    this.calls.push(['perform', entity, action, params, event]);
+  }
+
+  delay(entity: number, id: string, delay: number, event: { type: string }): void {
+    this.calls.push(['delay', entity, id, delay, event]);
+    const key = `${entity}|${id}`;
+    this.timers.delete(key);
+    this.timers.set(key, { entity, id, delay, event });
+  }
+
+  cancelDelay(entity: number, id: string): void {
+    this.calls.push(['cancelDelay', entity, id]);
+    this.timers.delete(`${entity}|${id}`);
+  }
+
+  changed(entity: number, from: string, to: string, event: { type: string }): void {
+    this.calls.push(['changed', entity, from, to, event]);
+  }
+
+  /** Forgets the pending timers of `entity`. */
+  dropTimers(entity: number): void {
+    for (const [key, timer] of this.timers) if (timer.entity === entity) this.timers.delete(key);
+  }
+}
+
+/** An engine under test with its own host and mailbox. */
+export interface Driven {
+  engine: MachineEngine<unknown, { type: string }, unknown>;
+  host: RecordingHost;
+}
+
+/** Both engines on the same machine, each with a recording host. */
+export function enginePair(machine: AnyStateMachine): { xstate: Driven; compiled: Driven } {
+  const xHost = new RecordingHost();
+  const cHost = new RecordingHost();
+  return {
+    xstate: { engine: new XStateEngine(machine, xHost, new Mailbox()), host: xHost },
+    compiled: { engine: new CompiledEngine(machine, cHost, new Mailbox()), host: cHost },
+  };
+}
+
+/** The compiled engine alone, with a recording host. */
+export function compiledEngine(machine: AnyStateMachine): Driven {
+  const host = new RecordingHost();
+  return { engine: new CompiledEngine(machine, host, new Mailbox()), host };
+}
+
+const FAILURES: readonly AttemptFailure[] = ['noAnswer', 'busy', 'machine', 'invalid', 'fax', 'abandonedAfterAnswer'];
+
+/** Random callback inputs over the whole input space (small numbers, so retries run out). */
+export const callbackInputArb: fc.Arbitrary<CallbackInput> = fc.record({
+  mode: fc.constantFrom('AgentFirst' as const, 'CustomerFirst' as const),
+  maxRetryCount: fc.integer({ min: 0, max: 3 }),
+  retryDelay: fc.integer({ min: 0, max: 86_400_000 }),
+  retryOn: fc.subarray([...FAILURES]),
+  dueDelay: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 86_400_000 })),
+  enableAutoDialAndEnd: fc.boolean(),
+  autoDialDelay: fc.integer({ min: 0, max: 600_000 }),
+  liveVoiceReaction: fc.constantFrom('TransferToQueue' as const, 'HangUp' as const, 'TransferToFlow' as const),
+  machineReaction: fc.constantFrom('TransferToQueue' as const, 'HangUp' as const, 'TransferToFlow' as const),
+  assignToQueueOnExpiration: fc.boolean(),
+});
+
+/** Random agent inputs. */
+export const agentInputArb: fc.Arbitrary<AgentInput> = fc.record({ notRespondingTime: fc.integer({ min: 0, max: 600_000 }) });
+
+/** Payload fields that events of our machines carry; every random event carries all of them. */
+const payloadArb = fc.record({
+  dialDelay: fc.oneof(fc.integer({ min: 0, max: 60_000 }), fc.double({ noNaN: true })),
+  dueDelay: fc.integer({ min: 0, max: 86_400_000 }),
+  alertingTimeout: fc.integer({ min: 0, max: 60_000 }),
+  answerAtOnce: fc.boolean(),
+  wrapUp: fc.boolean(),
+});
+
+/** The event types `machine`'s states handle, read through XState's own definition (`after` events included). */
+export function eventTypes(machine: AnyStateMachine): string[] {
+  const states = Object.values(machine.root.states) as Array<{ transitions: Map<string, unknown> }>;
+  return [...new Set(states.flatMap((s) => [...s.transitions.keys()]))];
+}
+
+/** Random events of `machine`: its own event types and an unknown one, carrying every payload field. */
+export function eventArb(machine: AnyStateMachine): fc.Arbitrary<{ type: string }> {
+  const types = [...eventTypes(machine), 'NOT_AN_EVENT'];
+  return fc.tuple(fc.constantFrom(...types), payloadArb).map(([type, payload]) => ({ type, ...payload }));
+}
+
+/** The two machines with their input arbitraries. */
+export const MACHINES: ReadonlyArray<{ name: string; machine: AnyStateMachine; input: fc.Arbitrary<unknown> }> = [
+  { name: 'callback', machine: callbackMachine, input: callbackInputArb },
+  { name: 'agent', machine: agentMachine, input: agentInputArb },
+];
+
+/** Runs `f`, returning its value or the message it threw. */
+export function attempt<T>(f: () => T): { value: T } | { error: string } {
+  try {
+    return { value: f() };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
