@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import { Command } from 'commander';
 import type { QueueKpis } from '../metrics/kpis.js';
 import { simulate, type RunResult } from '../runner/simulate.js';
+import { parseAxis, sweepCells, type SweepAxis, type SweepCell } from '../runner/sweep-plan.js';
 import { CliError } from './errors.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
@@ -16,27 +17,14 @@ interface CompareOptions {
   json?: boolean;
 }
 
-/** One variant of a comparison: the overrides that make it. */
-export interface Variant {
-  label: string;
-  sets: string[];
-}
-
-/** Expands `path=a,b` options into the cartesian product of their values. */
-export function expandVariants(sets: readonly string[]): Variant[] {
-  let variants: Variant[] = [{ label: '', sets: [] }];
-  for (const set of sets) {
-    const eq = set.indexOf('=');
-    if (eq <= 0) throw new CliError(`--set: "${set}" is not path=value[,value…]`);
-    const path = set.slice(0, eq);
-    const values = set.slice(eq + 1).split(',').map((v) => v.trim());
-    if (values.some((v) => v === '')) throw new CliError(`--set: "${set}" has an empty value`);
-    const name = path.split('.').slice(-1)[0];
-    variants = variants.flatMap((v) =>
-      values.map((value) => ({ label: v.label ? `${v.label} ${name}=${value}` : `${name}=${value}`, sets: [...v.sets, `${path}=${value}`] })),
-    );
-  }
-  return variants;
+/** Expands `path=a,b` options into the cartesian product of their values (ranges `1..10` allowed). */
+export function expandVariants(sets: readonly string[]): SweepCell[] {
+  const axes: SweepAxis[] = sets.map((set) => {
+    const axis = parseAxis(set);
+    if ('error' in axis) throw new CliError(`--set: ${axis.error}`);
+    return axis;
+  });
+  return sweepCells(axes);
 }
 
 type Metric = {
@@ -117,7 +105,7 @@ export function compareCommand(out: Output): Command {
     .action((file: string, options: CompareOptions) => {
       const variants = expandVariants(options.set);
       if (variants.length > 50) throw new CliError(`--set: ${variants.length} variants; compare at most 50 (use a sweep for more)`);
-      const loaded = variants.map((v) => loadScenario(file, { seed: options.seed, duration: options.duration, set: v.sets }));
+      const loaded = variants.map((v) => loadScenario(file, { seed: options.seed, duration: options.duration, set: v.set }));
       const warnings = loaded[0].warnings;
       if (warnings.length > 0) out.error(describeIssues(warnings));
       const progress = new Progress(out.stderrIsTTY, 'comparing');
@@ -130,7 +118,7 @@ export function compareCommand(out: Output): Command {
       });
       progress.done();
       if (options.json) {
-        out.print(JSON.stringify({ variants: variants.map((v, i) => ({ label: v.label, set: v.sets, result: results[i] })) }, null, 2));
+        out.print(JSON.stringify({ variants: variants.map((v, i) => ({ label: v.label, set: v.set, result: results[i] })) }, null, 2));
         return;
       }
       const scenario = loaded[0].scenario;

@@ -5,7 +5,9 @@ import { compareCommand } from './compare-command.js';
 import { erlangCommand } from './erlang-command.js';
 import { CliError } from './errors.js';
 import { runCommand, type Output } from './run-command.js';
+import { mergeCommand } from './merge-command.js';
 import { schemaCommand } from './schema-command.js';
+import { sweepCommand } from './sweep-command.js';
 import { traceCommand } from './trace-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -31,6 +33,8 @@ export function buildProgram(out: Output): Command {
   program.addCommand(runCommand(out));
   program.addCommand(validateCommand(out));
   program.addCommand(compareCommand(out));
+  program.addCommand(sweepCommand(out));
+  program.addCommand(mergeCommand(out));
   program.addCommand(callbacksCommand(out));
   program.addCommand(traceCommand(out));
   program.addCommand(erlangCommand(out.print));

@@ -22,6 +22,9 @@ import { Operations } from './operations.js';
 import type { EngineFactory, QueueRuntime, World } from './world-context.js';
 import { MAX_PRIORITY, WorkQueue } from './work-queue.js';
 
+/** Line lengths are sampled this often (and at time 0). */
+export const SAMPLE_EVERY_MS = 30 * 60_000;
+
 /** The statechart engines a run can use; the first is the default. */
 export const ENGINES = ['compiled', 'xstate'] as const;
 
@@ -60,6 +63,7 @@ export class ContactCenter implements World {
   private readonly subject = new Subject<SimEvent>();
   private readonly queueIds = new Map<string, number>();
   private started = false;
+  private readonly sampleKind: number;
 
   constructor(
     readonly scenario: Scenario,
@@ -88,6 +92,7 @@ export class ContactCenter implements World {
     this.campaigns = new Campaigns(this, this.callbacks);
     this.listed = new ListedCallbacks(this, this.callbacks, this.agents);
     this.operations = new Operations(this, this.callbacks, this.agents);
+    this.sampleKind = this.sim.register('queue.sample', () => this.sample());
   }
 
   /** Everything that happens in the run, in simulated-time order. */
@@ -119,6 +124,7 @@ export class ContactCenter implements World {
       this.campaigns.start();
       this.listed.start();
       this.operations.start();
+      this.sim.schedule(0, this.sampleKind, 0);
     }
     this.sim.run(Math.min(until, this.horizon));
   }
@@ -130,6 +136,27 @@ export class ContactCenter implements World {
   }
 
   /** Builds engines of the chosen kind, all sharing the run's mailbox. */
+  /** Publishes every queue's line lengths, then samples again at the next 30-minute mark. */
+  private sample(): void {
+    const t = this.sim.now;
+    if (this.subject.observed) {
+      for (const q of this.queues) {
+        this.emit({
+          type: 'queue.sample',
+          t,
+          queue: q.config.id,
+          waiting: this.agents.waitingOn(q.index),
+          toDial: q.toDial.size,
+          inFlight: this.callbacks.inFlight[q.index],
+          idleAgents: this.agents.idleOn(q.index),
+          onlineAgents: this.agents.onlineOn(q.index),
+        });
+      }
+    }
+    const next = t + SAMPLE_EVERY_MS;
+    if (next < this.horizon) this.sim.schedule(next, this.sampleKind, 0);
+  }
+
   private engineFactory(): EngineFactory {
     const mailbox = this.mailbox;
     const compiled = this.engineName === 'compiled';

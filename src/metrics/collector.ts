@@ -45,6 +45,10 @@ export interface IntervalQueueFigures {
   abandonedAfterAnswer: number;
   dialsInFlightMean: number | null;
   dialsInFlightMax: number;
+  /** Interactions waiting for an agent at the start of the interval. */
+  waiting: number;
+  /** Customer First callbacks waiting to be dialed at the start of the interval. */
+  toDial: number;
 }
 
 /** One operation on one callback. */
@@ -94,6 +98,7 @@ export class KpiCollector {
   private readonly kindTallies = new Map<string, QueueTally>();
   private readonly campaignCounts = new Map<string, { dialed: number; live: number; callLater: number }>();
   private readonly operationRecords: OperationRecord[] = [];
+  private readonly samples: Array<Array<{ waiting: number; toDial: number }> | undefined> = [];
   private readonly inFlight: Int32Array;
   private readonly inFlightSince: Float64Array;
   private closed = false;
@@ -202,7 +207,10 @@ export class KpiCollector {
         break;
       case 'callback.ended':
         if (e.createdAt >= this.setup.warmup) {
-          this.countCallback(e.queue, e.callback, e.t, (q) => q.ended[e.end as CallbackEnd]++);
+          this.countCallback(e.queue, e.callback, e.t, (q) => {
+            q.ended[e.end as CallbackEnd]++;
+            q.attemptsOfEnded[e.attempts] = (q.attemptsOfEnded[e.attempts] ?? 0) + 1;
+          });
           this.kindOf.delete(e.callback);
         }
         break;
@@ -251,6 +259,12 @@ export class KpiCollector {
         this.inFlightTime(index, e.t);
         this.inFlight[index] = e.inFlight;
         if (e.t >= this.setup.warmup) this.count(e.queue, e.t, (q) => (q.inFlightMax = Math.max(q.inFlightMax, e.inFlight)));
+        break;
+      }
+      case 'queue.sample': {
+        const index = this.queueIndex.get(e.queue)!;
+        const bucket = Math.floor(e.t / INTERVAL_MS);
+        (this.samples[bucket] ??= this.setup.queues.map(() => ({ waiting: 0, toDial: 0 })))[index] = { waiting: e.waiting, toDial: e.toDial };
         break;
       }
       case 'callback.state':
@@ -375,6 +389,8 @@ export class KpiCollector {
           abandonedAfterAnswer: t.abandonedAfterAnswer,
           dialsInFlightMean: ratio(t.inFlightArea, t.inFlightTime, 3),
           dialsInFlightMax: t.inFlightMax,
+          waiting: this.samples[bucket]?.[i].waiting ?? 0,
+          toDial: this.samples[bucket]?.[i].toDial ?? 0,
         };
       });
       reports.push({

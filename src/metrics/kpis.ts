@@ -46,6 +46,8 @@ export interface QueueKpis {
   operationsRefused: number;
   attempts: number;
   attemptsPerCallback: number | null;
+  /** Ended callbacks by the number of attempts they made: element k counts those that made k attempts. */
+  attemptsDistribution: number[];
   /** Share of attempts that connected a customer to an agent. */
   connectRate: number | null;
   /** Customer First: answers that waited for an agent. */
@@ -106,6 +108,7 @@ export function queueKpis(t: QueueTally, windows: AbandonWindows = { max24h: nul
     operationsRefused: t.operationsRefused,
     attempts: t.attempts,
     attemptsPerCallback: ratio(t.attempts, t.created, 4),
+    attemptsDistribution: Array.from({ length: t.attemptsOfEnded.length }, (_, k) => t.attemptsOfEnded[k] ?? 0),
     connectRate: ratio(t.connected, t.attempts),
     customerAnswers: t.answeredByCustomer,
     abandonedAfterAnswer: t.abandonedAfterAnswer,

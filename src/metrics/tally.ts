@@ -49,6 +49,9 @@ export class QueueTally {
   /** Most dials in flight at once. */
   inFlightMax = 0;
 
+  /** Ended callbacks by number of attempts made (index = attempts). */
+  readonly attemptsOfEnded: number[] = [];
+
   /** Callbacks counted as created that have not ended. */
   get active(): number {
     let ended = 0;
@@ -64,6 +67,7 @@ export class QueueTally {
       else if (typeof value === 'number') (this as unknown as Record<string, number>)[key] += value;
     }
     for (const end of CALLBACK_END_STATES) this.ended[end] += other.ended[end];
+    other.attemptsOfEnded.forEach((n, attempts) => (this.attemptsOfEnded[attempts] = (this.attemptsOfEnded[attempts] ?? 0) + n));
   }
 }
 

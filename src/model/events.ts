@@ -83,7 +83,9 @@ export type SimEvent =
       /** The adaptive policy's dial level, else null. */
       level: number | null;
     }
-  | { type: 'dialer.inFlight'; t: number; queue: string; inFlight: number };
+  | { type: 'dialer.inFlight'; t: number; queue: string; inFlight: number }
+  /** A queue's state sampled every 30 minutes: interactions waiting for an agent, callbacks waiting to be dialed, dials in flight, agents. */
+  | { type: 'queue.sample'; t: number; queue: string; waiting: number; toDial: number; inFlight: number; idleAgents: number; onlineAgents: number };
 
 /** The `type` of every `SimEvent`. */
 export type SimEventType = SimEvent['type'];

@@ -22,7 +22,11 @@ export function combine<T>(trees: readonly T[], level = 0.95): Estimated<T> {
     const values = (trees as unknown[]).filter((v): v is number => typeof v === 'number');
     return confidenceInterval(values, level) as Estimated<T>;
   }
-  if (typeof first !== 'object' || Array.isArray(first)) return first as Estimated<T>;
+  if (Array.isArray(first)) {
+    const length = Math.max(...trees.map((t) => (t as unknown[]).length));
+    return Array.from({ length }, (_, k) => combine(trees.map((t) => (t as unknown[])[k] ?? 0), level)) as Estimated<T>;
+  }
+  if (typeof first !== 'object') return first as Estimated<T>;
   const out: Record<string, unknown> = {};
   const keys = new Set<string>();
   for (const tree of trees) for (const key of Object.keys(tree as object)) keys.add(key);

@@ -2,6 +2,7 @@ import { ContactCenter, type EngineName } from '../contact-center/world.js';
 import { KpiCollector, type IntervalReport } from '../metrics/collector.js';
 import type { AgentKpis, CallbackKindKpis, QueueKpis } from '../metrics/kpis.js';
 import type { OperationRecord } from '../metrics/collector.js';
+import { dayProfile, type ProfileSlot } from '../metrics/day-profile.js';
 import { formatDuration } from '../model/duration.js';
 import type { Scenario } from '../model/scenario.js';
 
@@ -17,6 +18,8 @@ export interface SimulateOptions {
   progressStepMs?: number;
   /** Leave the 30-minute intervals out of the result. */
   intervals?: boolean;
+  /** Add the day profile (intervals folded onto one local day). */
+  profile?: boolean;
 }
 
 /** The result of one run: the output contract of `cbsim run --json`. */
@@ -52,6 +55,8 @@ export interface RunResult {
   /** Every operation on a callback (scenario `operations:`), applied or refused with the reason. */
   operations: OperationRecord[];
   intervals?: IntervalReport[];
+  /** The 30-minute intervals folded onto one local day (with `profile: true`). */
+  profile?: ProfileSlot[];
 }
 
 /** Runs a scenario to its horizon and returns its KPIs. */
@@ -95,5 +100,6 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     },
   };
   if (options.intervals !== false) result.intervals = report.intervals;
+  if (options.profile) result.profile = dayProfile(report.intervals, world.calendar);
   return result;
 }

@@ -1,0 +1,298 @@
+/**
+ * Measurements taken inside one child process (see one.ts): a whole
+ * simulation of a workload, or the statechart transition micro-benchmark.
+ * Bench code may read the wall clock; src/ may not.
+ */
+import { callbackMachine, type CallbackContext, type CallbackEvent, type CallbackInput } from '../src/machines/callback.js';
+import { Mailbox, type MachineHost } from '../src/machines/engine.js';
+import { XStateEngine } from '../src/machines/xstate-engine.js';
+import { ENGINES } from '../src/contact-center/world.js';
+import { simulate, type SimulateOptions } from '../src/runner/simulate.js';
+import { buildScenario, DAY, TRANSITION, workload } from './workloads.js';
+
+/** What one child reports; `null` where a figure does not apply. */
+export interface Measurement {
+  name: string;
+  /** The statechart engine that ran (`result.engine`; `xstate` for the micro-benchmark, which drives `XStateEngine`). */
+  engine: string;
+  /** Simulated days of the timed run (null for the micro-benchmark). */
+  days: number | null;
+  /** Timed runs made; the figures are those of the fastest. */
+  runs: number;
+  /** Wall time of the fastest timed run, s (micro-benchmark: the time spent in transitions only). */
+  wallSeconds: number;
+  /** Wall time of every timed run, s. */
+  wallSecondsAll: number[];
+  /**
+   * User + system CPU time of the fastest timed run, s (micro-benchmark: of
+   * the transitions only). It counts every thread of the process (the GC's
+   * helpers too), so it is a little above wall time when the process had the
+   * CPU to itself, and below it when other processes took the CPU.
+   */
+  cpuSeconds: number;
+  /** Wall time of the warm-up run, s. */
+  warmupSeconds: number;
+  /** Inbound calls offered in the timed run. */
+  calls: number | null;
+  /** Callbacks created in the timed run. */
+  callbacks: number | null;
+  /** Simulation events handled (`result.run.events`). */
+  events: number | null;
+  /** Statechart transitions taken (`result.run.transitions`, or engine transitions for the micro-benchmark). */
+  transitions: number;
+  callsPerSecond: number | null;
+  callbacksPerSecond: number | null;
+  eventsPerSecond: number | null;
+  /** Wall µs per transition: for a simulation an upper bound that includes all other per-event work. */
+  microsPerTransition: number;
+  /** Micro-benchmark only: wall µs to create one callback's initial snapshot (`getInitialSnapshot`, not counted in `microsPerTransition`). */
+  startMicros: number | null;
+  /** Peak resident set size of the child process (`process.resourceUsage().maxRSS`), MB. */
+  peakRssMB: number;
+  /** Resident set size when the child started measuring (node + tsx + loaded modules), MB. */
+  startRssMB: number;
+}
+
+const MB = 1024 * 1024;
+
+/** Wall and CPU time of `fn`, in seconds. */
+function timed<T>(fn: () => T): { value: T; wall: number; cpu: number } {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = fn();
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { value, wall, cpu: (cpu.user + cpu.system) / 1e6 };
+}
+
+function fastest<T extends { wall: number }>(runs: T[]): T {
+  return runs.reduce((best, run) => (run.wall < best.wall ? run : best));
+}
+
+/** `process.resourceUsage().maxRSS` is in kilobytes. */
+function peakRssMB(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/**
+ * Simulates workload `name` over `days` simulated days `runs` times, after
+ * one warm-up run of at most one simulated day, exactly as `cbsim run` does
+ * (`simulate()` with its KPI collector and 30-minute intervals), with the
+ * default statechart engine unless `engine` is given.
+ */
+export function measureWorkload(name: string, days: number | undefined, runs: number, engine?: string): Measurement {
+  const startRssMB = process.memoryUsage().rss / MB;
+  const w = workload(name);
+  if (engine !== undefined && !(ENGINES as readonly string[]).includes(engine)) throw new Error(`--engine: unknown engine ${engine} (known: ${ENGINES.join(', ')})`);
+  const options: SimulateOptions = engine === undefined ? {} : { engine: engine as SimulateOptions['engine'] };
+  const horizonDays = days ?? w.days;
+  const warmup = timed(() => simulate(buildScenario(w, Math.min(1, horizonDays)), options));
+  const scenario = buildScenario(w, horizonDays);
+  const timedRuns = Array.from({ length: runs }, () => timed(() => simulate(scenario, options)));
+  const best = fastest(timedRuns);
+  const result = best.value;
+  const calls = w.reportsCalls ? result.kpis.total.offered : null;
+  const callbacks = w.reportsCallbacks ? result.kpis.total.created : null;
+  const perSecond = (n: number | null) => (n === null ? null : n / best.wall);
+  return {
+    name,
+    engine: result.engine,
+    days: horizonDays,
+    runs,
+    wallSeconds: best.wall,
+    wallSecondsAll: timedRuns.map((r) => r.wall),
+    cpuSeconds: best.cpu,
+    warmupSeconds: warmup.wall,
+    calls,
+    callbacks,
+    events: result.run.events,
+    transitions: result.run.transitions,
+    callsPerSecond: perSecond(calls),
+    callbacksPerSecond: perSecond(callbacks),
+    eventsPerSecond: perSecond(result.run.events),
+    microsPerTransition: (best.wall * 1e6) / result.run.transitions,
+    startMicros: null,
+    peakRssMB: peakRssMB(),
+    startRssMB,
+  };
+}
+
+/** Callbacks alive at once in the micro-benchmark: each batch starts this many, then drives each to its end. */
+const BATCH = 4096;
+/** Batches in one timed run of the micro-benchmark (about 10 transitions per callback). */
+const BATCHES = 12;
+/** Batches of the warm-up. */
+const WARMUP_BATCHES = 3;
+
+const RETRY_ON = ['noAnswer', 'busy', 'machine', 'abandonedAfterAnswer'] as const;
+
+/**
+ * The input of a callback in the micro-benchmark. Asserted rather than
+ * annotated, so that the bench keeps compiling as `CallbackInput` gains
+ * fields (a missing flag reads as false).
+ */
+function callbackInput(mode: CallbackInput['mode']): CallbackInput {
+  return {
+    mode,
+    maxRetryCount: 1,
+    retryDelay: 600_000,
+    retryOn: RETRY_ON,
+    dueDelay: 0,
+    enableAutoDialAndEnd: false,
+    autoDialDelay: 0,
+    liveVoiceReaction: 'TransferToQueue',
+    machineReaction: 'HangUp',
+    assignToQueueOnExpiration: false,
+  } as CallbackInput;
+}
+
+/**
+ * A host that does no world work: it only keeps the delayed event each
+ * callback last asked for, so that the loop can deliver it as the clock would.
+ */
+class NoOpHost implements MachineHost<CallbackEvent> {
+  readonly pending: Array<CallbackEvent | null> = new Array(BATCH).fill(null);
+  perform(): void {}
+  delay(entity: number, _id: string, _delay: number, event: CallbackEvent): void {
+    this.pending[entity] = event;
+  }
+  cancelDelay(): void {}
+  changed(): void {}
+}
+
+type Engine = XStateEngine<CallbackInput, CallbackEvent, CallbackContext>;
+
+const AGENT_FIRST = callbackInput('AgentFirst');
+const CUSTOMER_FIRST = callbackInput('CustomerFirst');
+/** Stands for "the delayed event the machine asked for" in a script. */
+const TIMER = null;
+/**
+ * The events of one callback's life after its start, by mode. Customer First
+ * (11 transitions): dialing, ringing, no answer → waitingRetry, retry →
+ * queued, dialing, ringing, live → waitingForAgent, offered, connected,
+ * wrapUp, completed. Agent First (7): offered, agentConnected, dial delay →
+ * dialing, ringing, connected, wrapUp, completed.
+ */
+const SCRIPTS: Record<CallbackInput['mode'], Array<CallbackEvent | typeof TIMER>> = {
+  CustomerFirst: [
+    { type: 'DIAL' },
+    { type: 'RING' },
+    { type: 'NO_ANSWER' },
+    TIMER,
+    { type: 'DIAL' },
+    { type: 'RING' },
+    { type: 'LIVE' },
+    { type: 'OFFER' },
+    { type: 'AGENT_ANSWER', dialDelay: 0 },
+    { type: 'TALK_END' },
+    { type: 'WRAP_END' },
+  ],
+  AgentFirst: [
+    { type: 'OFFER' },
+    { type: 'AGENT_ANSWER', dialDelay: 5_000 },
+    TIMER,
+    { type: 'RING' },
+    { type: 'LIVE' },
+    { type: 'TALK_END' },
+    { type: 'WRAP_END' },
+  ],
+};
+
+const modeOf = (entity: number): CallbackInput['mode'] => (entity % 2 === 0 ? 'CustomerFirst' : 'AgentFirst');
+
+/** Starts BATCH callbacks (alternating modes); returns the wall ms taken. */
+function startBatch(engine: Engine): number {
+  const t0 = performance.now();
+  for (let entity = 0; entity < BATCH; entity++) engine.start(entity, modeOf(entity) === 'CustomerFirst' ? CUSTOMER_FIRST : AGENT_FIRST);
+  return performance.now() - t0;
+}
+
+/** Drives every callback of the batch through its script, step by step across the batch; returns the wall ms and CPU µs taken. */
+function driveBatch(engine: Engine, host: NoOpHost): { ms: number; cpuMicros: number } {
+  const longest = Math.max(SCRIPTS.CustomerFirst.length, SCRIPTS.AgentFirst.length);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let step = 0; step < longest; step++) {
+    for (let entity = 0; entity < BATCH; entity++) {
+      const script = SCRIPTS[modeOf(entity)];
+      if (step >= script.length) continue;
+      const event = script[step] ?? host.pending[entity];
+      if (event === null) throw new Error('bench: the callback machine asked for no delayed event');
+      engine.send(entity, event);
+    }
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { ms, cpuMicros: cpu.user + cpu.system };
+}
+
+/** Checks that the scripts did what they say (else the figures would measure something else), and forgets the batch. */
+function releaseBatch(engine: Engine): void {
+  for (let entity = 0; entity < BATCH; entity++) {
+    const state = engine.stateOf(entity);
+    if (state !== 'completed') throw new Error(`bench: a ${modeOf(entity)} callback ended in ${state}, not completed`);
+    engine.release(entity);
+  }
+}
+
+/** Transitions with the wall and CPU seconds spent in them, and starts with their wall seconds, over `batches` batches. */
+function driveBatches(engine: Engine, host: NoOpHost, batches: number) {
+  let transitionMs = 0;
+  let cpuMicros = 0;
+  let startMs = 0;
+  let transitions = 0;
+  for (let b = 0; b < batches; b++) {
+    startMs += startBatch(engine);
+    const before = engine.transitions;
+    const driven = driveBatch(engine, host);
+    transitionMs += driven.ms;
+    cpuMicros += driven.cpuMicros;
+    transitions += engine.transitions - before;
+    releaseBatch(engine);
+  }
+  return { wall: transitionMs / 1000, cpu: cpuMicros / 1e6, transitions, starts: batches * BATCH, startWall: startMs / 1000 };
+}
+
+/**
+ * The cost of one `machine.transition` with a reused scope on the callback
+ * machine: `XStateEngine` driven in a tight loop with a host that does
+ * nothing. Callbacks are started in batches (their initial snapshots are
+ * timed apart, as `startMicros`) and then driven through whole lives in both
+ * modes; `runs` times after a warm-up, the fastest run counts.
+ */
+export function measureTransition(runs: number): Measurement {
+  const startRssMB = process.memoryUsage().rss / MB;
+  const host = new NoOpHost();
+  const engine: Engine = new XStateEngine(callbackMachine, host, new Mailbox());
+  const warmup = timed(() => driveBatches(engine, host, WARMUP_BATCHES));
+  const timedRuns = Array.from({ length: runs }, () => driveBatches(engine, host, BATCHES));
+  const best = fastest(timedRuns);
+  return {
+    name: TRANSITION,
+    engine: 'xstate',
+    days: null,
+    runs,
+    wallSeconds: best.wall,
+    wallSecondsAll: timedRuns.map((r) => r.wall),
+    cpuSeconds: best.cpu,
+    warmupSeconds: warmup.wall,
+    calls: null,
+    callbacks: null,
+    events: null,
+    transitions: best.transitions,
+    callsPerSecond: null,
+    callbacksPerSecond: null,
+    eventsPerSecond: null,
+    microsPerTransition: (best.wall * 1e6) / best.transitions,
+    startMicros: (best.startWall * 1e6) / best.starts,
+    peakRssMB: peakRssMB(),
+    startRssMB,
+  };
+}
+
+/** Simulated days of a day count given on the command line (fractions allowed). */
+export function parseDays(text: string): number {
+  const days = Number(text);
+  if (!Number.isFinite(days) || days <= 0 || days * DAY < 60_000) throw new Error(`--days must be a positive number of days, got ${text}`);
+  return days;
+}

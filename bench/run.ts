@@ -1,0 +1,242 @@
+/**
+ * `npm run bench`: throughput, memory and scaling of the simulator, one line
+ * per workload, in a fixed format meant to be compared between commits (see
+ * bench/README.md). Each line is measured in its own child process (one.ts).
+ *
+ *   npm run bench
+ *   npm run bench -- --only erlang-c,transition --days 3 --runs 3
+ *   npm run bench -- --scaling          # adds Erlang C at 30 vs 300 simulated days (long)
+ *   npm run bench -- --json > bench.json
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { arch, cpus, platform } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ENGINES } from '../src/contact-center/world.js';
+import { parseDays, type Measurement } from './measure.js';
+import { NAMES, TRANSITION, WORKLOADS, workload } from './workloads.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ONE = fileURLToPath(new URL('./one.ts', import.meta.url));
+/** The scaling line compares the Erlang C workload at D and SCALE × D simulated days. */
+const SCALE = 10;
+const SCALING_WORKLOAD = 'erlang-c';
+
+const HELP = `usage: npm run bench -- [options]
+
+  --only NAMES   comma-separated lines to run (repeatable): ${NAMES.join(', ')}
+  --days N       simulated days of every workload (default: ${WORKLOADS.map((w) => `${w.name} ${w.days}`).join(', ')})
+  --runs N       timed runs per line after the warm-up; the fastest is reported (default 1)
+  --engine NAME  statechart engine of the workloads (default: simulate()'s default; the transition line always drives XStateEngine)
+  --scaling      add the scaling line: ${SCALING_WORKLOAD} at D and ${SCALE}×D days (D = --days or ${workload(SCALING_WORKLOAD).days}); long
+  --json         print one JSON document instead of the lines
+  --help         this text
+`;
+
+interface Options {
+  only: string[];
+  days: number | undefined;
+  runs: number;
+  engine: string | undefined;
+  scaling: boolean;
+  json: boolean;
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string', multiple: true },
+      days: { type: 'string' },
+      runs: { type: 'string', default: '1' },
+      engine: { type: 'string' },
+      scaling: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+  const only = (values.only ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  for (const name of only) {
+    if (!NAMES.includes(name)) throw new Error(`--only: unknown line ${name} (known: ${NAMES.join(', ')})`);
+  }
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+  if (values.engine !== undefined && !(ENGINES as readonly string[]).includes(values.engine)) {
+    throw new Error(`--engine: unknown engine ${values.engine} (known: ${ENGINES.join(', ')})`);
+  }
+  return {
+    only: only.length > 0 ? NAMES.filter((n) => only.includes(n)) : [...NAMES],
+    days: values.days === undefined ? undefined : parseDays(values.days),
+    runs,
+    engine: values.engine,
+    scaling: values.scaling,
+    json: values.json,
+  };
+}
+
+/** What the lines were measured on. */
+interface Environment {
+  commit: string | null;
+  /** Uncommitted or untracked changes under src/ or scenarios/ (what the workloads run). */
+  dirty: boolean;
+  node: string;
+  xstate: string | null;
+  cpu: string;
+  cpus: number;
+  platform: string;
+}
+
+function git(args: string[]): string | null {
+  const out = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  return out.status === 0 ? out.stdout.trim() : null;
+}
+
+function environment(): Environment {
+  let xstate: string | null = null;
+  try {
+    xstate = (JSON.parse(readFileSync(new URL('../node_modules/xstate/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    // not installed where expected: leave it out
+  }
+  const commit = git(['rev-parse', '--short', 'HEAD']);
+  const status = commit === null ? null : git(['status', '--porcelain', '--', 'src', 'scenarios']);
+  return {
+    commit,
+    dirty: status !== null && status !== '',
+    node: process.version,
+    xstate,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cpus: cpus().length,
+    platform: `${platform()} ${arch()}`,
+  };
+}
+
+/** Runs one line in a child process; null (with the reason on stderr) if the child failed. */
+function measure(name: string, days: number | undefined, runs: number, engine: string | undefined, quiet: boolean): Measurement | null {
+  const label = days === undefined ? name : `${name} (${days} d)`;
+  if (!quiet && process.stderr.isTTY) process.stderr.write(`running ${label}…`);
+  const args = ['--import', 'tsx', ONE, name, '--runs', String(runs)];
+  if (days !== undefined) args.push('--days', String(days));
+  if (engine !== undefined && name !== TRANSITION) args.push('--engine', engine);
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 });
+  if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !last.startsWith('{')) {
+    process.stderr.write(`${label}: child process failed (status ${child.status ?? child.signal})\n${child.stderr}`);
+    return null;
+  }
+  if (child.stderr.trim() !== '') process.stderr.write(child.stderr);
+  return JSON.parse(last) as Measurement;
+}
+
+const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** `label value`, the value right-aligned in `width` characters, `-` when absent. */
+function column(label: string, value: string | null, width: number): string {
+  return `${label} ${(value ?? '-').padStart(width)}`;
+}
+
+const NAME_WIDTH = Math.max(...NAMES.map((n) => n.length), 'scaling'.length);
+/** Wide enough for `xstate` and `compiled`. */
+const ENGINE_WIDTH = 8;
+
+/** One benchmark line; the columns are always the same, in the same order. */
+function line(m: Measurement): string {
+  const count = (n: number | null) => (n === null ? null : int.format(n));
+  const columns = [
+    m.name.padEnd(NAME_WIDTH),
+    m.engine.padEnd(ENGINE_WIDTH),
+    column('calls/s', count(m.callsPerSecond), 8),
+    column('callbacks/s', count(m.callbacksPerSecond), 7),
+    column('events/s', count(m.eventsPerSecond), 9),
+    column('µs/transition', m.microsPerTransition.toFixed(2), 6),
+    column('transitions', count(m.transitions), 11),
+    `${column('peak RSS', int.format(m.peakRssMB), 5)} MB`,
+    `${column('wall', m.wallSeconds.toFixed(2), 6)} s`,
+    `${column('cpu', m.cpuSeconds.toFixed(2), 6)} s`,
+  ];
+  if (m.startMicros !== null) columns.push(column('µs/start', m.startMicros.toFixed(2), 6));
+  return columns.join('   ');
+}
+
+/** Erlang C at D and SCALE × D days: the wall-time ratio should stay near SCALE. */
+interface Scaling {
+  workload: string;
+  short: Measurement;
+  long: Measurement;
+  /** long wall / short wall. */
+  ratio: number;
+  /** long CPU / short CPU. */
+  cpuRatio: number;
+}
+
+function scalingLine(s: Scaling): string {
+  return [
+    'scaling'.padEnd(NAME_WIDTH),
+    s.short.engine.padEnd(ENGINE_WIDTH),
+    `${s.workload} ${s.short.days} d ${s.short.wallSeconds.toFixed(2)} s`,
+    `${s.long.days} d ${s.long.wallSeconds.toFixed(2)} s`,
+    `ratio ${s.ratio.toFixed(2)} (cpu ${s.cpuRatio.toFixed(2)}, ideal ${SCALE})`,
+    `µs/transition ${s.short.microsPerTransition.toFixed(2)} → ${s.long.microsPerTransition.toFixed(2)}`,
+    `peak RSS ${int.format(s.short.peakRssMB)} → ${int.format(s.long.peakRssMB)} MB`,
+  ].join('   ');
+}
+
+function main(): void {
+  let opts: Options;
+  try {
+    opts = options();
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n${HELP}`);
+    process.exit(2);
+  }
+  const env = environment();
+  const say = (text: string) => {
+    if (!opts.json) process.stdout.write(`${text}\n`);
+  };
+  say(`commit  ${env.commit ?? 'unknown'}${env.dirty ? ' (+ uncommitted changes in src/ or scenarios/)' : ''}`);
+  say(`node    ${env.node}   xstate ${env.xstate ?? 'unknown'}`);
+  say(`cpu     ${env.cpu} (${env.cpus} logical CPUs, ${env.platform})`);
+  const daysNote = opts.days === undefined ? WORKLOADS.map((w) => `${w.name} ${w.days} d`).join(', ') : `${opts.days} d each`;
+  say(`runs    ${opts.runs === 1 ? '1 timed run' : `fastest of ${opts.runs} timed runs`} after 1 warm-up, one child process per line; ${daysNote}`);
+  say('');
+
+  const results: Measurement[] = [];
+  let failed = false;
+  for (const name of opts.only) {
+    const m = measure(name, name === TRANSITION ? undefined : opts.days, opts.runs, opts.engine, opts.json);
+    if (m === null) {
+      failed = true;
+      continue;
+    }
+    results.push(m);
+    say(line(m));
+  }
+
+  let scaling: Scaling | null = null;
+  if (opts.scaling) {
+    const shortDays = opts.days ?? workload(SCALING_WORKLOAD).days;
+    const short = results.find((m) => m.name === SCALING_WORKLOAD && m.days === shortDays) ?? measure(SCALING_WORKLOAD, shortDays, opts.runs, opts.engine, opts.json);
+    const long = short === null ? null : measure(SCALING_WORKLOAD, shortDays * SCALE, opts.runs, opts.engine, opts.json);
+    if (short === null || long === null) failed = true;
+    else {
+      scaling = {
+        workload: SCALING_WORKLOAD,
+        short,
+        long,
+        ratio: long.wallSeconds / short.wallSeconds,
+        cpuRatio: long.cpuSeconds / short.cpuSeconds,
+      };
+      say(scalingLine(scaling));
+    }
+  }
+
+  if (opts.json) process.stdout.write(`${JSON.stringify({ environment: env, runs: opts.runs, results, scaling }, null, 2)}\n`);
+  if (failed) process.exitCode = 1;
+}
+
+main();

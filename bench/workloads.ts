@@ -1,0 +1,146 @@
+/**
+ * The benchmark workloads, written out here in the scenario file format (the
+ * public contract of DESIGN.md) and loaded with `parseScenario`, so that a
+ * line of `npm run bench` is the same simulated work on every commit even
+ * when the example files in scenarios/ are retuned, while fields added to the
+ * resolved `Scenario` type later get their defaults from the loader. They
+ * started as copies of the bundled scenario files at commit 6836afe; if one
+ * must change, give it a new name so that old lines are not compared with
+ * new ones.
+ */
+import type { Scenario } from '../src/model/scenario.js';
+import { parseScenario } from '../src/scenario/index.js';
+
+/** ms in one simulated day. */
+export const DAY = 86_400_000;
+
+/** One benchmark workload. */
+export interface Workload {
+  /** Name used on the output line and with `--only`. */
+  name: string;
+  /** One sentence for `--help` and the README. */
+  description: string;
+  /** Simulated days when `--days` is not given. */
+  days: number;
+  /** Whether the line reports inbound calls per second. */
+  reportsCalls: boolean;
+  /** Whether the line reports callbacks per second. */
+  reportsCallbacks: boolean;
+  /** The scenario, as a scenario file would say it (its `duration` is replaced by `days`). */
+  file: Record<string, unknown>;
+}
+
+/** The callee of the support and Erlang C scenarios. */
+const SUPPORT_CALLEE = {
+  outcomes: { live: 0.62, machine: 0.18, noAnswer: 0.14, busy: 0.04, invalid: 0.02 },
+  ringTime: { uniform: { min: '4s', max: '20s' } },
+  patienceAfterAnswer: { exponential: { mean: '20s' } },
+};
+
+/** The workloads, in the order `npm run bench` prints them. */
+export const WORKLOADS: readonly Workload[] = [
+  {
+    name: 'erlang-c',
+    description: 'scenarios/erlang-c-55-agents.yaml: 55 agents, 720 calls/h, 4 min exponential talk, no wrap-up, no abandons, no callbacks',
+    days: 30,
+    reportsCalls: true,
+    reportsCallbacks: false,
+    file: {
+      name: 'Erlang C, 55 agents, 720 calls/h',
+      seed: 1,
+      duration: '30d',
+      queues: [{ id: 'inbound', ani: '+15550100200', serviceLevel: { percentage: 80, duration: '20s' } }],
+      agents: [{ group: 'agents', count: 55, queues: ['inbound'] }],
+      inbound: [{ queue: 'inbound', arrivals: { poisson: { perHour: 720 } }, talkTime: { exponential: { mean: '4m' } } }],
+    },
+  },
+  {
+    name: 'agent-first',
+    description:
+      'support line made callback-heavy: 25 agents, 320 calls/h, 5 min patience, callback offered after 20 s and 90 % accept, Agent First, 5 retries 30 min apart',
+    days: 7,
+    reportsCalls: true,
+    reportsCallbacks: true,
+    file: {
+      name: 'Support line, Agent First callbacks, callback-heavy',
+      seed: 7,
+      start: '2026-03-02T08:00:00-05:00',
+      duration: '7d',
+      queues: [
+        {
+          id: 'support',
+          ani: '+15550100100',
+          serviceLevel: { percentage: 80, duration: '20s' },
+          callback: { mode: 'AgentFirst', maxRetryCount: 5, retryDelay: '30m' },
+        },
+      ],
+      agents: [{ group: 'tier1', count: 25, queues: ['support'], schedule: 'always', dialTime: { uniform: { min: '3s', max: '10s' } } }],
+      inbound: [
+        {
+          queue: 'support',
+          arrivals: { poisson: { perHour: 320 } },
+          talkTime: { exponential: { mean: '4m' } },
+          wrapUp: { constant: '30s' },
+          patience: { exponential: { mean: '5m' } },
+          callbackOffer: { afterWait: '20s', acceptance: 0.9 },
+        },
+      ],
+      callee: SUPPORT_CALLEE,
+    },
+  },
+  {
+    name: 'customer-first',
+    description: 'scenarios/customer-first-pacing.yaml: 200 callback requests/h, 12 agents, Customer First dialer at pacing 3, 4 retries 20 min apart',
+    days: 7,
+    reportsCalls: false,
+    reportsCallbacks: true,
+    file: {
+      name: 'Web callback requests, Customer First',
+      seed: 3,
+      start: '2026-03-02T08:00:00-05:00',
+      duration: '7d',
+      queues: [
+        {
+          id: 'callbacks',
+          ani: '+15550100300',
+          callback: { mode: 'CustomerFirst', pacing: 'genesys', pacingModifier: 3, maxRetryCount: 4, retryDelay: '20m' },
+        },
+      ],
+      agents: [{ group: 'callback-team', count: 12, queues: ['callbacks'], dialTime: { uniform: { min: '3s', max: '10s' } } }],
+      callbackRequests: [
+        { queue: 'callbacks', arrivals: { poisson: { perHour: 200 } }, talkTime: { exponential: { mean: '4m' } }, wrapUp: { constant: '20s' } },
+      ],
+      callee: {
+        outcomes: { live: 0.55, machine: 0.2, noAnswer: 0.17, busy: 0.05, invalid: 0.03 },
+        ringTime: { uniform: { min: '4s', max: '20s' } },
+        ringTimeout: '30s',
+        patienceAfterAnswer: { exponential: { mean: '45s' } },
+      },
+    },
+  },
+];
+
+/** The name of the statechart micro-benchmark line (not a simulation). */
+export const TRANSITION = 'transition';
+
+/** Every name `--only` accepts. */
+export const NAMES: readonly string[] = [...WORKLOADS.map((w) => w.name), TRANSITION];
+
+/** The workload called `name`. */
+export function workload(name: string): Workload {
+  const found = WORKLOADS.find((w) => w.name === name);
+  if (!found) throw new Error(`unknown workload ${name} (known: ${NAMES.join(', ')})`);
+  return found;
+}
+
+/**
+ * The resolved scenario of workload `w` over `days` simulated days (fractions
+ * allowed). The KPI warm-up is set to 0: it only decides which arrivals the
+ * KPIs count (the simulated work is the same, event for event), and without
+ * it `offered` and `created` count every call and callback of the run, which
+ * is what calls/s and callbacks/s divide.
+ */
+export function buildScenario(w: Workload, days: number): Scenario {
+  const { scenario } = parseScenario(JSON.stringify(w.file), `bench/workloads.ts#${w.name}`);
+  return { ...scenario, duration: Math.round(days * DAY), warmup: 0 };
+}

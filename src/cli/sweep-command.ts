@@ -1,0 +1,165 @@
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import chalk from 'chalk';
+import { Command, Option } from 'commander';
+import { ENGINES, type EngineName } from '../contact-center/world.js';
+import type { Interval } from '../model/statistics.js';
+import { parseScenario, ScenarioError } from '../scenario/index.js';
+import { summarizeSweep, summaryCsv, SUMMARY_COLUMNS, sweepTasks, planSweep, type CellSummary, type Shard } from '../runner/sweep.js';
+import { parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
+import { SWEEP_FILES, SweepStore, SweepStoreError } from '../runner/sweep-store.js';
+import type { SweepJob } from '../runner/sweep-task.js';
+import { runPool } from '../runner/worker-pool.js';
+import { CliError } from './errors.js';
+import { describeIssues, loadScenario } from './load-scenario.js';
+import { numberOption } from './options.js';
+import { Progress } from './progress.js';
+import type { Output } from './run-command.js';
+import { num, pct, renderTable, seconds } from './table.js';
+
+interface SweepOptions {
+  set: string[];
+  replications: string;
+  out?: string;
+  workers?: string;
+  shard?: string;
+  duration?: string;
+  queue?: string;
+  engine: EngineName;
+  json?: boolean;
+}
+
+/** Parses `i/n`. */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new CliError(`--shard: "${text}" is not i/n with 1 ≤ i ≤ n, e.g. 2/4`);
+  return { index, count };
+}
+
+const FORMATS: Record<string, (x: number | null) => string> = {
+  serviceLevel: (x) => pct(x),
+  abandonRate: (x) => pct(x),
+  asa: (x) => seconds(x),
+  connectRate: (x) => pct(x),
+  timeToConnect: (x) => seconds(x),
+  abandonAfterAnswerRate: (x) => pct(x, 2),
+  abandonAfterAnswerRateMax24h: (x) => pct(x, 2),
+  waitAfterAnswer: (x) => seconds(x),
+  occupancy: (x) => pct(x),
+  idleShare: (x) => pct(x),
+  attemptsPerCallback: (x) => num(x, 2),
+};
+
+/** The sweep table: one row per cell, mean ± half-width of the KPIs that have values. */
+export function sweepTable(cells: readonly CellSummary[], queue: string | null): string {
+  const columns = SUMMARY_COLUMNS.filter((c) => cells.some((cell) => (c.pick(cell.kpis, queue)?.n ?? 0) > 0 && c.pick(cell.kpis, queue).mean !== 0));
+  const show = (name: string, v: Interval | undefined) => {
+    if (!v || v.n === 0) return chalk.dim('—');
+    const format = FORMATS[name] ?? ((x: number | null) => num(x));
+    return v.halfWidth === null ? format(v.mean) : `${format(v.mean)} ${chalk.dim(`±${format(v.halfWidth)}`)}`;
+  };
+  return renderTable(
+    ['cell', 'n', ...columns.map((c) => c.name)],
+    cells.map((cell) => ({ cells: [cell.label, String(cell.replications), ...columns.map((c) => show(c.name, c.pick(cell.kpis, queue)))] })),
+  );
+}
+
+/** Loads every cell once in this thread, so a bad value fails before any worker starts (exit 2, with the cell named). */
+function checkCells(text: string, file: string, manifest: SweepManifest): void {
+  for (const cell of manifest.cells) {
+    try {
+      parseScenario(text, file, { set: cell.set, ...(manifest.duration !== null && { duration: manifest.duration }) });
+    } catch (error) {
+      if (error instanceof ScenarioError) throw new CliError(`cell ${cell.label}:\n${describeIssues(error.issues)}`);
+      throw error;
+    }
+  }
+}
+
+/** Runs the remaining tasks of a sweep on a worker pool, appending each row to the store as it finishes. */
+export async function executeSweep(
+  job: SweepJob,
+  manifest: SweepManifest,
+  store: SweepStore | null,
+  shard: Shard | undefined,
+  workers: number,
+  progress: Progress,
+): Promise<SweepRow[]> {
+  const all = sweepTasks(manifest, shard);
+  const rows: SweepRow[] = store ? all.filter((t) => store.done.has(`${t.cell}/${t.replication}`)).map((t) => store.done.get(`${t.cell}/${t.replication}`)!) : [];
+  const todo = store ? all.filter((t) => !store.done.has(`${t.cell}/${t.replication}`)) : all;
+  progress.update(rows.length / Math.max(1, all.length));
+  await runPool(job, todo, workers, (row) => {
+    store?.append(row);
+    rows.push(row);
+    progress.update(rows.length / all.length);
+  });
+  progress.done();
+  return rows;
+}
+
+/** `cbsim sweep FILE --set path=values … --replications N`: a grid of settings, replicated, with resume and sharding. */
+export function sweepCommand(out: Output): Command {
+  return new Command('sweep')
+    .description('run a grid of settings × replications (common random numbers across cells), resumable and shardable')
+    .argument('<file>', 'scenario file (YAML or JSON)')
+    .requiredOption('--set <path=values>', 'a field and its values: a,b,c or from..to or from..to:step (repeatable: the grid is every combination)', (v: string, p: string[] = []) => [...p, v])
+    .option('--replications <n>', 'replications per cell', '10')
+    .option('--out <dir>', 'write sweep.json, rows.jsonl (one line per cell and replication) and summary.csv here; running again resumes')
+    .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .option('--shard <i/n>', 'run only the i-th of n slices of the tasks (for a cluster; join them with cbsim merge)')
+    .option('--duration <duration>', "override the scenario's simulated horizon")
+    .option('--queue <id>', 'queue whose KPIs the table and summary show (default: all queues)')
+    .addOption(new Option('--engine <name>', 'statechart engine').choices([...ENGINES]).default(ENGINES[0]))
+    .option('--json', 'print the cell summaries as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ cbsim sweep scenarios/customer-first-pacing.yaml --set queues.callbacks.callback.pacingModifier=1..10 --replications 10 --out sweeps/pacing\n  $ cbsim sweep scenarios/support-agent-first.yaml --set agents.tier1.count=24,26,28 --set inbound.0.callbackOffer.acceptance=0.3,0.5 --replications 20\n  $ cbsim sweep FILE --set … --out part3 --shard 3/8   # then: cbsim merge part1 … part8 --out all',
+    )
+    .action(async (file: string, options: SweepOptions) => {
+      const loaded = loadScenario(file, { duration: options.duration });
+      if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
+      const text = readFileSync(file, 'utf8');
+      const axes: SweepAxis[] = options.set.map((set) => {
+        const axis = parseAxis(set);
+        if ('error' in axis) throw new CliError(`--set: ${axis.error}`);
+        return axis;
+      });
+      const replications = numberOption('--replications', options.replications, 1, 100_000, true);
+      const workers = options.workers === undefined ? availableParallelism() : numberOption('--workers', options.workers, 1, 256, true);
+      const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+      const queue = options.queue ?? null;
+      if (queue && !loaded.scenario.queues.some((q) => q.id === queue)) {
+        throw new CliError(`--queue: no queue "${queue}"; queues are ${loaded.scenario.queues.map((q) => q.id).join(', ')}`);
+      }
+      const manifest = planSweep({ file, scenario: loaded.scenario.name, seed: loaded.scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
+      checkCells(text, file, manifest);
+      let store: SweepStore | null = null;
+      if (options.out) {
+        try {
+          store = new SweepStore(options.out, manifest);
+        } catch (error) {
+          if (error instanceof SweepStoreError) throw new CliError(error.message);
+          throw error;
+        }
+        if (store.done.size > 0 || store.repairedBytes > 0) {
+          out.error(chalk.dim(`resuming ${options.out}: ${store.done.size} row(s) kept${store.repairedBytes > 0 ? `, a partial last line (${store.repairedBytes} bytes) cut off to be redone` : ''}`));
+        }
+      }
+      const job: SweepJob = { text, file, duration: options.duration ?? null, engine: options.engine };
+      const progress = new Progress(out.stderrIsTTY, `sweep ${manifest.cells.length} cells × ${replications}`);
+      const rows = await executeSweep(job, manifest, store, shard, workers, progress);
+      const cells = summarizeSweep(manifest, rows);
+      if (store) store.write(SWEEP_FILES.summary, summaryCsv(manifest, cells, queue));
+      if (options.json) {
+        out.print(JSON.stringify({ manifest, cells: cells.map(({ profile: _profile, ...rest }) => rest) }, null, 2));
+        return;
+      }
+      out.print(
+        `${chalk.bold(manifest.scenario)}  ${chalk.dim(`${manifest.cells.length} cells × ${replications} replications${shard ? `, shard ${shard.index}/${shard.count}` : ''} · ${queue ? `queue ${queue}` : 'all queues'} · mean ±95% half-width`)}\n\n${sweepTable(cells, queue)}` +
+          (store ? `\n\n${chalk.dim(`rows: ${store.dir}/${SWEEP_FILES.rows} · summary: ${store.dir}/${SWEEP_FILES.summary}`)}` : ''),
+      );
+    });
+}

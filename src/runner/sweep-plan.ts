@@ -1,0 +1,78 @@
+import type { RunResult } from './simulate.js';
+
+/** One field a sweep varies, and its values as written (`4`, `CustomerFirst`, `30m`). */
+export interface SweepAxis {
+  path: string;
+  values: string[];
+}
+
+/** One combination of axis values: the `--set` overrides that make it. */
+export interface SweepCell {
+  index: number;
+  /** `pacingModifier=3 count=25` (last path segment of each axis). */
+  label: string;
+  /** `queues.support.callback.pacingModifier=3`, … — one per axis. */
+  set: string[];
+}
+
+/** `sweep.json`: what a sweep directory holds. */
+export interface SweepManifest {
+  format: 1;
+  /** The scenario file as given on the command line. */
+  file: string;
+  scenario: string;
+  seed: number;
+  axes: SweepAxis[];
+  cells: SweepCell[];
+  replications: number;
+  /** Seed of each replication (the same in every cell: common random numbers). */
+  seeds: number[];
+  engine: string;
+  /** The horizon override, if any. */
+  duration: string | null;
+}
+
+/** One line of `rows.jsonl`: one replication of one cell. */
+export interface SweepRow {
+  cell: number;
+  replication: number;
+  seed: number;
+  set: string[];
+  kpis: RunResult['kpis'];
+  /** The run's intervals folded onto one local day. */
+  profile: NonNullable<RunResult['profile']>;
+}
+
+/** Parses `path=a,b,c` or `path=1..10` (integer steps) or `path=1..10:0.5` (explicit step). */
+export function parseAxis(text: string): SweepAxis | { error: string } {
+  const eq = text.indexOf('=');
+  if (eq <= 0) return { error: `"${text}" is not path=value[,value…] or path=from..to[:step]` };
+  const path = text.slice(0, eq).trim();
+  const spec = text.slice(eq + 1).trim();
+  const range = /^(-?\d+(?:\.\d+)?)\.\.(-?\d+(?:\.\d+)?)(?::(\d+(?:\.\d+)?))?$/.exec(spec);
+  if (range) {
+    const from = Number(range[1]);
+    const to = Number(range[2]);
+    const step = range[3] === undefined ? 1 : Number(range[3]);
+    if (step <= 0 || to < from) return { error: `"${spec}" is not an increasing range with a positive step` };
+    const count = Math.floor((to - from) / step + 1e-9) + 1;
+    if (count > 1000) return { error: `"${spec}" has ${count} values; at most 1000` };
+    const decimals = Math.max(...[range[1], range[3] ?? '1'].map((x) => (x.split('.')[1] ?? '').length));
+    return { path, values: Array.from({ length: count }, (_, i) => (from + i * step).toFixed(decimals).replace(/\.0+$/, '')) };
+  }
+  const values = spec.split(',').map((v) => v.trim());
+  if (values.some((v) => v === '')) return { error: `"${text}" has an empty value` };
+  return { path, values };
+}
+
+/** Every combination of the axes' values, the first axis varying slowest. */
+export function sweepCells(axes: readonly SweepAxis[]): SweepCell[] {
+  let cells: Array<{ label: string; set: string[] }> = [{ label: '', set: [] }];
+  for (const axis of axes) {
+    const name = axis.path.split('.').slice(-1)[0];
+    cells = cells.flatMap((c) =>
+      axis.values.map((value) => ({ label: c.label ? `${c.label} ${name}=${value}` : `${name}=${value}`, set: [...c.set, `${axis.path}=${value}`] })),
+    );
+  }
+  return cells.map((c, index) => ({ index, ...c }));
+}

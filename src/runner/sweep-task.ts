@@ -1,0 +1,29 @@
+import type { ScenarioOverrides } from '../scenario/index.js';
+import { parseScenario } from '../scenario/index.js';
+import type { EngineName } from '../contact-center/world.js';
+import { simulate } from './simulate.js';
+import type { SweepRow } from './sweep-plan.js';
+
+/** One replication of one cell of a sweep. */
+export interface SweepTask {
+  cell: number;
+  replication: number;
+  seed: number;
+  set: string[];
+}
+
+/** What a worker needs to run tasks: the scenario text and the overrides common to every task. */
+export interface SweepJob {
+  text: string;
+  file: string;
+  duration: string | null;
+  engine: EngineName;
+}
+
+/** Runs one task: the scenario with the cell's overrides and the replication's seed. */
+export function runTask(job: SweepJob, task: SweepTask): SweepRow {
+  const overrides: ScenarioOverrides = { seed: String(task.seed), set: task.set, ...(job.duration !== null && { duration: job.duration }) };
+  const { scenario } = parseScenario(job.text, job.file, overrides);
+  const result = simulate(scenario, { engine: job.engine, intervals: false, profile: true });
+  return { cell: task.cell, replication: task.replication, seed: task.seed, set: task.set, kpis: result.kpis, profile: result.profile! };
+}

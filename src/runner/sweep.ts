@@ -1,0 +1,118 @@
+import type { Interval } from '../model/statistics.js';
+import { combine, replicationSeeds, type Estimated } from './replicate.js';
+import type { RunResult } from './simulate.js';
+import { sweepCells, type SweepAxis, type SweepManifest, type SweepRow } from './sweep-plan.js';
+import type { SweepTask } from './sweep-task.js';
+
+/** Which of `n` slices a run covers: `index` from 1 to `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** The manifest of a sweep of `axes` × `replications` (seeds derived from `seed`, the same in every cell). */
+export function planSweep(spec: { file: string; scenario: string; seed: number; axes: SweepAxis[]; replications: number; engine: string; duration: string | null }): SweepManifest {
+  return {
+    format: 1,
+    file: spec.file,
+    scenario: spec.scenario,
+    seed: spec.seed,
+    axes: spec.axes,
+    cells: sweepCells(spec.axes),
+    replications: spec.replications,
+    seeds: replicationSeeds(spec.seed, spec.replications),
+    engine: spec.engine,
+    duration: spec.duration,
+  };
+}
+
+/** Every task of a sweep (cell by cell), or the slice of them a shard runs (every count-th task). */
+export function sweepTasks(manifest: SweepManifest, shard?: Shard): SweepTask[] {
+  const tasks: SweepTask[] = [];
+  for (const cell of manifest.cells) {
+    for (let r = 0; r < manifest.replications; r++) tasks.push({ cell: cell.index, replication: r, seed: manifest.seeds[r], set: cell.set });
+  }
+  return shard ? tasks.filter((_, i) => i % shard.count === shard.index - 1) : tasks;
+}
+
+/** One cell's KPIs over its finished replications. */
+export interface CellSummary {
+  cell: number;
+  label: string;
+  set: string[];
+  replications: number;
+  kpis: Estimated<RunResult['kpis']>;
+  profile: Estimated<NonNullable<RunResult['profile']>> | null;
+}
+
+/** Summarizes the rows of each cell (cells without rows are left out), in cell order. */
+export function summarizeSweep(manifest: SweepManifest, rows: Iterable<SweepRow>): CellSummary[] {
+  const byCell = new Map<number, SweepRow[]>();
+  for (const row of rows) {
+    const list = byCell.get(row.cell) ?? [];
+    list.push(row);
+    byCell.set(row.cell, list);
+  }
+  return manifest.cells
+    .filter((cell) => byCell.has(cell.index))
+    .map((cell) => {
+      const cellRows = byCell.get(cell.index)!.sort((a, b) => a.replication - b.replication);
+      return {
+        cell: cell.index,
+        label: cell.label,
+        set: cell.set,
+        replications: cellRows.length,
+        kpis: combine(cellRows.map((r) => r.kpis)),
+        profile: cellRows[0].profile ? combine(cellRows.map((r) => r.profile)) : null,
+      };
+    });
+}
+
+type CellKpis = Estimated<RunResult['kpis']>;
+
+/** A column of the sweep summary: a KPI of the chosen queue (or of all queues), or of the agents serving it. */
+export interface SummaryColumn {
+  name: string;
+  pick: (kpis: CellKpis, queue: string | null) => Interval;
+}
+
+const queueKpi =
+  (key: string): SummaryColumn['pick'] =>
+  (kpis, queue) =>
+    ((queue ? kpis.queues[queue] : kpis.total) as unknown as Record<string, Interval>)[key];
+
+/** The KPIs the sweep table and summary.csv show. */
+export const SUMMARY_COLUMNS: SummaryColumn[] = [
+  { name: 'serviceLevel', pick: queueKpi('serviceLevel') },
+  { name: 'abandonRate', pick: queueKpi('abandonRate') },
+  { name: 'asa', pick: queueKpi('asa') },
+  { name: 'created', pick: queueKpi('created') },
+  { name: 'completed', pick: queueKpi('completed') },
+  { name: 'exhausted', pick: queueKpi('exhausted') },
+  { name: 'active', pick: queueKpi('active') },
+  { name: 'attemptsPerCallback', pick: queueKpi('attemptsPerCallback') },
+  { name: 'connectRate', pick: queueKpi('connectRate') },
+  { name: 'timeToConnect', pick: queueKpi('timeToConnect') },
+  { name: 'abandonAfterAnswerRate', pick: queueKpi('abandonAfterAnswerRate') },
+  { name: 'abandonAfterAnswerRateMax24h', pick: queueKpi('abandonAfterAnswerRateMax24h') },
+  { name: 'waitAfterAnswer', pick: queueKpi('waitAfterAnswer') },
+  { name: 'occupancy', pick: (kpis) => kpis.agents.occupancy },
+  { name: 'idleShare', pick: (kpis) => kpis.agents.idleShare },
+];
+
+const csvNumber = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : String(Math.round(x * 1e6) / 1e6));
+
+/** summary.csv: one line per cell — the axis values, replications, then mean and 95 % half-width of each KPI. */
+export function summaryCsv(manifest: SweepManifest, cells: readonly CellSummary[], queue: string | null): string {
+  const axisNames = manifest.axes.map((a) => a.path);
+  const header = ['cell', ...axisNames, 'replications', ...SUMMARY_COLUMNS.flatMap((c) => [c.name, `${c.name}_halfWidth`])];
+  const lines = cells.map((cell) => {
+    const values = cell.set.map((s) => s.slice(s.indexOf('=') + 1));
+    const kpis = SUMMARY_COLUMNS.flatMap((c) => {
+      const v = c.pick(cell.kpis, queue);
+      return v && v.n > 0 ? [csvNumber(v.mean), csvNumber(v.halfWidth)] : ['', ''];
+    });
+    return [String(cell.cell), ...values, String(cell.replications), ...kpis].map((x) => (/[",]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x)).join(',');
+  });
+  return `${[header.join(','), ...lines].join('\n')}\n`;
+}

@@ -1,0 +1,47 @@
+import { Worker } from 'node:worker_threads';
+import type { SweepJob, SweepTask } from './sweep-task.js';
+import type { SweepRow } from './sweep-plan.js';
+
+const WORKER_ENTRY = new URL('../../bin/sweep-worker.js', import.meta.url);
+
+/**
+ * Runs sweep tasks on `size` worker threads. Each finished row is handed to
+ * `onRow` as soon as it arrives (in completion order); the first failure
+ * stops the pool and rejects.
+ */
+export async function runPool(job: SweepJob, tasks: readonly SweepTask[], size: number, onRow: (row: SweepRow) => void): Promise<void> {
+  if (tasks.length === 0) return;
+  const workers: Worker[] = [];
+  let next = 0;
+  let done = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const feed = (worker: Worker) => {
+        if (next < tasks.length) worker.postMessage(tasks[next++]);
+      };
+      for (let i = 0; i < Math.min(size, tasks.length); i++) {
+        const worker = new Worker(WORKER_ENTRY, { workerData: job });
+        workers.push(worker);
+        worker.on('message', (message: { row?: SweepRow; error?: string; task?: SweepTask }) => {
+          if (message.error !== undefined) {
+            reject(new Error(`cell ${message.task?.cell}, replication ${message.task?.replication}: ${message.error}`));
+            return;
+          }
+          try {
+            onRow(message.row!);
+          } catch (error) {
+            reject(error);
+            return;
+          }
+          done++;
+          if (done === tasks.length) resolve();
+          else feed(worker);
+        });
+        worker.on('error', reject);
+        feed(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
