@@ -9,6 +9,7 @@ import { mergeCommand } from './merge-command.js';
 import { schemaCommand } from './schema-command.js';
 import { sweepCommand } from './sweep-command.js';
 import { traceCommand } from './trace-command.js';
+import { tuneCommand } from './tune-command.js';
 import { validateCommand } from './validate-command.js';
 
 /** The version printed by `cbsim --version`. */
@@ -35,6 +36,7 @@ export function buildProgram(out: Output): Command {
   program.addCommand(compareCommand(out));
   program.addCommand(sweepCommand(out));
   program.addCommand(mergeCommand(out));
+  program.addCommand(tuneCommand(out));
   program.addCommand(callbacksCommand(out));
   program.addCommand(traceCommand(out));
   program.addCommand(erlangCommand(out.print));

@@ -165,3 +165,24 @@ describe('cbsim trace', () => {
     expect(run.stderr).toContain('no callback 999999 in this run');
   });
 });
+
+describe('cbsim run --replications', () => {
+  it('reports every KPI as mean and 95 % half-width over independent replications', async () => {
+    const run = await cli('run', 'scenarios/support-agent-first.yaml', '--duration', '2d', '--replications', '4', '--json');
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.replications).toBe(4);
+    expect(new Set(result.seeds).size).toBe(4);
+    const sl = result.kpis.queues.support.serviceLevel;
+    expect(sl.n).toBe(4);
+    expect(sl.mean).toBeGreaterThan(0);
+    expect(sl.halfWidth).toBeGreaterThan(0);
+    expect(result.kpis.agents.occupancy.n).toBe(4);
+  });
+
+  it('prints mean ± half-width in the table', async () => {
+    const run = await cli('run', 'scenarios/support-agent-first.yaml', '--duration', '2d', '--replications', '3');
+    expect(run.stdout).toContain('3 replications, mean ± 95% half-width');
+    expect(run.stdout).toMatch(/service level\s+[\d.]+% ± [\d.]+%/);
+  });
+});

@@ -108,3 +108,26 @@ describe('cbsim sweep', () => {
     expect(run.stderr).toContain('allowed 1 to 10');
   });
 });
+
+describe('cbsim tune', () => {
+  it('picks the setting with the best objective whose abandon rate stays under the ceiling with confidence', async () => {
+    const run = await cli('tune', SCENARIO, '--queue', 'callbacks', '--max-abandon', '12%', '--modifiers', '1..4', '--replications', '3', '--duration', '2d', '--workers', '2', '--json');
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.candidates).toHaveLength(4);
+    for (const c of result.candidates) expect(c.feasible).toBe(c.abandonUpper !== null && c.abandonUpper <= 0.12);
+    const feasible = result.candidates.filter((c: { feasible: boolean }) => c.feasible);
+    expect(feasible.length).toBeGreaterThan(0);
+    expect(feasible.length).toBeLessThan(4);
+    const bestOccupancy = Math.max(...feasible.map((c: { objective: { mean: number } }) => c.objective.mean));
+    expect(result.best.objective.mean).toBe(bestOccupancy);
+    // More pacing, more occupancy: the best feasible setting is the highest feasible modifier.
+    expect(result.best.label).toBe(feasible.at(-1).label);
+  }, 120_000);
+
+  it('refuses an Agent First queue', async () => {
+    const run = await cli('tune', 'scenarios/support-agent-first.yaml', '--queue', 'support');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('pacing applies to Customer First queues only');
+  });
+});

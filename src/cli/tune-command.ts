@@ -1,0 +1,142 @@
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import chalk from 'chalk';
+import { Command, Option } from 'commander';
+import { ENGINES, type EngineName } from '../contact-center/world.js';
+import type { Interval } from '../model/statistics.js';
+import { planSweep } from '../runner/sweep.js';
+import { parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
+import { SweepStore, SweepStoreError } from '../runner/sweep-store.js';
+import { tune, type AbandonWindow, type TuneCandidate, type TuneObjective } from '../runner/tune.js';
+import { CliError } from './errors.js';
+import { describeIssues, loadScenario } from './load-scenario.js';
+import { numberOption, percentOption } from './options.js';
+import { Progress } from './progress.js';
+import type { Output } from './run-command.js';
+import { executeSweep } from './sweep-command.js';
+import { num, pct, renderTable, seconds } from './table.js';
+
+interface TuneOptions {
+  queue: string;
+  maxAbandon: string;
+  objective: TuneObjective;
+  window: AbandonWindow;
+  modifiers: string;
+  policies?: string;
+  replications: string;
+  workers?: string;
+  duration?: string;
+  out?: string;
+  engine: EngineName;
+  json?: boolean;
+}
+
+const POLICIES = ['genesys', 'ratio', 'progressive', 'adaptive'];
+
+function formatObjective(objective: TuneObjective, x: number | null): string {
+  return objective === 'occupancy' ? pct(x) : objective === 'timeToConnect' ? seconds(x) : num(x, 1);
+}
+
+function interval(v: Interval, format: (x: number | null) => string): string {
+  if (v.n === 0) return chalk.dim('—');
+  return v.halfWidth === null ? format(v.mean) : `${format(v.mean)} ${chalk.dim(`±${format(v.halfWidth)}`)}`;
+}
+
+/** `cbsim tune FILE --queue Q --max-abandon 3% --objective occupancy`: the best pacing that keeps the ceiling with confidence. */
+export function tuneCommand(out: Output): Command {
+  return new Command('tune')
+    .description('find the pacing modifier (and policy) that maximises an objective while the abandon-after-answer rate stays under a ceiling with 95% confidence')
+    .argument('<file>', 'scenario file (YAML or JSON)')
+    .requiredOption('--queue <id>', 'the Customer First queue to tune')
+    .option('--max-abandon <percent>', 'ceiling of the abandon-after-answer rate', '3%')
+    .addOption(new Option('--objective <name>', 'what to maximise (time to connect: minimise)').choices(['occupancy', 'completed', 'timeToConnect']).default('occupancy'))
+    .addOption(new Option('--window <window>', 'which rate must stay under the ceiling: the whole run, the worst 24 h (UK) or the worst 30 days (US)').choices(['run', '24h', '30d']).default('run'))
+    .option('--modifiers <values>', 'pacing modifiers to try: a,b,c or from..to[:step]', '1..10')
+    .option('--policies <list>', `pacing policies to try too, comma-separated (${POLICIES.join(', ')}); default the queue's own`)
+    .option('--replications <n>', 'replications per setting', '10')
+    .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .option('--duration <duration>', "override the scenario's simulated horizon")
+    .option('--out <dir>', 'keep the runs in a sweep directory (resumable, and readable by cbsim report)')
+    .addOption(new Option('--engine <name>', 'statechart engine').choices([...ENGINES]).default(ENGINES[0]))
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExamples:\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --max-abandon 3% --objective occupancy\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --policies genesys,ratio,adaptive --modifiers 1..5:0.5')
+    .action(async (file: string, options: TuneOptions) => {
+      const loaded = loadScenario(file, { duration: options.duration });
+      if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
+      const { scenario } = loaded;
+      const queue = scenario.queues.find((q) => q.id === options.queue);
+      if (!queue) throw new CliError(`--queue: no queue "${options.queue}"; queues are ${scenario.queues.map((q) => q.id).join(', ')}`);
+      if (queue.callback.mode !== 'CustomerFirst') throw new CliError(`--queue: queue "${queue.id}" is ${queue.callback.mode}; pacing applies to Customer First queues only`);
+      const maxAbandon = percentOption('--max-abandon', options.maxAbandon);
+      const axes: SweepAxis[] = [];
+      if (options.policies) {
+        const policies = options.policies.split(',').map((p) => p.trim());
+        const bad = policies.find((p) => !POLICIES.includes(p));
+        if (bad) throw new CliError(`--policies: "${bad}" is not a pacing policy; allowed ${POLICIES.join(', ')}`);
+        axes.push({ path: `queues.${queue.id}.callback.pacing`, values: policies });
+      }
+      const modifiers = parseAxis(`queues.${queue.id}.callback.pacingModifier=${options.modifiers}`);
+      if ('error' in modifiers) throw new CliError(`--modifiers: ${modifiers.error}`);
+      const badModifier = modifiers.values.find((v) => !(Number(v) >= 1 && Number(v) <= 10));
+      if (badModifier) throw new CliError(`--modifiers: ${badModifier} is out of range; allowed 1 to 10`);
+      axes.push(modifiers);
+      const replications = numberOption('--replications', options.replications, 2, 100_000, true);
+      const workers = options.workers === undefined ? availableParallelism() : numberOption('--workers', options.workers, 1, 256, true);
+      const manifest = planSweep({ file, scenario: scenario.name, seed: scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
+      let store: SweepStore | null = null;
+      if (options.out) {
+        try {
+          store = new SweepStore(options.out, manifest);
+        } catch (error) {
+          if (error instanceof SweepStoreError) throw new CliError(error.message);
+          throw error;
+        }
+      }
+      const text = readFileSync(file, 'utf8');
+      const progress = new Progress(out.stderrIsTTY, `tuning ${manifest.cells.length} settings × ${replications}`);
+      const rows = await executeSweep({ text, file, duration: options.duration ?? null, engine: options.engine }, manifest, store, undefined, workers, progress);
+      const groups = scenario.agents.filter((g) => g.queues.includes(queue.id)).map((g) => g.group);
+      const result = tune(manifest, rows, { queue: queue.id, maxAbandon, window: options.window, objective: options.objective, groups });
+      if (options.json) {
+        out.print(JSON.stringify(result, null, 2));
+        return;
+      }
+      const mark = (c: TuneCandidate) => (c === result.best ? chalk.green('★ best') : c.feasible ? chalk.green('✓') : chalk.red('✗'));
+      out.print(
+        `${chalk.bold(scenario.name)}  ${chalk.dim(`queue ${queue.id} · abandon after answer (${options.window === 'run' ? 'whole run' : `worst ${options.window}`}) ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
+      );
+      out.print(
+        renderTable(
+          ['setting', 'abandon after answer', 'upper 95%', `P(under ${pct(maxAbandon, 0)})`, options.objective, ''],
+          result.candidates.map((c) => ({
+            cells: [
+              c.label,
+              interval(c.abandon, (x) => pct(x, 2)),
+              c.abandonUpper === null ? chalk.dim('—') : pct(c.abandonUpper, 2),
+              c.confidenceUnder === null ? chalk.dim('—') : pct(c.confidenceUnder, 1),
+              interval(c.objective, (x) => formatObjective(options.objective, x)),
+              mark(c),
+            ],
+          })),
+        ),
+      );
+      if (!result.best) {
+        const lowest = [...result.candidates].sort((a, b) => (a.abandonUpper ?? Infinity) - (b.abandonUpper ?? Infinity))[0];
+        out.print(`\n${chalk.red('No setting keeps the abandon rate under the ceiling with 95% confidence.')}${lowest ? ` The lowest upper bound is ${pct(lowest.abandonUpper, 2)} (${lowest.label}); try lower modifiers, more agents, or more replications.` : ''}`);
+        return;
+      }
+      const best = result.best;
+      let verdict = `\n${chalk.bold(`Best: ${best.label}`)} — ${options.objective} ${interval(best.objective, (x) => formatObjective(options.objective, x))}; abandon after answer ${interval(best.abandon, (x) => pct(x, 2))}, under ${pct(maxAbandon, 0)} with ${pct(best.confidenceUnder, 1)} confidence.`;
+      if (result.runnerUp) {
+        const d = result.runnerUp.difference;
+        const significant = d.halfWidth !== null && Math.abs(d.mean) > d.halfWidth;
+        if (d.mean === 0 && (d.halfWidth ?? 0) === 0) {
+          verdict += `\nThe runner-up (${result.runnerUp.candidate.label}) gives exactly the same runs (the policy dials the same at this staffing); the lower setting is kept.`;
+          out.print(verdict);
+          return;
+        }
+        verdict += `\nAgainst the runner-up (${result.runnerUp.candidate.label}) it is ${significant ? 'better' : 'not clearly better'}: difference ${interval(d, (x) => formatObjective(options.objective, x))} on the same customers${significant ? '' : ' (the interval includes 0: more replications would tell them apart)'}.`;
+      }
+      out.print(verdict);
+    });
+}
