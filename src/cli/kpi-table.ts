@@ -105,18 +105,8 @@ const OPERATIONS: Metric[] = [
   { label: 'operations refused', key: 'operationsRefused', format: count },
 ];
 
-const KINDS: Metric[] = [
-  { label: 'created', key: 'created', format: count },
-  { label: 'completed', key: 'completed', format: count },
-  { label: 'exhausted', key: 'exhausted', format: count },
-  { label: 'cancelled', key: 'cancelled', format: count },
-  { label: 'expired', key: 'expired', format: count },
-  { label: 'disconnected', key: 'disconnected', format: count },
-  { label: 'active at horizon', key: 'active', format: count },
-  { label: 'attempts per callback', key: 'attemptsPerCallback', format: decimal(2) },
-  { label: 'connect rate', key: 'connectRate', format: share },
-  { label: 'time to connect', key: 'timeToConnect', format: secs },
-];
+const KIND_KEYS = ['created', 'completed', 'exhausted', 'cancelled', 'expired', 'disconnected', 'active', 'attemptsPerCallback', 'connectRate', 'timeToConnect'];
+const KINDS: Metric[] = CALLBACKS.filter((m) => KIND_KEYS.includes(m.key)).map((m) => ({ ...m, label: m.label.replace(/ \(.*\)$/, '') }));
 
 const AGENTS: Metric[] = [
   { label: 'occupancy', key: 'occupancy', format: share },

@@ -66,6 +66,21 @@ export function sweepTable(cells: readonly CellSummary[], queue: string | null):
   );
 }
 
+/** Opens (or resumes) a sweep directory, saying what was kept; a directory that cannot be used is a CliError. */
+export function openStore(dir: string, manifest: SweepManifest, out: Output): SweepStore {
+  let store: SweepStore;
+  try {
+    store = new SweepStore(dir, manifest);
+  } catch (error) {
+    if (error instanceof SweepStoreError) throw new CliError(error.message);
+    throw error;
+  }
+  if (store.done.size > 0 || store.repairedBytes > 0) {
+    out.error(chalk.dim(`resuming ${dir}: ${store.done.size} row(s) kept${store.repairedBytes > 0 ? `, a partial last line (${store.repairedBytes} bytes) cut off to be redone` : ''}`));
+  }
+  return store;
+}
+
 /** Loads every cell once in this thread, so a bad value fails before any worker starts (exit 2, with the cell named). */
 function checkCells(text: string, file: string, manifest: SweepManifest): void {
   for (const cell of manifest.cells) {
@@ -136,18 +151,7 @@ export function sweepCommand(out: Output): Command {
       }
       const manifest = planSweep({ file, scenario: loaded.scenario.name, seed: loaded.scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
       checkCells(text, file, manifest);
-      let store: SweepStore | null = null;
-      if (options.out) {
-        try {
-          store = new SweepStore(options.out, manifest);
-        } catch (error) {
-          if (error instanceof SweepStoreError) throw new CliError(error.message);
-          throw error;
-        }
-        if (store.done.size > 0 || store.repairedBytes > 0) {
-          out.error(chalk.dim(`resuming ${options.out}: ${store.done.size} row(s) kept${store.repairedBytes > 0 ? `, a partial last line (${store.repairedBytes} bytes) cut off to be redone` : ''}`));
-        }
-      }
+      const store = options.out ? openStore(options.out, manifest, out) : null;
       const job: SweepJob = { text, file, duration: options.duration ?? null, engine: options.engine };
       const progress = new Progress(out.stderrIsTTY, `sweep ${manifest.cells.length} cells × ${replications}`);
       const rows = await executeSweep(job, manifest, store, shard, workers, progress);

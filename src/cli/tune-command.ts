@@ -6,14 +6,13 @@ import { ENGINES, type EngineName } from '../contact-center/world.js';
 import type { Interval } from '../model/statistics.js';
 import { planSweep } from '../runner/sweep.js';
 import { parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
-import { SweepStore, SweepStoreError } from '../runner/sweep-store.js';
 import { tune, type AbandonWindow, type TuneCandidate, type TuneObjective } from '../runner/tune.js';
 import { CliError } from './errors.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
 import { numberOption, percentOption } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
-import { executeSweep } from './sweep-command.js';
+import { executeSweep, openStore } from './sweep-command.js';
 import { num, pct, renderTable, seconds } from './table.js';
 
 interface TuneOptions {
@@ -83,15 +82,7 @@ export function tuneCommand(out: Output): Command {
       const replications = numberOption('--replications', options.replications, 2, 100_000, true);
       const workers = options.workers === undefined ? availableParallelism() : numberOption('--workers', options.workers, 1, 256, true);
       const manifest = planSweep({ file, scenario: scenario.name, seed: scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
-      let store: SweepStore | null = null;
-      if (options.out) {
-        try {
-          store = new SweepStore(options.out, manifest);
-        } catch (error) {
-          if (error instanceof SweepStoreError) throw new CliError(error.message);
-          throw error;
-        }
-      }
+      const store = options.out ? openStore(options.out, manifest, out) : null;
       const text = readFileSync(file, 'utf8');
       const progress = new Progress(out.stderrIsTTY, `tuning ${manifest.cells.length} settings × ${replications}`);
       const rows = await executeSweep({ text, file, duration: options.duration ?? null, engine: options.engine }, manifest, store, undefined, workers, progress);
