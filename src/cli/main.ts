@@ -4,6 +4,7 @@ import { callbacksCommand } from './callbacks-command.js';
 import { compareCommand } from './compare-command.js';
 import { erlangCommand } from './erlang-command.js';
 import { CliError } from './errors.js';
+import { reportCommand } from './report-command.js';
 import { runCommand, type Output } from './run-command.js';
 import { mergeCommand } from './merge-command.js';
 import { schemaCommand } from './schema-command.js';
@@ -41,6 +42,7 @@ export function buildProgram(out: Output): Command {
   program.addCommand(traceCommand(out));
   program.addCommand(erlangCommand(out.print));
   program.addCommand(schemaCommand(out));
+  program.addCommand(reportCommand(out));
   for (const command of program.commands) {
     command.showHelpAfterError('(run with --help for usage)');
     command.configureOutput({ writeOut: (s) => out.print(s.trimEnd()), writeErr: (s) => out.error(s.trimEnd()) });

@@ -6,6 +6,8 @@ import { numberOption } from './options.js';
 import { kpiTable, runHeading } from './kpi-table.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
+import { checkReportPath, writeRunReport } from './report-command.js';
+import type { ProfileSlot } from '../metrics/day-profile.js';
 
 interface RunOptions {
   json?: boolean;
@@ -15,6 +17,8 @@ interface RunOptions {
   engine: EngineName;
   intervals: boolean;
   replications?: string;
+  report?: string;
+  force?: boolean;
 }
 
 /** Where a command writes: stdout for results, stderr for diagnostics. */
@@ -40,20 +44,28 @@ export function runCommand(out: Output): Command {
     .option('--set <path=value>', 'override any field, e.g. queues.support.callback.pacingModifier=4 (repeatable)', collect)
     .addOption(new Option('--engine <name>', 'statechart engine: compiled (fast), or xstate (the reference)').choices([...ENGINES]).default(ENGINES[0]))
     .option('--no-intervals', 'leave the 30-minute intervals out of the JSON')
+    .option('--report <file>', 'also write an HTML report with charts (an existing file is kept unless --force)')
+    .option('--force', 'overwrite the --report file if it exists')
     .option('--replications <n>', 'run n independent replications (seeds derived from the scenario seed) and report every KPI as mean ± 95% half-width')
     .addHelpText('after', '\nExamples:\n  $ cbsim run scenarios/support-agent-first.yaml\n  $ cbsim run scenarios/support-agent-first.yaml --seed 42 --duration 7d --json > result.json\n  $ cbsim run scenarios/customer-first-pacing.yaml --replications 30')
-    .action((file: string, options: RunOptions) => {
+    .action(async (file: string, options: RunOptions) => {
+      if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
       const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set });
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const progress = new Progress(out.stderrIsTTY, `simulating ${loaded.scenario.name}`);
       if (options.replications !== undefined) {
         const n = numberOption('--replications', options.replications, 2, 10_000, true);
+        const profiles: ProfileSlot[][] = [];
         const replicated = replicate(loaded.scenario, n, {
           engine: options.engine,
-          onProgress: () => {},
           onReplication: (done, total) => progress.update(done / total),
+          ...(options.report !== undefined && { onProfile: (profile: ProfileSlot[]) => profiles.push(profile) }),
         });
         progress.done();
+        if (options.report !== undefined) {
+          await writeRunReport(replicated, loaded.scenario, options.report, { profiles });
+          out.error(`report: ${options.report}`);
+        }
         if (options.json) out.print(JSON.stringify(replicated, null, 2));
         else out.print(`${runHeading(replicated)}\n\n${kpiTable(replicated.kpis, loaded.scenario)}`);
         return;
@@ -64,6 +76,10 @@ export function runCommand(out: Output): Command {
         onProgress: (t, horizon) => progress.update(t / horizon),
       });
       progress.done();
+      if (options.report !== undefined) {
+        await writeRunReport(result.intervals ? result : simulate(loaded.scenario, { engine: options.engine }), loaded.scenario, options.report);
+        out.error(`report: ${options.report}`);
+      }
       if (options.json) out.print(JSON.stringify(result, null, 2));
       else out.print(`${runHeading(result)}\n\n${kpiTable(result.kpis, loaded.scenario)}`);
     });

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
@@ -10,7 +10,9 @@ import { parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '..
 import { SWEEP_FILES, SweepStore, SweepStoreError } from '../runner/sweep-store.js';
 import type { SweepJob } from '../runner/sweep-task.js';
 import { runPool } from '../runner/worker-pool.js';
+import { sweepReport } from '../report/index.js';
 import { CliError } from './errors.js';
+import { checkReportPath } from './report-command.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
 import { numberOption } from './options.js';
 import { Progress } from './progress.js';
@@ -27,6 +29,8 @@ interface SweepOptions {
   queue?: string;
   engine: EngineName;
   json?: boolean;
+  report?: string;
+  force?: boolean;
 }
 
 /** Parses `i/n`. */
@@ -129,11 +133,14 @@ export function sweepCommand(out: Output): Command {
     .option('--queue <id>', 'queue whose KPIs the table and summary show (default: all queues)')
     .addOption(new Option('--engine <name>', 'statechart engine').choices([...ENGINES]).default(ENGINES[0]))
     .option('--json', 'print the cell summaries as JSON')
+    .option('--report <file>', 'also write an HTML report with charts (an existing file is kept unless --force)')
+    .option('--force', 'overwrite the --report file if it exists')
     .addHelpText(
       'after',
       '\nExamples:\n  $ cbsim sweep scenarios/customer-first-pacing.yaml --set queues.callbacks.callback.pacingModifier=1..10 --replications 10 --out sweeps/pacing\n  $ cbsim sweep scenarios/support-agent-first.yaml --set agents.tier1.count=24,26,28 --set inbound.0.callbackOffer.acceptance=0.3,0.5 --replications 20\n  $ cbsim sweep FILE --set … --out part3 --shard 3/8   # then: cbsim merge part1 … part8 --out all',
     )
     .action(async (file: string, options: SweepOptions) => {
+      if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
       const loaded = loadScenario(file, { duration: options.duration });
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const text = readFileSync(file, 'utf8');
@@ -157,6 +164,10 @@ export function sweepCommand(out: Output): Command {
       const rows = await executeSweep(job, manifest, store, shard, workers, progress);
       const cells = summarizeSweep(manifest, rows);
       if (store) store.write(SWEEP_FILES.summary, summaryCsv(manifest, cells, queue));
+      if (options.report !== undefined) {
+        writeFileSync(options.report, await sweepReport(manifest, rows, { scenario: loaded.scenario, ...(queue !== null && { queue }) }));
+        out.error(`report: ${options.report}`);
+      }
       if (options.json) {
         out.print(JSON.stringify({ manifest, cells: cells.map(({ profile: _profile, ...rest }) => rest) }, null, 2));
         return;

@@ -48,15 +48,19 @@ export interface ReplicatedResult {
   kpis: Estimated<RunResult['kpis']>;
 }
 
+/** Options of `replicate`. */
+export type ReplicateOptions = Omit<SimulateOptions, 'intervals'> & {
+  onReplication?: (done: number, total: number) => void;
+  /** Receives each replication's day profile (asks the runs for `profile: true`). */
+  onProfile?: (profile: NonNullable<RunResult['profile']>, replication: number) => void;
+};
+
 /** Runs `n` independent replications of a scenario and estimates every KPI with a 95 % confidence interval. */
-export function replicate(
-  scenario: Scenario,
-  n: number,
-  options: Omit<SimulateOptions, 'intervals'> & { onReplication?: (done: number, total: number) => void } = {},
-): ReplicatedResult {
+export function replicate(scenario: Scenario, n: number, options: ReplicateOptions = {}): ReplicatedResult {
   const seeds = replicationSeeds(scenario.seed, n);
   const results = seeds.map((seed, i) => {
-    const result = simulate({ ...scenario, seed }, { ...options, intervals: false });
+    const result = simulate({ ...scenario, seed }, { ...options, intervals: false, profile: options.onProfile !== undefined });
+    if (result.profile) options.onProfile?.(result.profile, i);
     options.onReplication?.(i + 1, n);
     return result;
   });

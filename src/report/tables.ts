@@ -1,0 +1,72 @@
+/** The report's HTML tables: the KPIs of a run by queue, and of a sweep by cell. */
+import { escapeHtml } from './escape.js';
+import { central, formatValue, type KpiValue } from './format.js';
+import { KPI_SECTIONS, SWEEP_COLUMNS, type Metric } from './metrics.js';
+
+type Kpis = Readonly<Record<string, unknown>>;
+
+/** A column of a KPI table: a title and the queue and agent KPIs it shows. */
+export interface KpiColumn {
+  title: string;
+  /** A queue's KPIs (for the inbound and callback sections). */
+  queue?: Kpis;
+  /** An agent group's KPIs (for the agents section). */
+  agents?: Kpis;
+}
+
+const value = (kpis: Kpis | undefined | null, key: string) => kpis?.[key] as KpiValue;
+
+/** One table cell with a value and, for estimates, its half-width. */
+function cell(v: KpiValue, metric: Metric): string {
+  const { text, halfWidth } = formatValue(v, metric.format, metric.isCount);
+  const mean = central(v);
+  const cls = metric.ceiling === undefined || mean === null ? '' : mean <= metric.ceiling ? ' class="good"' : ' class="bad"';
+  const hw = halfWidth === null ? '' : ` <span class="hw">± ${escapeHtml(halfWidth)}</span>`;
+  return `<td${cls}><span class="v">${escapeHtml(text)}</span>${hw}</td>`;
+}
+
+const nonZero = (values: KpiValue[]) => values.some((v) => (central(v) ?? 0) !== 0);
+
+/**
+ * The KPI table of a run or of replications: one column per queue (and all
+ * queues) with sections for inbound calls and callbacks, or one per agent
+ * group with the agents' section; sections and optional rows with nothing to
+ * show are left out.
+ */
+export function kpiTable(columns: readonly KpiColumn[]): string {
+  const rows: string[] = [];
+  const hasCallbacks = nonZero(columns.map((c) => value(c.queue, 'created')));
+  const hasInbound = nonZero(columns.map((c) => value(c.queue, 'offered')));
+  for (const section of KPI_SECTIONS) {
+    if (!columns.some((c) => c[section.source] !== undefined)) continue;
+    if (section.showIf === 'callbacks' && !hasCallbacks) continue;
+    if (section.showIf === 'inbound' && !hasInbound) continue;
+    const pickFrom = (c: KpiColumn) => (section.source === 'agents' ? c.agents : c.queue);
+    const metrics = section.metrics.filter((m) => !m.optional || nonZero(columns.map((c) => value(pickFrom(c), m.key))));
+    if (metrics.length === 0) continue;
+    rows.push(`<tr class="section"><td colspan="${columns.length + 1}">${escapeHtml(section.title)}</td></tr>`);
+    for (const m of metrics) rows.push(`<tr><td>${escapeHtml(m.label)}</td>${columns.map((c) => cell(value(pickFrom(c), m.key), m)).join('')}</tr>`);
+  }
+  const head = `<tr><th></th>${columns.map((c) => `<th>${escapeHtml(c.title)}</th>`).join('')}</tr>`;
+  return `<div class="scroll"><table class="kpis">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
+}
+
+/** A row of the sweep table: the cell's axis values, its replications and KPIs (null when none finished). */
+export interface SweepTableRow {
+  values: string[];
+  replications: number;
+  queue: Kpis | null;
+  agents: Kpis | null;
+}
+
+/** The sweep table: one row per cell, its axis values and the main KPIs as mean ± 95 % half-width. */
+export function sweepTable(axisNames: readonly string[], rows: readonly SweepTableRow[]): string {
+  const pick = (r: SweepTableRow, m: (typeof SWEEP_COLUMNS)[number]) => value(m.source === 'agents' ? r.agents : r.queue, m.key);
+  const metrics = SWEEP_COLUMNS.filter((m) => !m.optional || nonZero(rows.map((r) => pick(r, m))));
+  const head = `<tr>${axisNames.map((n) => `<th class="key">${escapeHtml(n)}</th>`).join('')}<th>replications</th>${metrics.map((m) => `<th>${escapeHtml(m.label)}</th>`).join('')}</tr>`;
+  const body = rows.map(
+    (r) =>
+      `<tr>${r.values.map((v) => `<td class="key">${escapeHtml(v)}</td>`).join('')}<td>${r.replications}</td>${metrics.map((m) => cell(pick(r, m), m)).join('')}</tr>`,
+  );
+  return `<div class="scroll"><table class="sweep">\n<thead>${head}</thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table></div>`;
+}

@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT } from '../helpers/cli.js';
+import { makeSweep, writeSweepDir } from './fixtures.js';
+
+// Debian's chromium package (.ci/run installs it when missing); CBSIM_CHROMIUM points elsewhere.
+const CHROMIUM = process.env.CBSIM_CHROMIUM ?? '/usr/bin/chromium';
+const found = existsSync(CHROMIUM);
+const reason = `no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CBSIM_CHROMIUM`;
+if (!found) console.warn(`test/report/browser.test.ts SKIPPED: ${reason}`);
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** What the page shows of one chart. */
+interface ChartSeen {
+  id: string;
+  width: number;
+  height: number;
+  /** Visible (non-empty box) graphics by their aria role description: `line mark`, `point`, `errorband`, `bar`, `rule mark`. */
+  marks: Record<string, number>;
+}
+
+describe.skipIf(!found)(`the report in headless Chromium${found ? '' : ` — SKIPPED: ${reason}`}`, () => {
+  it('renders every chart with its marks, loads nothing from elsewhere and runs no script', async () => {
+    // The README's screenshot: a real sweep of the bundled Customer First scenario over pacing modifiers 1, 3, 5, 10.
+    const sweep = makeSweep('scenarios/customer-first-pacing.yaml', ['queues.callbacks.callback.pacingModifier=1,3,5,10'], 2, '2d');
+    const dir = mkdtempSync(join(tmpdir(), 'cbsim-browser-'));
+    writeSweepDir(dir, sweep);
+    const written = await cli('report', dir);
+    expect(written.status, written.stderr).toBe(0);
+    const file = join(dir, 'report.html');
+
+    const started = performance.now();
+    const profile = mkdtempSync(join(tmpdir(), 'cbsim-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1240, height: 900 } });
+    try {
+      const requests: string[] = [];
+      const problems: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:')) return route.continue();
+        requests.push(url);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+
+      const seen = await page.evaluate(() => {
+        const box = (e: Element) => e.getBoundingClientRect();
+        return {
+          scripts: document.scripts.length,
+          charts: [...document.querySelectorAll('figure.chart')].map((figure) => {
+            const svgs = figure.querySelectorAll('svg');
+            const rect = svgs[0] ? box(svgs[0]) : { width: 0, height: 0 };
+            const marks: Record<string, number> = {};
+            for (const g of figure.querySelectorAll('[aria-roledescription]')) {
+              const kind = g.getAttribute('aria-roledescription')!;
+              const r = box(g);
+              if (svgs.length === 1 && (r.width > 0 || r.height > 0) && getComputedStyle(g).visibility !== 'hidden') marks[kind] = (marks[kind] ?? 0) + 1;
+            }
+            return { id: figure.id, width: rect.width, height: rect.height, marks, svgs: svgs.length };
+          }),
+        };
+      });
+
+      expect(requests).toEqual([]);
+      expect(problems).toEqual([]);
+      expect(seen.scripts).toBe(0);
+      const ids = seen.charts.map((c) => c.id);
+      expect(ids).toEqual(['chart-abandon', 'chart-occupancy', 'chart-day-0', 'chart-day-1', 'chart-day-3', 'chart-attempts']);
+      const chart = (id: string) => seen.charts.find((c) => c.id === id) as ChartSeen & { svgs: number };
+      for (const c of seen.charts) {
+        expect(c.svgs, c.id).toBe(1);
+        expect(c.width, c.id).toBeGreaterThan(300);
+        expect(c.height, c.id).toBeGreaterThan(150);
+      }
+      for (const id of ['chart-abandon', 'chart-occupancy']) {
+        expect(chart(id).marks.errorband, id).toBe(1); // the 95 % band
+        expect(chart(id).marks['line mark'], id).toBe(1); // the mean
+        expect(chart(id).marks.point, id).toBe(4); // one per pacing modifier
+        expect(chart(id).marks.axis, id).toBe(2);
+      }
+      expect(chart('chart-abandon').marks['rule mark']).toBe(1); // the 3 % ceiling
+      for (const id of ['chart-day-0', 'chart-day-1', 'chart-day-3']) expect(chart(id).marks['line mark'], id).toBe(3);
+      const bars = chart('chart-attempts').marks.bar;
+      expect(bars).toBeGreaterThanOrEqual(9);
+      expect(bars % 3).toBe(0); // the same attempt counts for each of the three cells
+
+      if (process.env.CBSIM_UPDATE_SCREENSHOT === '1') {
+        await page.screenshot({ path: join(ROOT, 'docs/report.png'), fullPage: true });
+      }
+      console.info(`browser check took ${Math.round(performance.now() - started)} ms`);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
