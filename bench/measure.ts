@@ -1,19 +1,22 @@
 /**
  * Measurements taken inside one child process (see one.ts): a whole
- * simulation of a workload, or the statechart transition micro-benchmark.
- * Bench code may read the wall clock; src/ may not.
+ * simulation of a workload, the statechart transition micro-benchmark, or a
+ * memory line. Bench code may read the wall clock; src/ may not.
  */
 import { callbackMachine, type CallbackContext, type CallbackEvent, type CallbackInput } from '../src/machines/callback.js';
-import { Mailbox, type MachineHost } from '../src/machines/engine.js';
+import { CompiledEngine } from '../src/machines/compile/compiled-engine.js';
+import { Mailbox, type MachineEngine, type MachineHost } from '../src/machines/engine.js';
 import { XStateEngine } from '../src/machines/xstate-engine.js';
-import { ENGINES } from '../src/contact-center/world.js';
-import { simulate, type SimulateOptions } from '../src/runner/simulate.js';
-import { buildScenario, DAY, TRANSITION, workload } from './workloads.js';
+import { ContactCenter, ENGINES, type EngineName } from '../src/contact-center/world.js';
+import { KpiCollector } from '../src/metrics/collector.js';
+import type { Scenario } from '../src/model/scenario.js';
+import { simulate } from '../src/runner/simulate.js';
+import { buildScenario, DAY, HELD_DIALS_PER_HOUR, memoryLine, memoryScenario, TRANSITION, workload, type MemoryLine } from './workloads.js';
 
 /** What one child reports; `null` where a figure does not apply. */
 export interface Measurement {
   name: string;
-  /** The statechart engine that ran (`result.engine`; `xstate` for the micro-benchmark, which drives `XStateEngine`). */
+  /** The statechart engine that ran (`result.engine`; for the micro-benchmark, the engine it drove). */
   engine: string;
   /** Simulated days of the timed run (null for the micro-benchmark). */
   days: number | null;
@@ -45,8 +48,17 @@ export interface Measurement {
   eventsPerSecond: number | null;
   /** Wall µs per transition: for a simulation an upper bound that includes all other per-event work. */
   microsPerTransition: number;
-  /** Micro-benchmark only: wall µs to create one callback's initial snapshot (`getInitialSnapshot`, not counted in `microsPerTransition`). */
+  /** Micro-benchmark only: wall µs to start one callback (its initial state; not counted in `microsPerTransition`). */
   startMicros: number | null;
+  /** Memory lines only: callbacks alive (created, not ended) when the memory was measured. */
+  liveCallbacks: number | null;
+  /**
+   * Memory lines only: what the run holds per live callback, in bytes — the
+   * growth of the JS heap plus array buffers (typed arrays) from the built,
+   * not yet started world to the world holding every callback, both after
+   * full garbage collections, divided by the live callbacks.
+   */
+  bytesPerLiveCallback: number | null;
   /** Peak resident set size of the child process (`process.resourceUsage().maxRSS`), MB. */
   peakRssMB: number;
   /** Resident set size when the child started measuring (node + tsx + loaded modules), MB. */
@@ -83,8 +95,7 @@ function peakRssMB(): number {
 export function measureWorkload(name: string, days: number | undefined, runs: number, engine?: string): Measurement {
   const startRssMB = process.memoryUsage().rss / MB;
   const w = workload(name);
-  if (engine !== undefined && !(ENGINES as readonly string[]).includes(engine)) throw new Error(`--engine: unknown engine ${engine} (known: ${ENGINES.join(', ')})`);
-  const options: SimulateOptions = engine === undefined ? {} : { engine: engine as SimulateOptions['engine'] };
+  const options = engine === undefined ? {} : { engine: engineName(engine) };
   const horizonDays = days ?? w.days;
   const warmup = timed(() => simulate(buildScenario(w, Math.min(1, horizonDays)), options));
   const scenario = buildScenario(w, horizonDays);
@@ -112,9 +123,17 @@ export function measureWorkload(name: string, days: number | undefined, runs: nu
     eventsPerSecond: perSecond(result.run.events),
     microsPerTransition: (best.wall * 1e6) / result.run.transitions,
     startMicros: null,
+    liveCallbacks: null,
+    bytesPerLiveCallback: null,
     peakRssMB: peakRssMB(),
     startRssMB,
   };
+}
+
+/** `name` if it is a known engine. */
+function engineName(name: string): EngineName {
+  if (!(ENGINES as readonly string[]).includes(name)) throw new Error(`--engine: unknown engine ${name} (known: ${ENGINES.join(', ')})`);
+  return name as EngineName;
 }
 
 /** Callbacks alive at once in the micro-benchmark: each batch starts this many, then drives each to its end. */
@@ -160,7 +179,7 @@ class NoOpHost implements MachineHost<CallbackEvent> {
   changed(): void {}
 }
 
-type Engine = XStateEngine<CallbackInput, CallbackEvent, CallbackContext>;
+type Engine = MachineEngine<CallbackInput, CallbackEvent, CallbackContext>;
 
 const AGENT_FIRST = callbackInput('AgentFirst');
 const CUSTOMER_FIRST = callbackInput('CustomerFirst');
@@ -254,22 +273,25 @@ function driveBatches(engine: Engine, host: NoOpHost, batches: number) {
 }
 
 /**
- * The cost of one `machine.transition` with a reused scope on the callback
- * machine: `XStateEngine` driven in a tight loop with a host that does
- * nothing. Callbacks are started in batches (their initial snapshots are
+ * The cost of one transition of the callback machine on one engine, alone:
+ * `XStateEngine` (one `machine.transition` with a reused scope) or
+ * `CompiledEngine` (the compiled table), driven in a tight loop with a host
+ * that does nothing. Callbacks are started in batches (their starts are
  * timed apart, as `startMicros`) and then driven through whole lives in both
  * modes; `runs` times after a warm-up, the fastest run counts.
  */
-export function measureTransition(runs: number): Measurement {
+export function measureTransition(runs: number, engineChoice: string = ENGINES[0]): Measurement {
   const startRssMB = process.memoryUsage().rss / MB;
   const host = new NoOpHost();
-  const engine: Engine = new XStateEngine(callbackMachine, host, new Mailbox());
+  const name = engineName(engineChoice);
+  const engine: Engine =
+    name === 'xstate' ? new XStateEngine(callbackMachine, host, new Mailbox()) : new CompiledEngine(callbackMachine, host, new Mailbox());
   const warmup = timed(() => driveBatches(engine, host, WARMUP_BATCHES));
   const timedRuns = Array.from({ length: runs }, () => driveBatches(engine, host, BATCHES));
   const best = fastest(timedRuns);
   return {
     name: TRANSITION,
-    engine: 'xstate',
+    engine: engine.name,
     days: null,
     runs,
     wallSeconds: best.wall,
@@ -285,6 +307,104 @@ export function measureTransition(runs: number): Measurement {
     eventsPerSecond: null,
     microsPerTransition: (best.wall * 1e6) / best.transitions,
     startMicros: (best.startWall * 1e6) / best.starts,
+    liveCallbacks: null,
+    bytesPerLiveCallback: null,
+    peakRssMB: peakRssMB(),
+    startRssMB,
+  };
+}
+
+/** The garbage collector, exposed by `--expose-gc` (run.ts passes it to memory lines). */
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (typeof gc !== 'function') throw new Error('memory lines need node --expose-gc (npm run bench passes it)');
+  gc();
+  gc();
+}
+
+/** Bytes the process holds in JS objects: the V8 heap in use plus array buffers (the data of typed arrays lives outside the heap). */
+function heldBytes(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+/** A world built from `scenario` as `simulate()` builds one: the contact center with the KPI collector listening. */
+function simulatedWorld(scenario: Scenario, engine: EngineName): { world: ContactCenter; collector: KpiCollector } {
+  const world = new ContactCenter(scenario, { engine });
+  const collector = new KpiCollector({
+    queues: scenario.queues.map((q) => ({ id: q.id, serviceLevelThreshold: q.serviceLevel.threshold })),
+    agentGroups: Array.from({ length: world.agents.size }, (_, a) => world.agents.groupOf(a)),
+    warmup: scenario.warmup,
+    horizon: scenario.duration,
+    startEpochMs: scenario.startEpochMs,
+    campaigns: scenario.campaigns.map((c) => c.id),
+  });
+  collector.observe(world.events$);
+  return { world, collector };
+}
+
+/** Simulated ms a memory line's run advances at a time while it waits for every callback to be created. */
+const HOLD_STEP_MS = 6 * 60_000;
+
+/** Runs a memory line's world until all of its `callbacks` exist (every dial of the campaign has been made). */
+function hold(world: ContactCenter, callbacks: number): void {
+  const limit = (10 * callbacks * 3_600_000) / HELD_DIALS_PER_HOUR + DAY;
+  for (let t = HOLD_STEP_MS; world.callbacks.active < callbacks; t += HOLD_STEP_MS) {
+    if (t > limit) throw new Error(`bench: only ${world.callbacks.active} of ${callbacks} callbacks were created`);
+    world.runUntil(t);
+  }
+}
+
+/**
+ * A memory line on one engine: the line's scenario (`memoryScenario`) run
+ * as `simulate()` runs it (with the KPI collector listening) until all of
+ * its callbacks are created and waiting in `scheduled`; then the memory the
+ * world holds per live callback. A smaller run of the same scenario (1 % of
+ * the callbacks) warms the code up first. The times are those of creating
+ * the callbacks (each a campaign dial, a callee plan, a record and a
+ * statechart start with its due timer).
+ */
+export function measureMemory(name: string, engineChoice: string = ENGINES[0]): Measurement {
+  const startRssMB = process.memoryUsage().rss / MB;
+  const line: MemoryLine | undefined = memoryLine(name);
+  if (!line) throw new Error(`unknown memory line ${name}`);
+  const engine = engineName(engineChoice);
+  const small = Math.max(1000, Math.round(line.callbacks / 100));
+  const warmup = timed(() => hold(simulatedWorld(memoryScenario({ ...line, callbacks: small }), engine).world, small));
+  const { world, collector } = simulatedWorld(memoryScenario(line), engine);
+  collectGarbage();
+  const before = heldBytes();
+  const run = timed(() => hold(world, line.callbacks));
+  collectGarbage();
+  const held = heldBytes() - before;
+  const live = world.callbacks.active;
+  for (const id of [1, live]) {
+    const state = world.callbacks.engine.stateOf(id);
+    if (state !== 'scheduled') throw new Error(`bench: callback ${id} is ${state}, not scheduled`);
+  }
+  const events = world.sim.eventsHandled;
+  const transitions = world.agents.engine.transitions + world.callbacks.engine.transitions;
+  collector.report(); // keeps the collector (and what it holds) alive until after the measurement
+  return {
+    name,
+    engine: world.engineName,
+    days: null,
+    runs: 1,
+    wallSeconds: run.wall,
+    wallSecondsAll: [run.wall],
+    cpuSeconds: run.cpu,
+    warmupSeconds: warmup.wall,
+    calls: null,
+    callbacks: live,
+    events,
+    transitions,
+    callsPerSecond: null,
+    callbacksPerSecond: live / run.wall,
+    eventsPerSecond: events / run.wall,
+    microsPerTransition: (run.wall * 1e6) / transitions,
+    startMicros: null,
+    liveCallbacks: live,
+    bytesPerLiveCallback: held / live,
     peakRssMB: peakRssMB(),
     startRssMB,
   };

@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: throughput, memory and scaling of the simulator, one line
- * per workload, in a fixed format meant to be compared between commits (see
- * bench/README.md). Each line is measured in its own child process (one.ts).
+ * per workload and engine, in a fixed format meant to be compared between
+ * commits (see bench/README.md). Each line is measured in its own child
+ * process (one.ts).
  *
  *   npm run bench
  *   npm run bench -- --only erlang-c,transition --days 3 --runs 3
+ *   npm run bench -- --engine compiled  # one engine only
  *   npm run bench -- --scaling          # adds Erlang C at 30 vs 300 simulated days (long)
  *   npm run bench -- --json > bench.json
  */
@@ -15,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINES } from '../src/contact-center/world.js';
 import { parseDays, type Measurement } from './measure.js';
-import { NAMES, TRANSITION, WORKLOADS, workload } from './workloads.js';
+import { MEMORY_LINES, memoryLine, NAMES, TRANSITION, WORKLOADS, workload } from './workloads.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ONE = fileURLToPath(new URL('./one.ts', import.meta.url));
@@ -25,20 +27,20 @@ const SCALING_WORKLOAD = 'erlang-c';
 
 const HELP = `usage: npm run bench -- [options]
 
-  --only NAMES   comma-separated lines to run (repeatable): ${NAMES.join(', ')}
-  --days N       simulated days of every workload (default: ${WORKLOADS.map((w) => `${w.name} ${w.days}`).join(', ')})
-  --runs N       timed runs per line after the warm-up; the fastest is reported (default 1)
-  --engine NAME  statechart engine of the workloads (default: simulate()'s default; the transition line always drives XStateEngine)
-  --scaling      add the scaling line: ${SCALING_WORKLOAD} at D and ${SCALE}×D days (D = --days or ${workload(SCALING_WORKLOAD).days}); long
-  --json         print one JSON document instead of the lines
-  --help         this text
+  --only NAMES    comma-separated lines to run (repeatable): ${NAMES.join(', ')}
+  --days N        simulated days of every workload (default: ${WORKLOADS.map((w) => `${w.name} ${w.days}`).join(', ')}; not the memory lines)
+  --runs N        timed runs per line after the warm-up; the fastest is reported (default 1; memory lines run once)
+  --engine NAMES  comma-separated statechart engines (repeatable): ${ENGINES.join(', ')}; default all, each line once per engine
+  --scaling       add the scaling line: ${SCALING_WORKLOAD} at D and ${SCALE}×D days (D = --days or ${workload(SCALING_WORKLOAD).days}) on the first engine; long
+  --json          print one JSON document instead of the lines
+  --help          this text
 `;
 
 interface Options {
   only: string[];
   days: number | undefined;
   runs: number;
-  engine: string | undefined;
+  engines: string[];
   scaling: boolean;
   json: boolean;
 }
@@ -49,7 +51,7 @@ function options(): Options {
       only: { type: 'string', multiple: true },
       days: { type: 'string' },
       runs: { type: 'string', default: '1' },
-      engine: { type: 'string' },
+      engine: { type: 'string', multiple: true },
       scaling: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -65,14 +67,15 @@ function options(): Options {
   }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
-  if (values.engine !== undefined && !(ENGINES as readonly string[]).includes(values.engine)) {
-    throw new Error(`--engine: unknown engine ${values.engine} (known: ${ENGINES.join(', ')})`);
+  const engines = (values.engine ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  for (const engine of engines) {
+    if (!(ENGINES as readonly string[]).includes(engine)) throw new Error(`--engine: unknown engine ${engine} (known: ${ENGINES.join(', ')})`);
   }
   return {
     only: only.length > 0 ? NAMES.filter((n) => only.includes(n)) : [...NAMES],
     days: values.days === undefined ? undefined : parseDays(values.days),
     runs,
-    engine: values.engine,
+    engines: engines.length > 0 ? ENGINES.filter((e) => engines.includes(e)) : [...ENGINES],
     scaling: values.scaling,
     json: values.json,
   };
@@ -116,12 +119,13 @@ function environment(): Environment {
 }
 
 /** Runs one line in a child process; null (with the reason on stderr) if the child failed. */
-function measure(name: string, days: number | undefined, runs: number, engine: string | undefined, quiet: boolean): Measurement | null {
-  const label = days === undefined ? name : `${name} (${days} d)`;
+function measure(name: string, days: number | undefined, runs: number, engine: string, quiet: boolean): Measurement | null {
+  const label = `${days === undefined ? name : `${name} (${days} d)`} on ${engine}`;
   if (!quiet && process.stderr.isTTY) process.stderr.write(`running ${label}…`);
-  const args = ['--import', 'tsx', ONE, name, '--runs', String(runs)];
-  if (days !== undefined) args.push('--days', String(days));
-  if (engine !== undefined && name !== TRANSITION) args.push('--engine', engine);
+  const memory = memoryLine(name) !== undefined;
+  const args = [...(memory ? ['--expose-gc'] : []), '--import', 'tsx', ONE, name, '--engine', engine];
+  if (!memory) args.push('--runs', String(runs));
+  if (days !== undefined && !memory) args.push('--days', String(days));
   const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 });
   if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const last = child.stdout.trim().split('\n').pop() ?? '';
@@ -147,19 +151,22 @@ const ENGINE_WIDTH = 8;
 /** One benchmark line; the columns are always the same, in the same order. */
 function line(m: Measurement): string {
   const count = (n: number | null) => (n === null ? null : int.format(n));
+  const fixed = (n: number | null, digits: number) => (n === null ? null : n.toFixed(digits));
   const columns = [
     m.name.padEnd(NAME_WIDTH),
     m.engine.padEnd(ENGINE_WIDTH),
-    column('calls/s', count(m.callsPerSecond), 8),
+    column('calls/s', count(m.callsPerSecond), 9),
     column('callbacks/s', count(m.callbacksPerSecond), 7),
     column('events/s', count(m.eventsPerSecond), 9),
-    column('µs/transition', m.microsPerTransition.toFixed(2), 6),
+    column('µs/transition', m.microsPerTransition.toFixed(3), 7),
     column('transitions', count(m.transitions), 11),
     `${column('peak RSS', int.format(m.peakRssMB), 5)} MB`,
     `${column('wall', m.wallSeconds.toFixed(2), 6)} s`,
     `${column('cpu', m.cpuSeconds.toFixed(2), 6)} s`,
+    column('µs/start', fixed(m.startMicros, 2), 6),
+    column('live callbacks', count(m.liveCallbacks), 9),
+    column('B/live callback', count(m.bytesPerLiveCallback), 5),
   ];
-  if (m.startMicros !== null) columns.push(column('µs/start', m.startMicros.toFixed(2), 6));
   return columns.join('   ');
 }
 
@@ -181,7 +188,7 @@ function scalingLine(s: Scaling): string {
     `${s.workload} ${s.short.days} d ${s.short.wallSeconds.toFixed(2)} s`,
     `${s.long.days} d ${s.long.wallSeconds.toFixed(2)} s`,
     `ratio ${s.ratio.toFixed(2)} (cpu ${s.cpuRatio.toFixed(2)}, ideal ${SCALE})`,
-    `µs/transition ${s.short.microsPerTransition.toFixed(2)} → ${s.long.microsPerTransition.toFixed(2)}`,
+    `µs/transition ${s.short.microsPerTransition.toFixed(3)} → ${s.long.microsPerTransition.toFixed(3)}`,
     `peak RSS ${int.format(s.short.peakRssMB)} → ${int.format(s.long.peakRssMB)} MB`,
   ].join('   ');
 }
@@ -202,26 +209,33 @@ function main(): void {
   say(`node    ${env.node}   xstate ${env.xstate ?? 'unknown'}`);
   say(`cpu     ${env.cpu} (${env.cpus} logical CPUs, ${env.platform})`);
   const daysNote = opts.days === undefined ? WORKLOADS.map((w) => `${w.name} ${w.days} d`).join(', ') : `${opts.days} d each`;
-  say(`runs    ${opts.runs === 1 ? '1 timed run' : `fastest of ${opts.runs} timed runs`} after 1 warm-up, one child process per line; ${daysNote}`);
+  const heldNote = MEMORY_LINES.map((m) => `${m.name} ${int.format(m.callbacks)} callbacks`).join(', ');
+  say(`runs    ${opts.runs === 1 ? '1 timed run' : `fastest of ${opts.runs} timed runs`} after 1 warm-up, one child process per line; ${daysNote}; ${heldNote}`);
+  say(`engines ${opts.engines.join(', ')}`);
   say('');
 
   const results: Measurement[] = [];
   let failed = false;
   for (const name of opts.only) {
-    const m = measure(name, name === TRANSITION ? undefined : opts.days, opts.runs, opts.engine, opts.json);
-    if (m === null) {
-      failed = true;
-      continue;
+    for (const engine of opts.engines) {
+      const m = measure(name, name === TRANSITION ? undefined : opts.days, opts.runs, engine, opts.json);
+      if (m === null) {
+        failed = true;
+        continue;
+      }
+      results.push(m);
+      say(line(m));
     }
-    results.push(m);
-    say(line(m));
   }
 
   let scaling: Scaling | null = null;
   if (opts.scaling) {
+    const engine = opts.engines[0];
     const shortDays = opts.days ?? workload(SCALING_WORKLOAD).days;
-    const short = results.find((m) => m.name === SCALING_WORKLOAD && m.days === shortDays) ?? measure(SCALING_WORKLOAD, shortDays, opts.runs, opts.engine, opts.json);
-    const long = short === null ? null : measure(SCALING_WORKLOAD, shortDays * SCALE, opts.runs, opts.engine, opts.json);
+    const short =
+      results.find((m) => m.name === SCALING_WORKLOAD && m.days === shortDays && m.engine === engine) ??
+      measure(SCALING_WORKLOAD, shortDays, opts.runs, engine, opts.json);
+    const long = short === null ? null : measure(SCALING_WORKLOAD, shortDays * SCALE, opts.runs, engine, opts.json);
     if (short === null || long === null) failed = true;
     else {
       scaling = {
@@ -235,7 +249,7 @@ function main(): void {
     }
   }
 
-  if (opts.json) process.stdout.write(`${JSON.stringify({ environment: env, runs: opts.runs, results, scaling }, null, 2)}\n`);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ environment: env, runs: opts.runs, engines: opts.engines, results, scaling }, null, 2)}\n`);
   if (failed) process.exitCode = 1;
 }
 

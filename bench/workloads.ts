@@ -123,8 +123,72 @@ export const WORKLOADS: readonly Workload[] = [
 /** The name of the statechart micro-benchmark line (not a simulation). */
 export const TRANSITION = 'transition';
 
+/** A memory line: a scenario that piles up scheduled callbacks, measured once they are all waiting. */
+export interface MemoryLine {
+  /** Name used on the output line and with `--only`. */
+  name: string;
+  /** One sentence for `--help` and the README. */
+  description: string;
+  /** Scheduled callbacks held at once. */
+  callbacks: number;
+}
+
+/** Campaign dials per hour of the memory lines (all day). */
+export const HELD_DIALS_PER_HOUR = 1_000_000;
+
+/** The memory lines, in the order `npm run bench` prints them (after the workloads and the transition line). */
+export const MEMORY_LINES: readonly MemoryLine[] = [
+  {
+    name: 'memory',
+    description: 'a campaign whose 100,000 contacts all ask to be called back in 29 days: 100,000 scheduled callbacks held at once, no agents',
+    callbacks: 100_000,
+  },
+  {
+    name: 'memory-1m',
+    description: 'the same with 1,000,000 contacts: one million scheduled callbacks held at once',
+    callbacks: 1_000_000,
+  },
+];
+
 /** Every name `--only` accepts. */
-export const NAMES: readonly string[] = [...WORKLOADS.map((w) => w.name), TRANSITION];
+export const NAMES: readonly string[] = [...WORKLOADS.map((w) => w.name), TRANSITION, ...MEMORY_LINES.map((m) => m.name)];
+
+/** The memory line called `name`, if it is one. */
+export function memoryLine(name: string): MemoryLine | undefined {
+  return MEMORY_LINES.find((m) => m.name === name);
+}
+
+/**
+ * The scenario of a memory line, in the scenario file format: one queue
+ * with no agents, and an outbound campaign that dials `callbacks` contacts at
+ * a million dials an hour. Every contact answers live and asks to be called
+ * back in 29 days (`callLater` probability 1, lead time 29 d), so each dial
+ * makes one `campaign` callback that waits in the `scheduled` state with its
+ * due timer pending — nothing else happens to it within the measurement.
+ * After about `callbacks` / 1,000,000 simulated hours all of them are held at
+ * once.
+ */
+export function memoryScenario(line: MemoryLine): Scenario {
+  const file = {
+    name: `${line.callbacks} scheduled callbacks held at once`,
+    seed: 1,
+    duration: '30d',
+    queues: [{ id: 'held', ani: '+15550100400' }],
+    agents: [],
+    campaigns: [
+      {
+        id: 'call-me-later',
+        queue: 'held',
+        contacts: line.callbacks,
+        dialRate: { perHour: HELD_DIALS_PER_HOUR },
+        callLater: { probability: 1, leadTime: '29d' },
+      },
+    ],
+    callee: { outcomes: { live: 1, machine: 0, noAnswer: 0, busy: 0, invalid: 0 } },
+  };
+  const { scenario } = parseScenario(JSON.stringify(file), `bench/workloads.ts#${line.name}`);
+  return { ...scenario, warmup: 0 };
+}
 
 /** The workload called `name`. */
 export function workload(name: string): Workload {

@@ -38,6 +38,18 @@ export interface WorkOwner {
   leftLine(id: number): void;
 }
 
+/**
+ * The events sent to agent machines, made once: engines and hosts only read
+ * events, so the same object can be sent every time.
+ */
+const ANSWER: AgentEvent = Object.freeze({ type: 'ANSWER' });
+const WITHDRAW: AgentEvent = Object.freeze({ type: 'WITHDRAW' });
+const END_WITH_WRAP_UP: AgentEvent = Object.freeze({ type: 'END', wrapUp: true });
+const END_WITHOUT_WRAP_UP: AgentEvent = Object.freeze({ type: 'END', wrapUp: false });
+const WRAP_END: AgentEvent = Object.freeze({ type: 'WRAP_END' });
+const LOG_ON: AgentEvent = Object.freeze({ type: 'LOG_ON' });
+const LOG_OFF: AgentEvent = Object.freeze({ type: 'LOG_OFF' });
+
 interface AgentRecord {
   index: number;
   group: AgentGroupConfig;
@@ -72,6 +84,11 @@ export class AgentPool {
   private readonly groupMembers: number[][] = [];
   private readonly online: Int32Array;
   private readonly availableListeners: Array<(queue: number) => void> = [];
+  /** Per queue, the OFFER events an agent machine gets (answered later, or at once) and the alerting timeout they carry. */
+  private readonly offers: Array<{ later: AgentEvent; atOnce: AgentEvent; alertingTimeout: number }>;
+  /** Per queue, whether routing is longest-idle and best-skills. */
+  private readonly longestIdle: Uint8Array;
+  private readonly bestSkills: Uint8Array;
   /** Where interactions wait for agents. */
   readonly lines: WaitingLines;
 
@@ -83,7 +100,7 @@ export class AgentPool {
     const { sim, scenario, streams } = world;
     this.answerKind = sim.register('agent.answer', (a) => {
       this.agents[a].answerHandle = 0;
-      this.send(a, { type: 'ANSWER' });
+      this.send(a, ANSWER);
     });
     this.talkKind = sim.register('agent.talkEnd', (a) => this.ownerOf(a).talkEnded(this.workId(a), a));
     this.wrapKind = sim.register('agent.wrapEnd', (a) => this.wrapEnded(a));
@@ -120,6 +137,16 @@ export class AgentPool {
       }
       this.groupMembers.push(members);
     });
+    this.offers = world.queues.map((q) => {
+      const alertingTimeout = q.config.callback.alertingTimeout;
+      return {
+        later: Object.freeze({ type: 'OFFER', alertingTimeout, answerAtOnce: false }),
+        atOnce: Object.freeze({ type: 'OFFER', alertingTimeout, answerAtOnce: true }),
+        alertingTimeout,
+      };
+    });
+    this.longestIdle = Uint8Array.from(world.queues, (q) => (q.config.routing === 'longestIdle' ? 1 : 0));
+    this.bestSkills = Uint8Array.from(world.queues, (q) => (q.config.routing === 'bestSkills' ? 1 : 0));
     this.idle = world.queues.map(() => new IdleAgents(this.agents.length));
     this.online = new Int32Array(world.queues.length);
     this.lines = new WaitingLines(world.queues.length, this.agents.length);
@@ -224,8 +251,8 @@ export class AgentPool {
   private pickIdle(queue: number, skills: number): number {
     const idle = this.idle[queue];
     if (idle.size === 0) return -1;
-    if (skills === 0 && this.world.queues[queue].config.routing === 'longestIdle') return idle.first();
-    const bestSkills = this.world.queues[queue].config.routing === 'bestSkills';
+    if (skills === 0 && this.longestIdle[queue] === 1) return idle.first();
+    const bestSkills = this.bestSkills[queue] === 1;
     let best = -1;
     let bestProficiency = -1;
     for (let agent = idle.first(); agent >= 0; agent = idle.next(agent)) {
@@ -248,11 +275,11 @@ export class AgentPool {
   /** Ends the agent's interaction with `wrapUp` ms of after-call work (`wrapEnded` follows), or none. */
   endWork(agent: number, wrapUp: number): void {
     if (wrapUp > 0) {
-      this.send(agent, { type: 'END', wrapUp: true });
+      this.send(agent, END_WITH_WRAP_UP);
       this.world.sim.after(wrapUp, this.wrapKind, agent);
     } else {
       this.agents[agent].work = -1;
-      this.send(agent, { type: 'END', wrapUp: false });
+      this.send(agent, END_WITHOUT_WRAP_UP);
     }
   }
 
@@ -262,7 +289,7 @@ export class AgentPool {
     record.work = -1;
     if (record.answerHandle) this.world.sim.cancel(record.answerHandle);
     record.answerHandle = 0;
-    this.send(agent, { type: 'WITHDRAW' });
+    this.send(agent, WITHDRAW);
   }
 
   /** Time the agent takes to dial an Agent First callback by hand. */
@@ -290,10 +317,10 @@ export class AgentPool {
     const owner = this.owners[ref & 1];
     const autoAnswer = owner.assigned(ref >> 1, agent);
     const answerTime = autoAnswer ? 0 : sampleWhole(record.answerTime, record.answerStream);
-    const alertingTimeout = this.world.scenario.queues[queue].callback.alertingTimeout;
-    this.send(agent, { type: 'OFFER', alertingTimeout, answerAtOnce: answerTime === 0 });
+    const offers = this.offers[queue];
+    this.send(agent, answerTime === 0 ? offers.atOnce : offers.later);
     if (answerTime === 0) owner.answered(ref >> 1, agent);
-    else if (answerTime < alertingTimeout) record.answerHandle = this.world.sim.after(answerTime, this.answerKind, agent);
+    else if (answerTime < offers.alertingTimeout) record.answerHandle = this.world.sim.after(answerTime, this.answerKind, agent);
   }
 
   private available(agent: number): void {
@@ -357,13 +384,13 @@ export class AgentPool {
     const record = this.agents[agent];
     const ref = record.work;
     record.work = -1;
-    this.send(agent, { type: 'WRAP_END' });
+    this.send(agent, WRAP_END);
     if (ref >= 0) this.owners[ref & 1].wrapEnded(ref >> 1, agent);
   }
 
   private shiftChange(target: number): void {
     const group = target >> 1;
-    const event: AgentEvent = target & 1 ? { type: 'LOG_OFF' } : { type: 'LOG_ON' };
+    const event = target & 1 ? LOG_OFF : LOG_ON;
     for (const agent of this.groupMembers[group]) this.send(agent, event);
   }
 }

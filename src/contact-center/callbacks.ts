@@ -1,4 +1,4 @@
-import { sampleWhole, type Sampler } from '../kernel/distributions.js';
+import { NO_RANDOM, sampleWhole, type Sampler } from '../kernel/distributions.js';
 import { sampler } from '../kernel/distributions.js';
 import {
   callbackMachine,
@@ -89,6 +89,29 @@ export interface DialerHooks {
   answerResolved(queue: number, abandoned: boolean): void;
 }
 
+/** The callback machine's events without data, made once (engines and hosts only read events). */
+const EVENT = Object.freeze({
+  CANCEL: Object.freeze({ type: 'CANCEL' }) as CallbackEvent,
+  REQUEUE: Object.freeze({ type: 'REQUEUE' }) as CallbackEvent,
+  DIAL: Object.freeze({ type: 'DIAL' }) as CallbackEvent,
+  EXPIRE: Object.freeze({ type: 'EXPIRE' }) as CallbackEvent,
+  RING: Object.freeze({ type: 'RING' }) as CallbackEvent,
+  BUSY: Object.freeze({ type: 'BUSY' }) as CallbackEvent,
+  FAX: Object.freeze({ type: 'FAX' }) as CallbackEvent,
+  INVALID: Object.freeze({ type: 'INVALID' }) as CallbackEvent,
+  LIVE: Object.freeze({ type: 'LIVE' }) as CallbackEvent,
+  MACHINE: Object.freeze({ type: 'MACHINE' }) as CallbackEvent,
+  NO_ANSWER: Object.freeze({ type: 'NO_ANSWER' }) as CallbackEvent,
+  PATIENCE_END: Object.freeze({ type: 'PATIENCE_END' }) as CallbackEvent,
+  WRAP_END: Object.freeze({ type: 'WRAP_END' }) as CallbackEvent,
+  OFFER: Object.freeze({ type: 'OFFER' }) as CallbackEvent,
+  OFFER_MISSED: Object.freeze({ type: 'OFFER_MISSED' }) as CallbackEvent,
+  TALK_END: Object.freeze({ type: 'TALK_END' }) as CallbackEvent,
+} satisfies Record<string, CallbackEvent>);
+
+/** Agent First callbacks with no dial delay get this AGENT_ANSWER (Customer First ones always). */
+const AGENT_ANSWER_AT_ONCE: CallbackEvent = Object.freeze({ type: 'AGENT_ANSWER', dialDelay: 0 });
+
 /** A position before any real one, for customers put at the front of the queue. */
 const FRONT_OF_QUEUE = 1e11;
 
@@ -104,8 +127,10 @@ interface CallbackRecord {
   wrap: Sampler;
   skills: number;
   priority: number;
-  number: string;
-  callee: string;
+  /** The number dialed, or null for a number generated from the customer's identity (made when needed: see `numberOf`). */
+  number: string | null;
+  /** The callee's name, or null for a generated customer's (see `calleeOf`). */
+  callee: string | null;
   callerId: string;
   callerName: string | null;
   label: string | null;
@@ -155,11 +180,14 @@ export class CallbackCenter implements WorkOwner {
   private readonly reservationKind: number;
   private readonly ownershipKind: number;
   private readonly analyticsKind: number;
+  /** Every analytics check comes 14 days after its callback's creation: a delay line, not the heap. */
+  private readonly analyticsLine: number;
   private readonly callee: Callee;
   private readonly talkOverride: Array<Sampler | undefined>;
   private readonly listenTime: Array<Sampler | undefined>;
   private readonly wrapOverride: Array<Sampler | undefined>;
   private customers!: CustomerDraws;
+  private readonly queueSkillSets: Array<number | undefined> = [];
   private dialer: DialerHooks | null = null;
   /** Customer First dials in flight per queue (ringing, or answered and waiting for an agent). */
   readonly inFlight: Int32Array;
@@ -178,6 +206,7 @@ export class CallbackCenter implements WorkOwner {
     this.reservationKind = sim.register('callback.reservationEnd', (id) => this.reservationEnd(id));
     this.ownershipKind = sim.register('callback.ownershipEnd', (id) => this.ownershipEnd(id));
     this.analyticsKind = sim.register('callback.analyticsCheck', (id) => this.analyticsCheck(id));
+    this.analyticsLine = sim.delayLine(ANALYTICS_INACTIVE_MS);
     this.callee = new Callee(world.scenario.callee, world.streams, world.calendar);
     this.talkOverride = world.queues.map((q) => (q.config.callback.talkTime ? sampler(q.config.callback.talkTime) : undefined));
     this.wrapOverride = world.queues.map((q) => (q.config.callback.wrapUp ? sampler(q.config.callback.wrapUp) : undefined));
@@ -193,10 +222,19 @@ export class CallbackCenter implements WorkOwner {
         const record = this.records.get(id)!;
         const now = this.world.sim.now;
         if (now > record.createdAt) record.lastUpdate = now;
-        this.world.emit({ type: 'callback.state', t: now, callback: id, queue: record.queue.config.id, from, to, event: event.type });
+        if (this.world.wants('callback.state')) {
+          this.world.emit({ type: 'callback.state', t: now, callback: id, queue: record.queue.config.id, from, to, event: event.type });
+        }
       },
     });
     pool.setOwner(WorkKind.Callback, this);
+  }
+
+  /** The skill set of queue `queue`'s own skills (looked up once per queue). */
+  private queueSkills(queue: number): number {
+    let set = this.queueSkillSets[queue];
+    if (set === undefined) set = this.queueSkillSets[queue] = this.skills.setOf(this.world.queues[queue].config.skills);
+    return set;
   }
 
   /** Connects the customer draws of the inbound side. */
@@ -234,10 +272,10 @@ export class CallbackCenter implements WorkOwner {
       customerSource: spec.customerSource,
       talk: this.talkOverride[queue.index] ?? spec.talk,
       wrap: this.wrapOverride[queue.index] ?? spec.wrap,
-      skills: this.skills.setOf(preserved ? spec.origin!.skills : queue.config.skills),
+      skills: preserved ? this.skills.setOf(spec.origin!.skills) : this.queueSkills(queue.index),
       priority: preserved ? spec.origin!.priority : settings.priority,
-      number: spec.number ?? generatedNumber(spec.customer, spec.customerSource),
-      callee: spec.callee ?? `Customer ${spec.customerSource}-${spec.customer + 1}`,
+      number: spec.number ?? null,
+      callee: spec.callee ?? null,
       callerId: spec.callerId ?? queue.config.ani,
       callerName: spec.callerName ?? null,
       label: spec.label ?? null,
@@ -263,7 +301,7 @@ export class CallbackCenter implements WorkOwner {
     this.records.set(id, record);
     if (record.label !== null) this.labels.set(record.label, id);
     this.world.emit({ type: 'callback.created', t: now, callback: id, queue: queue.config.id, kind: spec.kind, mode: settings.mode, position: spec.position });
-    if (record.scheduledAt < 0) this.world.sim.after(ANALYTICS_INACTIVE_MS, this.analyticsKind, id);
+    if (record.scheduledAt < 0) this.world.sim.scheduleOn(this.analyticsLine, this.analyticsKind, id);
     this.engine.start(id, {
       mode: settings.mode,
       maxRetryCount: settings.maxRetryCount,
@@ -302,7 +340,7 @@ export class CallbackCenter implements WorkOwner {
   cancel(id: number): OperationResult {
     const refused = this.editRefused(id, ['scheduled', 'queued', 'waitingRetry']);
     if (refused) return refused;
-    this.engine.send(id, { type: 'CANCEL' });
+    this.engine.send(id, EVENT.CANCEL);
     return { applied: true };
   }
 
@@ -332,7 +370,7 @@ export class CallbackCenter implements WorkOwner {
       record.reservedFor = to.agent;
     }
     if (to.queue !== undefined) record.queue = this.world.queues[to.queue];
-    if (this.engine.stateOf(id) === 'queued') this.engine.send(id, { type: 'REQUEUE' });
+    if (this.engine.stateOf(id) === 'queued') this.engine.send(id, EVENT.REQUEUE);
     return { applied: true };
   }
 
@@ -358,8 +396,8 @@ export class CallbackCenter implements WorkOwner {
         queue: record.queue.config.id,
         kind: record.kind,
         scheduledAt: record.scheduledAt,
-        callee: record.callee,
-        number: record.number,
+        callee: calleeOf(record),
+        number: numberOf(record),
         state: this.engine.stateOf(record.id),
         owner: record.owner >= 0 ? this.pool.nameOf(record.owner) : '',
       });
@@ -369,7 +407,7 @@ export class CallbackCenter implements WorkOwner {
 
   /** Dials a Customer First callback now (the dialer's decision). */
   dial(id: number): void {
-    this.engine.send(id, { type: 'DIAL' });
+    this.engine.send(id, EVENT.DIAL);
   }
 
   private record(id: number): CallbackRecord {
@@ -466,7 +504,7 @@ export class CallbackCenter implements WorkOwner {
     const record = this.records.get(id);
     if (!record) return;
     record.ownershipHandle = 0;
-    this.engine.send(id, { type: 'EXPIRE' });
+    this.engine.send(id, EVENT.EXPIRE);
   }
 
   private releaseOwnership(record: CallbackRecord): void {
@@ -505,7 +543,7 @@ export class CallbackCenter implements WorkOwner {
 
   private placeCall(record: CallbackRecord): void {
     const now = this.world.sim.now;
-    const attempt = this.engine.contextOf(record.id).attempts;
+    const attempt = this.engine.read(record.id, 'attempts');
     const plan = this.callee.plan(record.customer, record.customerSource, attempt, now);
     record.plan = plan;
     record.dialedAt = now;
@@ -523,17 +561,17 @@ export class CallbackCenter implements WorkOwner {
       agent: record.agent,
       createdAt: record.createdAt,
       dueAt: record.scheduledAt >= 0 ? record.scheduledAt : record.createdAt,
-      number: record.number,
+      number: numberOf(record),
       callerId: record.callerId,
       callerName: record.callerName,
     });
     const first: CallbackEvent = rings(plan.outcome)
-      ? { type: 'RING' }
+      ? EVENT.RING
       : plan.outcome === 'busy'
-        ? { type: 'BUSY' }
+        ? EVENT.BUSY
         : plan.outcome === 'fax'
-          ? { type: 'FAX' }
-          : { type: 'INVALID' };
+          ? EVENT.FAX
+          : EVENT.INVALID;
     this.scheduleCallee(record, plan.signalDelay, first);
   }
 
@@ -551,7 +589,7 @@ export class CallbackCenter implements WorkOwner {
     if (event.type === 'RING') {
       const plan = record.plan!;
       const outcome: CallbackEvent =
-        plan.detected === 'live' ? { type: 'LIVE' } : plan.detected === 'machine' ? { type: 'MACHINE' } : { type: 'NO_ANSWER' };
+        plan.detected === 'live' ? EVENT.LIVE : plan.detected === 'machine' ? EVENT.MACHINE : EVENT.NO_ANSWER;
       this.scheduleCallee(record, plan.ringDuration, outcome);
     }
     this.engine.send(id, event);
@@ -585,7 +623,7 @@ export class CallbackCenter implements WorkOwner {
       t: now,
       callback: record.id,
       queue: record.queue.config.id,
-      attempt: this.engine.contextOf(record.id).attempts,
+      attempt: this.engine.read(record.id, 'attempts'),
       result: failure,
       outcome: record.plan?.outcome ?? null,
       agent: record.agent,
@@ -613,7 +651,7 @@ export class CallbackCenter implements WorkOwner {
     this.waitingForAgent[record.queue.index]++;
     // A machine taken for a live person records until an agent comes: it has no patience to run out.
     if (record.plan?.outcome !== 'machine') {
-      const attempt = this.engine.contextOf(record.id).attempts;
+      const attempt = this.engine.read(record.id, 'attempts');
       const patience = this.callee.patienceAfterAnswer(record.customer, record.customerSource, attempt);
       record.patienceHandle = this.world.sim.after(patience, this.patienceKind, record.id);
     }
@@ -629,13 +667,13 @@ export class CallbackCenter implements WorkOwner {
     const record = this.records.get(id);
     if (!record) return;
     record.patienceHandle = 0;
-    this.engine.send(id, { type: 'PATIENCE_END' });
+    this.engine.send(id, EVENT.PATIENCE_END);
   }
 
   private startTalk(record: CallbackRecord): void {
     const now = this.world.sim.now;
     const queueId = record.queue.config.id;
-    const attempt = this.engine.contextOf(record.id).attempts;
+    const attempt = this.engine.read(record.id, 'attempts');
     this.world.emit({
       type: 'callback.attemptEnded',
       t: now,
@@ -664,13 +702,13 @@ export class CallbackCenter implements WorkOwner {
       this.pool.startTalk(record.agent, this.world.scenario.callee.voicemailMessageTime);
       return;
     }
-    const u = this.customers.customerStream(this.customers.talkPurposeKey, record.customer, record.customerSource);
+    const u = record.talk.constant !== null ? NO_RANDOM : this.customers.customerStream(this.customers.talkPurposeKey, record.customer, record.customerSource);
     this.pool.startTalk(record.agent, sampleWhole(record.talk, u));
   }
 
   private startWrapUp(record: CallbackRecord): void {
     const settings = record.queue.config.callback;
-    const u = this.customers.customerStream(this.customers.wrapPurposeKey, record.customer, record.customerSource);
+    const u = record.wrap.constant !== null ? NO_RANDOM : this.customers.customerStream(this.customers.wrapPurposeKey, record.customer, record.customerSource);
     const sampled = sampleWhole(record.wrap, u);
     // With auto dial and end, the callback ends autoEndDelay after the outbound call ends.
     const wrap = settings.enableAutoDialAndEnd ? settings.autoEndDelay : sampled;
@@ -678,7 +716,7 @@ export class CallbackCenter implements WorkOwner {
     if (wrap === 0) {
       record.agent = -1;
       this.pool.endWork(agent, 0);
-      this.engine.send(record.id, { type: 'WRAP_END' });
+      this.engine.send(record.id, EVENT.WRAP_END);
     } else {
       this.pool.endWork(agent, wrap);
     }
@@ -697,7 +735,7 @@ export class CallbackCenter implements WorkOwner {
       callback: record.id,
       queue: record.queue.config.id,
       end,
-      attempts: this.engine.contextOf(record.id).attempts,
+      attempts: this.engine.read(record.id, 'attempts'),
       createdAt: record.createdAt,
     });
     this.records.delete(record.id);
@@ -711,7 +749,7 @@ export class CallbackCenter implements WorkOwner {
     const record = this.record(id);
     record.agent = agent;
     record.place = null;
-    this.engine.send(id, { type: 'OFFER' });
+    this.engine.send(id, EVENT.OFFER);
     return record.queue.config.callback.enableAutoAnswer;
   }
 
@@ -719,7 +757,8 @@ export class CallbackCenter implements WorkOwner {
     const record = this.record(id);
     const agentFirst = record.queue.config.callback.mode === 'AgentFirst';
     if (agentFirst) record.agentSince = this.world.sim.now;
-    this.engine.send(id, { type: 'AGENT_ANSWER', dialDelay: agentFirst ? this.listenFirst(record) + this.pool.dialTime(agent) : 0 });
+    const dialDelay = agentFirst ? this.listenFirst(record) + this.pool.dialTime(agent) : 0;
+    this.engine.send(id, dialDelay === 0 ? AGENT_ANSWER_AT_ONCE : { type: 'AGENT_ANSWER', dialDelay });
   }
 
   /** Agent First voicemail: the agent listens to the message before dialing. */
@@ -737,7 +776,7 @@ export class CallbackCenter implements WorkOwner {
       record.reservedFor = -1;
       record.owner = -1;
     }
-    this.engine.send(id, { type: 'OFFER_MISSED' });
+    this.engine.send(id, EVENT.OFFER_MISSED);
   }
 
   queueOf(id: number): number {
@@ -749,15 +788,29 @@ export class CallbackCenter implements WorkOwner {
   }
 
   talkEnded(id: number): void {
-    this.engine.send(id, { type: 'TALK_END' });
+    this.engine.send(id, EVENT.TALK_END);
   }
 
   wrapEnded(id: number): void {
     const record = this.records.get(id);
     if (!record) return;
     record.agent = -1;
-    this.engine.send(id, { type: 'WRAP_END' });
+    this.engine.send(id, EVENT.WRAP_END);
   }
+}
+
+/**
+ * The number a callback dials. A generated customer's is made from their
+ * identity when it is needed, not kept: most callbacks are dialed a few
+ * times, and the string would be most of a waiting callback's memory.
+ */
+function numberOf(record: CallbackRecord): string {
+  return record.number ?? generatedNumber(record.customer, record.customerSource);
+}
+
+/** The callee's name (a generated customer's is made when needed, as `numberOf`). */
+function calleeOf(record: CallbackRecord): string {
+  return record.callee ?? `Customer ${record.customerSource}-${record.customer + 1}`;
 }
 
 /** A deterministic E.164 number for a generated customer. */

@@ -77,6 +77,7 @@ export class Dialer implements DialerHooks {
       const id = ref >> 1;
       this.callbacks.takenByDialer(id);
       this.callbacks.dial(id);
+      if (!this.world.wants('dialer.dialed')) continue;
       this.world.emit({
         type: 'dialer.dialed',
         t: this.world.sim.now,

@@ -1,12 +1,12 @@
 import { nextArrival, type PiecewiseRate } from '../kernel/arrivals.js';
-import { sampler, sampleWhole, type Sampler } from '../kernel/distributions.js';
+import { NO_RANDOM, sampler, sampleWhole, type Sampler } from '../kernel/distributions.js';
 import type { RandomStream } from '../kernel/random.js';
 import type { InboundConfig } from '../model/scenario.js';
 import { WorkKind, workRef, type AgentPool, type WorkOwner } from './agent-pool.js';
 import { hourlyRate } from './arrival-rate.js';
 import { MAX_SCHEDULE_AHEAD_MS, type CallbackCenter } from './callbacks.js';
 import type { SkillBook } from './skills.js';
-import type { Place } from './waiting-lines.js';
+import type { Place, Routing } from './waiting-lines.js';
 import type { World } from './world-context.js';
 
 /** At most this many in-queue flows run for one interaction. */
@@ -17,10 +17,21 @@ const enum CallState {
   Alerting,
   Talking,
   WrappingUp,
+  /** The call has left the system; its slot is free. */
+  Gone,
 }
 
+/**
+ * One inbound call. Call objects are pooled: a slot of `InboundTraffic`
+ * holds one for the life of a call and is reused by a later call, so that
+ * calls that wait or talk for simulated minutes do not pile up as garbage.
+ * Kernel events and agents' work refs name a call by its slot.
+ */
 interface Call {
+  /** The call's id, as events report it. */
   id: number;
+  /** Index in `InboundTraffic.calls`. */
+  slot: number;
   source: InboundSource;
   /** Index of the caller within their inbound stream: with the stream index, the customer's identity. */
   customer: number;
@@ -73,8 +84,13 @@ interface InboundSource {
  */
 export class InboundTraffic implements WorkOwner {
   private readonly sources: InboundSource[];
-  private readonly calls = new Map<number, Call>();
+  /** Calls by slot; a free slot keeps its object for reuse. */
+  private readonly calls: Call[] = [];
+  private readonly freeSlots: number[] = [];
+  private live = 0;
   private nextId = 1;
+  /** Routing of the call being placed (read by the pool, never kept). */
+  private readonly routing: Routing = { queue: 0, priority: 0, position: 0, skills: 0, reservedFor: -1 };
   private readonly arrivalKind: number;
   private readonly abandonKind: number;
   private readonly offerKind: number;
@@ -98,10 +114,10 @@ export class InboundTraffic implements WorkOwner {
   ) {
     const { sim, streams, scenario, calendar } = world;
     this.arrivalKind = sim.register('call.arrival', (s) => this.arrive(this.sources[s]));
-    this.abandonKind = sim.register('call.abandon', (id) => this.abandon(id));
-    this.offerKind = sim.register('call.callbackOffer', (id) => this.offerCallback(id));
-    this.voicemailKind = sim.register('call.voicemailPrompt', (id) => this.voicemailPrompt(id));
-    this.flowKind = sim.register('call.inQueueFlow', (id) => this.inQueueFlow(id));
+    this.abandonKind = sim.register('call.abandon', (slot) => this.abandon(slot));
+    this.offerKind = sim.register('call.callbackOffer', (slot) => this.offerCallback(slot));
+    this.voicemailKind = sim.register('call.voicemailPrompt', (slot) => this.voicemailPrompt(slot));
+    this.flowKind = sim.register('call.inQueueFlow', (slot) => this.inQueueFlow(slot));
     this.customer = streams.stream('customer');
     this.patiencePurpose = streams.purpose('customer.patience');
     this.talkPurpose = streams.purpose('customer.talkTime');
@@ -137,7 +153,7 @@ export class InboundTraffic implements WorkOwner {
 
   /** Number of calls in the system (waiting, alerting, talking or in wrap-up). */
   get inSystem(): number {
-    return this.calls.size;
+    return this.live;
   }
 
   /** Schedules the first arrival of every stream. */
@@ -172,11 +188,32 @@ export class InboundTraffic implements WorkOwner {
     this.world.sim.schedule(Math.max(this.world.sim.now, Math.round(at)), this.arrivalKind, source.index);
   }
 
-  private arrive(source: InboundSource): void {
-    const now = this.world.sim.now;
-    const id = this.nextId++;
+  /** A call object for a new call: a free slot's, or a new one. */
+  private newCall(id: number, source: InboundSource, now: number): Call {
+    this.live++;
+    if (this.freeSlots.length > 0) {
+      const call = this.calls[this.freeSlots.pop()!];
+      call.id = id;
+      call.source = source;
+      call.customer = source.count++;
+      call.arrivedAt = now;
+      call.queue = source.queue;
+      call.position = now;
+      call.flows = 1;
+      call.state = CallState.Waiting;
+      call.place = null;
+      call.abandonHandle = 0;
+      call.offerHandle = 0;
+      call.voicemailHandle = 0;
+      call.flowHandle = 0;
+      call.offerMade = false;
+      call.agent = -1;
+      call.answeredAt = -1;
+      return call;
+    }
     const call: Call = {
       id,
+      slot: this.calls.length,
       source,
       customer: source.count++,
       arrivedAt: now,
@@ -193,12 +230,30 @@ export class InboundTraffic implements WorkOwner {
       agent: -1,
       answeredAt: -1,
     };
-    this.calls.set(id, call);
+    this.calls.push(call);
+    return call;
+  }
+
+  /** The call in `slot` (which must hold one). */
+  private call(slot: number): Call {
+    return this.calls[slot];
+  }
+
+  /** The call in `slot` if it is in the system (a pending event may outlive its call). */
+  private liveCall(slot: number): Call | undefined {
+    const call = this.calls[slot];
+    return call !== undefined && call.state !== CallState.Gone ? call : undefined;
+  }
+
+  private arrive(source: InboundSource): void {
+    const now = this.world.sim.now;
+    const id = this.nextId++;
+    const call = this.newCall(id, source, now);
     this.scheduleNext(source);
     this.world.emit({ type: 'call.arrived', t: now, call: id, queue: source.config.queue });
     if (source.patience) {
       const patience = sampleWhole(source.patience, this.customerStream(this.patiencePurpose, call.customer, source.index));
-      call.abandonHandle = this.world.sim.after(patience, this.abandonKind, id);
+      call.abandonHandle = this.world.sim.after(patience, this.abandonKind, call.slot);
     }
     this.enqueue(call);
   }
@@ -214,39 +269,46 @@ export class InboundTraffic implements WorkOwner {
     const now = this.world.sim.now;
     const offer = call.source.config.callbackOffer;
     if (offer && !call.offerMade && call.offerHandle === 0) {
-      call.offerHandle = this.world.sim.schedule(Math.max(now, call.arrivedAt + offer.afterWait), this.offerKind, call.id);
+      call.offerHandle = this.world.sim.schedule(Math.max(now, call.arrivedAt + offer.afterWait), this.offerKind, call.slot);
     }
     if (queue.voicemail && call.voicemailHandle === 0) {
-      call.voicemailHandle = this.world.sim.schedule(Math.max(now, call.position + queue.voicemail.afterWait), this.voicemailKind, call.id);
+      call.voicemailHandle = this.world.sim.schedule(Math.max(now, call.position + queue.voicemail.afterWait), this.voicemailKind, call.slot);
     }
     if (queue.inQueueFlow && call.flowHandle === 0) {
-      call.flowHandle = this.world.sim.schedule(Math.max(now, call.position + queue.inQueueFlow.afterWait), this.flowKind, call.id);
+      call.flowHandle = this.world.sim.schedule(Math.max(now, call.position + queue.inQueueFlow.afterWait), this.flowKind, call.slot);
     }
-    call.place = this.pool.place(workRef(WorkKind.Inbound, call.id), {
-      queue: call.queue,
-      priority: call.source.priority,
-      position: call.position,
-      skills: call.source.skillSet,
-      reservedFor: -1,
-    });
+    const routing = this.routing;
+    routing.queue = call.queue;
+    routing.priority = call.source.priority;
+    routing.position = call.position;
+    routing.skills = call.source.skillSet;
+    routing.reservedFor = -1;
+    call.place = this.pool.place(workRef(WorkKind.Inbound, call.slot), routing);
   }
 
+  /** The call leaves the system: its timers are cancelled and its slot freed. */
   private forget(call: Call): void {
     this.cancelQueueTimers(call);
     if (call.abandonHandle) this.world.sim.cancel(call.abandonHandle);
     call.abandonHandle = 0;
-    this.calls.delete(call.id);
+    call.state = CallState.Gone;
+    call.place = null;
+    this.live--;
+    this.freeSlots.push(call.slot);
   }
 
   private cancelQueueTimers(call: Call): void {
-    for (const handle of [call.offerHandle, call.voicemailHandle, call.flowHandle]) if (handle) this.world.sim.cancel(handle);
+    const sim = this.world.sim;
+    if (call.offerHandle) sim.cancel(call.offerHandle);
+    if (call.voicemailHandle) sim.cancel(call.voicemailHandle);
+    if (call.flowHandle) sim.cancel(call.flowHandle);
     call.offerHandle = 0;
     call.voicemailHandle = 0;
     call.flowHandle = 0;
   }
 
-  assigned(id: number, agent: number): boolean {
-    const call = this.calls.get(id)!;
+  assigned(slot: number, agent: number): boolean {
+    const call = this.call(slot);
     call.state = CallState.Alerting;
     call.place = null;
     call.agent = agent;
@@ -254,54 +316,59 @@ export class InboundTraffic implements WorkOwner {
     return false;
   }
 
-  answered(id: number, agent: number): void {
-    const call = this.calls.get(id)!;
+  answered(slot: number, agent: number): void {
+    const call = this.call(slot);
     const now = this.world.sim.now;
     if (call.abandonHandle) this.world.sim.cancel(call.abandonHandle);
     call.abandonHandle = 0;
     call.state = CallState.Talking;
     call.answeredAt = now;
-    this.world.emit({ type: 'call.answered', t: now, call: id, queue: call.source.config.queue, agent, arrivedAt: call.arrivedAt });
-    const talk = sampleWhole(call.source.talk, this.customerStream(this.talkPurpose, call.customer, call.source.index));
+    this.world.emit({ type: 'call.answered', t: now, call: call.id, queue: call.source.config.queue, agent, arrivedAt: call.arrivedAt });
+    const talk = this.draw(call.source.talk, this.talkPurpose, call);
     this.pool.startTalk(agent, talk);
   }
 
-  missed(id: number): void {
-    const call = this.calls.get(id)!;
+  missed(slot: number): void {
+    const call = this.call(slot);
     call.agent = -1;
     this.enqueue(call);
   }
 
-  queueOf(id: number): number {
-    return this.calls.get(id)!.queue;
+  queueOf(slot: number): number {
+    return this.call(slot).queue;
   }
 
-  leftLine(id: number): void {
-    this.calls.get(id)!.place = null;
+  leftLine(slot: number): void {
+    this.call(slot).place = null;
   }
 
-  talkEnded(id: number, agent: number): void {
-    const call = this.calls.get(id)!;
+  talkEnded(slot: number, agent: number): void {
+    const call = this.call(slot);
     const now = this.world.sim.now;
     this.world.emit({
       type: 'call.ended',
       t: now,
-      call: id,
+      call: call.id,
       queue: call.source.config.queue,
       agent,
       answeredAt: call.answeredAt,
       arrivedAt: call.arrivedAt,
     });
     this.maybeScheduleCallback(call, agent);
-    const wrap = sampleWhole(call.source.wrap, this.customerStream(this.wrapPurpose, call.customer, call.source.index));
+    const wrap = this.draw(call.source.wrap, this.wrapPurpose, call);
     if (wrap > 0) call.state = CallState.WrappingUp;
     else this.forget(call);
     this.pool.endWork(agent, wrap);
   }
 
-  wrapEnded(id: number): void {
-    const call = this.calls.get(id);
-    if (call) this.forget(call);
+  wrapEnded(slot: number): void {
+    const call = this.liveCall(slot);
+    if (call && call.state === CallState.WrappingUp) this.forget(call);
+  }
+
+  /** A whole-ms draw of `s` from the call's customer's own stream for `purpose` (a constant needs no stream). */
+  private draw(s: Sampler, purpose: number, call: Call): number {
+    return sampleWhole(s, s.constant !== null ? NO_RANDOM : this.customerStream(purpose, call.customer, call.source.index));
   }
 
   /** At the end of a call, the agent may schedule one callback for the customer (RULES.md, scheduled). */
@@ -338,13 +405,13 @@ export class InboundTraffic implements WorkOwner {
     }
   }
 
-  private abandon(id: number): void {
-    const call = this.calls.get(id);
+  private abandon(slot: number): void {
+    const call = this.liveCall(slot);
     if (!call) return;
     call.abandonHandle = 0;
     this.leaveQueue(call);
     this.forget(call);
-    this.world.emit({ type: 'call.abandoned', t: this.world.sim.now, call: id, queue: call.source.config.queue, arrivedAt: call.arrivedAt });
+    this.world.emit({ type: 'call.abandoned', t: this.world.sim.now, call: call.id, queue: call.source.config.queue, arrivedAt: call.arrivedAt });
   }
 
   /** The origin of a callback made from this call (its skills and priority). */
@@ -363,8 +430,8 @@ export class InboundTraffic implements WorkOwner {
     return { agent: agents[Math.floor(u.next() * agents.length)], wait: rule.timeout };
   }
 
-  private offerCallback(id: number): void {
-    const call = this.calls.get(id);
+  private offerCallback(slot: number): void {
+    const call = this.liveCall(slot);
     if (!call || call.state !== CallState.Waiting) return;
     call.offerHandle = 0;
     call.offerMade = true;
@@ -391,15 +458,15 @@ export class InboundTraffic implements WorkOwner {
     this.world.emit({
       type: 'call.callbackAccepted',
       t: this.world.sim.now,
-      call: id,
+      call: call.id,
       queue: call.source.config.queue,
       arrivedAt: call.arrivedAt,
       callback,
     });
   }
 
-  private voicemailPrompt(id: number): void {
-    const call = this.calls.get(id);
+  private voicemailPrompt(slot: number): void {
+    const call = this.liveCall(slot);
     if (!call || call.state !== CallState.Waiting) return;
     call.voicemailHandle = 0;
     const voicemail = this.world.queues[call.queue].config.voicemail!;
@@ -416,12 +483,12 @@ export class InboundTraffic implements WorkOwner {
       wrap: call.source.wrap,
       origin: this.origin(call),
     });
-    this.world.emit({ type: 'call.voicemail', t: this.world.sim.now, call: id, queue: this.queueId(call), arrivedAt: call.arrivedAt, callback });
+    this.world.emit({ type: 'call.voicemail', t: this.world.sim.now, call: call.id, queue: this.queueId(call), arrivedAt: call.arrivedAt, callback });
   }
 
   /** The queue's in-queue flow transfers the waiting call: to another queue, or into an error. */
-  private inQueueFlow(id: number): void {
-    const call = this.calls.get(id);
+  private inQueueFlow(slot: number): void {
+    const call = this.liveCall(slot);
     if (!call || call.state !== CallState.Waiting) return;
     call.flowHandle = 0;
     const flow = this.world.queues[call.queue].config.inQueueFlow!;
@@ -437,7 +504,7 @@ export class InboundTraffic implements WorkOwner {
     if (reason) {
       this.leaveQueue(call);
       this.forget(call);
-      this.world.emit({ type: 'call.flowError', t: now, call: id, queue: from, arrivedAt: call.arrivedAt, flows: call.flows, reason });
+      this.world.emit({ type: 'call.flowError', t: now, call: call.id, queue: from, arrivedAt: call.arrivedAt, flows: call.flows, reason });
       return;
     }
     this.leaveQueue(call);
@@ -446,7 +513,7 @@ export class InboundTraffic implements WorkOwner {
     call.flows++;
     call.queue = target;
     call.position = now;
-    this.world.emit({ type: 'call.transferred', t: now, call: id, from, to: flow.transferTo, arrivedAt: call.arrivedAt, flows: call.flows });
+    this.world.emit({ type: 'call.transferred', t: now, call: call.id, from, to: flow.transferTo, arrivedAt: call.arrivedAt, flows: call.flows });
     this.enqueue(call);
   }
 }

@@ -3,7 +3,7 @@ import type { RandomStreams } from '../kernel/random.js';
 import type { Simulator } from '../kernel/simulator.js';
 import type { MachineEngine, MachineHost } from '../machines/engine.js';
 import type { LocalCalendar } from '../model/calendar.js';
-import type { SimEvent } from '../model/events.js';
+import type { SimEvent, SimEventType } from '../model/events.js';
 import type { QueueConfig, Scenario } from '../model/scenario.js';
 import type { MachineTimers } from './machine-timers.js';
 import type { OnQueuePeriod } from './shifts.js';
@@ -40,4 +40,6 @@ export interface World {
   onQueuePeriods(group: number): OnQueuePeriod[];
   /** Publishes an event on the run's stream. */
   emit(event: SimEvent): void;
+  /** Whether anyone would see an event of type `type` (publishers may skip building it otherwise). */
+  wants(type: SimEventType): boolean;
 }

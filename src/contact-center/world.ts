@@ -1,12 +1,13 @@
-import { Subject, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { AnyStateMachine } from 'xstate';
+import { EventStream } from '../kernel/event-stream.js';
 import { RandomStreams } from '../kernel/random.js';
 import { Simulator } from '../kernel/simulator.js';
 import { Mailbox, type MachineHost } from '../machines/engine.js';
 import { CompiledEngine } from '../machines/compile/compiled-engine.js';
 import { XStateEngine } from '../machines/xstate-engine.js';
 import { LocalCalendar } from '../model/calendar.js';
-import type { SimEvent } from '../model/events.js';
+import type { SimEvent, SimEventType } from '../model/events.js';
 import type { Scenario } from '../model/scenario.js';
 import { AgentPool } from './agent-pool.js';
 import { CallbackRequests } from './callback-requests.js';
@@ -60,7 +61,7 @@ export class ContactCenter implements World {
   readonly operations: Operations;
   readonly engineName: EngineName;
   private readonly mailbox = new Mailbox();
-  private readonly subject = new Subject<SimEvent>();
+  private readonly stream = new EventStream<SimEvent>();
   private readonly queueIds = new Map<string, number>();
   private started = false;
   private readonly sampleKind: number;
@@ -95,9 +96,17 @@ export class ContactCenter implements World {
     this.sampleKind = this.sim.register('queue.sample', () => this.sample());
   }
 
-  /** Everything that happens in the run, in simulated-time order. */
+  /**
+   * Everything that happens in the run, in simulated-time order. It is an
+   * `EventStream`: consumers that take every event may `listen` to it
+   * directly instead of subscribing.
+   */
   get events$(): Observable<SimEvent> {
-    return this.subject.asObservable();
+    return this.stream;
+  }
+
+  wants(type: SimEventType): boolean {
+    return this.stream.wants(type);
   }
 
   queueIndex(id: string): number {
@@ -111,7 +120,7 @@ export class ContactCenter implements World {
   }
 
   emit(event: SimEvent): void {
-    if (this.subject.observed) this.subject.next(event);
+    if (this.stream.observed) this.stream.next(event);
   }
 
   /** Runs the simulation up to simulated time `until` (at most the horizon). */
@@ -132,14 +141,13 @@ export class ContactCenter implements World {
   /** Runs to the horizon and closes the event stream. */
   finish(): void {
     this.runUntil(this.horizon);
-    this.subject.complete();
+    this.stream.complete();
   }
 
-  /** Builds engines of the chosen kind, all sharing the run's mailbox. */
   /** Publishes every queue's line lengths, then samples again at the next 30-minute mark. */
   private sample(): void {
     const t = this.sim.now;
-    if (this.subject.observed) {
+    if (this.stream.observed) {
       for (const q of this.queues) {
         this.emit({
           type: 'queue.sample',
@@ -157,6 +165,7 @@ export class ContactCenter implements World {
     if (next < this.horizon) this.sim.schedule(next, this.sampleKind, 0);
   }
 
+  /** Builds engines of the chosen kind, all sharing the run's mailbox. */
   private engineFactory(): EngineFactory {
     const mailbox = this.mailbox;
     const compiled = this.engineName === 'compiled';

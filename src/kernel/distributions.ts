@@ -13,9 +13,22 @@ export type Distribution =
 export interface Sampler {
   /** The distribution's mean. */
   readonly mean: number;
+  /** The value of every draw when the distribution is constant (a draw then uses no random number), else null. */
+  readonly constant: number | null;
   /** One draw (not rounded). */
   sample(u: Uniform): number;
 }
+
+/**
+ * The uniform source to give a constant sampler (`constant` not null), which
+ * needs none: a caller can skip setting up a random stream. Drawing from it
+ * is a bug and throws.
+ */
+export const NO_RANDOM: Uniform = {
+  next(): number {
+    throw new Error('a constant distribution drew a random number');
+  },
+};
 
 /** Exponential draw with the given mean, by inversion. */
 export function exponential(u: Uniform, mean: number): number {
@@ -56,34 +69,34 @@ export function sampler(d: Distribution): Sampler {
   switch (d.kind) {
     case 'constant': {
       const value = d.value;
-      return { mean: value, sample: () => value };
+      return { mean: value, constant: value, sample: () => value };
     }
     case 'exponential': {
       const mean = d.mean;
-      return { mean, sample: (u) => exponential(u, mean) };
+      return { mean, constant: null, sample: (u) => exponential(u, mean) };
     }
     case 'uniform': {
       const { min, max } = d;
-      return { mean: (min + max) / 2, sample: (u) => min + (max - min) * u.next() };
+      return { mean: (min + max) / 2, constant: null, sample: (u) => min + (max - min) * u.next() };
     }
     case 'lognormal': {
       if (d.sd === 0) return sampler({ kind: 'constant', value: d.mean });
       const sigma2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
       const sigma = Math.sqrt(sigma2);
       const mu = Math.log(d.mean) - sigma2 / 2;
-      return { mean: d.mean, sample: (u) => Math.exp(mu + sigma * standardNormal(u)) };
+      return { mean: d.mean, constant: null, sample: (u) => Math.exp(mu + sigma * standardNormal(u)) };
     }
     case 'gamma': {
       if (d.sd === 0) return sampler({ kind: 'constant', value: d.mean });
       const shape = (d.mean * d.mean) / (d.sd * d.sd);
       const scale = (d.sd * d.sd) / d.mean;
-      return { mean: d.mean, sample: (u) => scale * standardGamma(u, shape) };
+      return { mean: d.mean, constant: null, sample: (u) => scale * standardGamma(u, shape) };
     }
     case 'empirical': {
       const values = d.values.slice();
       const mean = values.reduce((s, v) => s + v, 0) / values.length;
       const n = values.length;
-      return { mean, sample: (u) => values[Math.floor(u.next() * n)] };
+      return { mean, constant: null, sample: (u) => values[Math.floor(u.next() * n)] };
     }
   }
 }

@@ -8,6 +8,9 @@ export interface Uniform {
 
 const TWO_POW_32 = 4294967296;
 
+/** Outputs of a freshly keyed stream that are thrown away, so that similar keys do not give similar first draws. */
+const DISCARDED = 12;
+
 function mix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -39,13 +42,27 @@ export class RandomStream implements Uniform {
   private c = 0;
   private d = 0;
 
-  /** Sets the state from four key words and discards the first outputs. */
+  /**
+   * Sets the state from four key words and discards the first outputs (run on
+   * locals, so that re-keying touches the object's fields once).
+   */
   reset(k0: number, k1: number, k2: number, k3: number): this {
-    this.a = k0 >>> 0;
-    this.b = k1 >>> 0;
-    this.c = k2 >>> 0;
-    this.d = k3 >>> 0;
-    for (let i = 0; i < 12; i++) this.nextUint32();
+    let a = k0 | 0;
+    let b = k1 | 0;
+    let c = k2 | 0;
+    let d = k3 | 0;
+    for (let i = 0; i < DISCARDED; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
     return this;
   }
 
@@ -76,12 +93,18 @@ export class RandomStream implements Uniform {
  * numbers).
  */
 export class RandomStreams {
-  private readonly root: [number, number, number, number];
+  private readonly r0: number;
+  private readonly r1: number;
+  private readonly r2: number;
+  private readonly r3: number;
   private readonly purposeKeys = new Map<string, number>();
 
   constructor(seed: number | string) {
     const arc4 = seedrandom(String(seed));
-    this.root = [arc4.int32() >>> 0, arc4.int32() >>> 0, arc4.int32() >>> 0, arc4.int32() >>> 0];
+    this.r0 = arc4.int32() >>> 0;
+    this.r1 = arc4.int32() >>> 0;
+    this.r2 = arc4.int32() >>> 0;
+    this.r3 = arc4.int32() >>> 0;
   }
 
   /** The numeric key of a purpose name, for the allocation-free `rekey`. */
@@ -101,13 +124,12 @@ export class RandomStreams {
 
   /** Re-keys an existing stream object to `(purposeKey, id, sub)`; returns it. */
   rekey(stream: RandomStream, purposeKey: number, id: number, sub = 0): RandomStream {
-    const [r0, r1, r2, r3] = this.root;
     const idLow = id >>> 0;
     const idHigh = Math.floor(id / TWO_POW_32) >>> 0;
-    const k0 = mix32(r0 ^ purposeKey);
-    const k1 = mix32(r1 ^ mix32(idLow ^ k0));
-    const k2 = mix32(r2 ^ mix32((sub >>> 0) ^ Math.imul(idHigh, 0x9e3779b9) ^ k1));
-    const k3 = mix32(r3 ^ k0 ^ k1 ^ k2);
+    const k0 = mix32(this.r0 ^ purposeKey);
+    const k1 = mix32(this.r1 ^ mix32(idLow ^ k0));
+    const k2 = mix32(this.r2 ^ mix32((sub >>> 0) ^ Math.imul(idHigh, 0x9e3779b9) ^ k1));
+    const k3 = mix32(this.r3 ^ k0 ^ k1 ^ k2);
     return stream.reset(k0, k1, k2, k3);
   }
 }

@@ -31,6 +31,8 @@ export interface MachineEngine<TInput, TEvent extends { type: string }, TContext
   stateOf(entity: number): string;
   /** The entity's current context. */
   contextOf(entity: number): Readonly<TContext>;
+  /** One value of the entity's current context (no copy of the whole context is made). */
+  read<K extends keyof TContext & string>(entity: number, key: K): TContext[K];
   /** Forget a finished entity. */
   release(entity: number): void;
 }
@@ -43,33 +45,36 @@ export interface MachineEngine<TInput, TEvent extends { type: string }, TContext
  */
 export class Mailbox {
   private busy = false;
-  private readonly targets: Array<(entity: number, event: unknown) => void> = [];
+  /** Queued deliveries `head .. count - 1`; the arrays are reused, never shrunk. */
+  private readonly targets: Array<((entity: number, event: unknown) => void) | undefined> = [];
   private readonly entities: number[] = [];
   private readonly events: unknown[] = [];
   private head = 0;
+  private count = 0;
 
   /** Runs `deliver(entity, event)` now if nothing is being handled, else after what is queued. */
   post<TEvent>(deliver: (entity: number, event: TEvent) => void, entity: number, event: TEvent): void {
     if (this.busy) {
-      this.targets.push(deliver as (entity: number, event: unknown) => void);
-      this.entities.push(entity);
-      this.events.push(event);
+      const i = this.count++;
+      this.targets[i] = deliver as (entity: number, event: unknown) => void;
+      this.entities[i] = entity;
+      this.events[i] = event;
       return;
     }
     this.busy = true;
     try {
       deliver(entity, event);
-      while (this.head < this.targets.length) {
+      while (this.head < this.count) {
         const i = this.head++;
-        this.targets[i](this.entities[i], this.events[i]);
+        const target = this.targets[i]!;
+        const queued = this.events[i];
+        this.targets[i] = undefined;
+        this.events[i] = undefined;
+        target(this.entities[i], queued);
       }
     } finally {
-      if (this.head > 0 || this.targets.length > 0) {
-        this.targets.length = 0;
-        this.entities.length = 0;
-        this.events.length = 0;
-        this.head = 0;
-      }
+      this.head = 0;
+      this.count = 0;
       this.busy = false;
     }
   }

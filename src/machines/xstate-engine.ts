@@ -66,6 +66,10 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
     return this.snapshot(entity).context as TContext;
   }
 
+  read<K extends keyof TContext & string>(entity: number, key: K): TContext[K] {
+    return (this.snapshot(entity).context as TContext)[key];
+  }
+
   release(entity: number): void {
     this.snapshots[entity] = undefined;
   }

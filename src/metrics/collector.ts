@@ -1,6 +1,7 @@
 import type { Observable, Subscription } from 'rxjs';
+import { EventStream } from '../kernel/event-stream.js';
 import type { CallbackEnd } from '../machines/callback.js';
-import type { SimEvent } from '../model/events.js';
+import type { SimEvent, SimEventType } from '../model/events.js';
 import { AbandonWindows } from './abandon-windows.js';
 import { agentKpis, callbackKindKpis, queueKpis, ratio, round, type AgentKpis, type CallbackKindKpis, type QueueKpis } from './kpis.js';
 import { AgentTimeTally, QueueTally } from './tally.js';
@@ -77,9 +78,135 @@ export interface KpiReport {
   intervals: IntervalReport[];
 }
 
+/** The event of type `T`. */
+type EventOf<T extends SimEventType> = Extract<SimEvent, { type: T }>;
+
+/** Which events the collector counts (every type must be listed, so that a new one is not forgotten). */
+const COUNTED: Record<SimEventType, boolean> = {
+  'call.arrived': true,
+  'call.answered': true,
+  'call.abandoned': true,
+  'call.callbackAccepted': true,
+  'call.ended': true,
+  'call.voicemail': true,
+  'call.transferred': true,
+  'call.flowError': true,
+  'callback.created': true,
+  'callback.state': false,
+  'callback.dialed': true,
+  'callback.attemptEnded': true,
+  'callback.answered': true,
+  'callback.connected': true,
+  'callback.ended': true,
+  'callback.analyticsEnded': true,
+  operation: true,
+  'campaign.dialed': true,
+  'agent.state': true,
+  'dialer.dialed': false,
+  'dialer.inFlight': true,
+  'queue.sample': true,
+};
+
+/** The types of event the collector counts. */
+export const COUNTED_EVENT_TYPES: readonly SimEventType[] = (Object.keys(COUNTED) as SimEventType[]).filter((type) => COUNTED[type]);
+
+/** Agent states as the collector keeps them: offline, idle, not responding, or working (alerting, busy, wrap-up). */
+const enum AgentCode {
+  Offline = 0,
+  Idle = 1,
+  NotResponding = 2,
+  Working = 3,
+}
+
+function agentCode(state: string): AgentCode {
+  switch (state) {
+    case 'offline':
+      return AgentCode.Offline;
+    case 'idle':
+      return AgentCode.Idle;
+    case 'notResponding':
+      return AgentCode.NotResponding;
+    default:
+      return AgentCode.Working;
+  }
+}
+
+/** Adds `ms` of agent time in state `code` to a tally (as `AgentTimeTally.addState`). */
+function addAgentTime(tally: AgentTimeTally, code: AgentCode, ms: number): void {
+  if (code === AgentCode.Offline || ms <= 0) return;
+  tally.staffed += ms;
+  if (code === AgentCode.Idle) tally.idle += ms;
+  else if (code === AgentCode.NotResponding) tally.notResponding += ms;
+  else tally.busy += ms;
+}
+
+// What each counted event adds to a tally. Each is applied to the queue's
+// run total and its interval (and, for callbacks, to the kind's tally): plain
+// functions, so that counting an event allocates nothing.
+
+function countAnswered(q: QueueTally, wait: number, within: boolean): void {
+  q.answered++;
+  q.answeredWaitSum += wait;
+  if (wait > 0) q.waited++;
+  if (within) q.answeredWithinServiceLevel++;
+}
+
+function countAbandoned(q: QueueTally): void {
+  q.abandoned++;
+  q.waited++;
+}
+
+function countCallbackAccepted(q: QueueTally): void {
+  q.callbackAccepted++;
+  q.waited++;
+}
+
+function countCallEnded(q: QueueTally, talk: number): void {
+  q.talkSum += talk;
+  q.talkCount++;
+}
+
+function countDialed(q: QueueTally, attempt: number, sinceDue: number): void {
+  q.attempts++;
+  if (attempt === 1) {
+    q.firstDialSum += sinceDue;
+    q.firstDialCount++;
+  }
+}
+
+function countAttemptEnded(q: QueueTally, e: EventOf<'callback.attemptEnded'>): void {
+  if (e.result === 'connected') q.connected++;
+  else if (e.agentSince >= 0) q.failedAttemptAgentTime += e.t - e.agentSince;
+  if (e.result === 'abandonedAfterAnswer') q.abandonedAfterAnswer++;
+  if (e.result === 'machine' && e.outcome === 'live') q.liveHungUpAsMachine++;
+}
+
+function countConnected(q: QueueTally, e: EventOf<'callback.connected'>): void {
+  q.connectSum += e.t - e.dueAt;
+  q.connectCount++;
+  if (e.waitedSince >= 0) {
+    q.waitAfterAnswerSum += e.t - e.waitedSince;
+    q.waitAfterAnswerCount++;
+  }
+}
+
+function countEnded(q: QueueTally, end: CallbackEnd, attempts: number): void {
+  q.ended[end]++;
+  q.attemptsOfEnded[attempts] = (q.attemptsOfEnded[attempts] ?? 0) + 1;
+}
+
+function countVoicemail(q: QueueTally): void {
+  q.voicemails++;
+  q.waited++;
+}
+
 /**
  * Turns the event stream of a run into KPIs: per queue and in total, for
  * the counted period (after warmup), and per 30-minute interval.
+ *
+ * Counting allocates nothing per event: queue ids are resolved to indexes
+ * (with the last one remembered), the interval in progress is remembered,
+ * and each kind of event has a plain counting function.
  */
 export class KpiCollector {
   private readonly queueIndex = new Map<string, number>();
@@ -91,16 +218,24 @@ export class KpiCollector {
   private readonly groupTotals: AgentTimeTally[];
   private readonly intervalQueues: Array<QueueTally[] | undefined> = [];
   private readonly intervalAgents: Array<AgentTimeTally | undefined> = [];
-  private readonly agentState: string[];
+  private readonly agentState: Uint8Array;
   private readonly agentSince: Float64Array;
   private readonly windows: AbandonWindows[];
-  private readonly kindOf = new Map<number, string>();
+  /** The kind tally of each counted callback that has not ended. */
+  private readonly kindOf = new Map<number, QueueTally>();
   private readonly kindTallies = new Map<string, QueueTally>();
   private readonly campaignCounts = new Map<string, { dialed: number; live: number; callLater: number }>();
   private readonly operationRecords: OperationRecord[] = [];
   private readonly samples: Array<Array<{ waiting: number; toDial: number }> | undefined> = [];
   private readonly inFlight: Int32Array;
   private readonly inFlightSince: Float64Array;
+  private readonly warmup: number;
+  /** The queue id resolved last, and its index. */
+  private lastQueueId: string | undefined;
+  private lastQueue = -1;
+  /** The interval bucket counted last, and its tallies. */
+  private lastBucket = -1;
+  private lastTallies: QueueTally[] = [];
   private closed = false;
 
   constructor(private readonly setup: CollectorSetup) {
@@ -111,166 +246,256 @@ export class KpiCollector {
     this.groupNames = [...new Set(setup.agentGroups)];
     this.groupOfAgent = Int32Array.from(setup.agentGroups, (g) => this.groupNames.indexOf(g));
     this.groupTotals = this.groupNames.map(() => new AgentTimeTally());
-    this.agentState = new Array(agentCount).fill('offline');
+    this.agentState = new Uint8Array(agentCount).fill(AgentCode.Offline);
     this.agentSince = new Float64Array(agentCount);
     this.windows = setup.queues.map(() => new AbandonWindows(setup.warmup));
     this.inFlight = new Int32Array(setup.queues.length);
     this.inFlightSince = new Float64Array(setup.queues.length);
+    this.warmup = setup.warmup;
   }
 
-  /** Subscribes to a run's events. */
+  /**
+   * Subscribes to a run's events. A stream that can be listened to directly
+   * (`EventStream`, as `ContactCenter.events$` is) is, without rxjs's
+   * per-event machinery; any other observable is subscribed to.
+   */
   observe(events$: Observable<SimEvent>): Subscription {
-    return events$.subscribe({ next: (e) => this.onEvent(e), complete: () => this.close(this.setup.horizon) });
+    const observer = {
+      next: this.onEvent.bind(this),
+      complete: () => this.close(this.setup.horizon),
+      types: COUNTED_EVENT_TYPES,
+    };
+    return events$ instanceof EventStream ? (events$ as EventStream<SimEvent>).listen(observer) : events$.subscribe(observer);
   }
 
   /** Counts one event. */
   onEvent(e: SimEvent): void {
+    // A small dispatcher (the most frequent events first: a switch on strings
+    // compares in order) over one small method per type, which the JIT can
+    // inline where a single large method would not be.
     switch (e.type) {
-      case 'call.arrived':
-        if (e.t >= this.setup.warmup) this.count(e.queue, e.t, (q) => q.offered++);
-        break;
-      case 'call.answered':
-        if (e.arrivedAt >= this.setup.warmup) {
-          const wait = e.t - e.arrivedAt;
-          const within = wait <= this.thresholds[this.queueIndex.get(e.queue)!];
-          this.count(e.queue, e.t, (q) => {
-            q.answered++;
-            q.answeredWaitSum += wait;
-            if (wait > 0) q.waited++;
-            if (within) q.answeredWithinServiceLevel++;
-          });
-        }
-        break;
-      case 'call.abandoned':
-        if (e.arrivedAt >= this.setup.warmup)
-          this.count(e.queue, e.t, (q) => {
-            q.abandoned++;
-            q.waited++;
-          });
-        break;
-      case 'call.callbackAccepted':
-        if (e.arrivedAt >= this.setup.warmup)
-          this.count(e.queue, e.t, (q) => {
-            q.callbackAccepted++;
-            q.waited++;
-          });
-        break;
-      case 'call.ended':
-        if (e.arrivedAt >= this.setup.warmup)
-          this.count(e.queue, e.t, (q) => {
-            q.talkSum += e.t - e.answeredAt;
-            q.talkCount++;
-          });
-        break;
-      case 'callback.created':
-        if (e.t >= this.setup.warmup) {
-          this.kindOf.set(e.callback, e.kind);
-          this.countCallback(e.queue, e.callback, e.t, (q) => q.created++);
-        }
-        break;
-      case 'callback.dialed':
-        if (e.createdAt >= this.setup.warmup)
-          this.countCallback(e.queue, e.callback, e.t, (q) => {
-            q.attempts++;
-            if (e.attempt === 1) {
-              q.firstDialSum += e.t - e.dueAt;
-              q.firstDialCount++;
-            }
-          });
-        break;
-      case 'callback.attemptEnded':
-        if (e.createdAt >= this.setup.warmup)
-          this.countCallback(e.queue, e.callback, e.t, (q) => {
-            if (e.result === 'connected') q.connected++;
-            else if (e.agentSince >= 0) q.failedAttemptAgentTime += e.t - e.agentSince;
-            if (e.result === 'abandonedAfterAnswer') q.abandonedAfterAnswer++;
-            if (e.result === 'machine' && e.outcome === 'live') q.liveHungUpAsMachine++;
-          });
-        if (e.createdAt >= this.setup.warmup && e.result === 'abandonedAfterAnswer') this.windows[this.queueIndex.get(e.queue)!].abandon(e.t);
-        break;
-      case 'callback.answered':
-        if (e.createdAt >= this.setup.warmup) {
-          this.countCallback(e.queue, e.callback, e.t, (q) => q.answeredByCustomer++);
-          this.windows[this.queueIndex.get(e.queue)!].answer(e.t);
-        }
-        break;
-      case 'callback.connected':
-        if (e.createdAt >= this.setup.warmup)
-          this.countCallback(e.queue, e.callback, e.t, (q) => {
-            q.connectSum += e.t - e.dueAt;
-            q.connectCount++;
-            if (e.waitedSince >= 0) {
-              q.waitAfterAnswerSum += e.t - e.waitedSince;
-              q.waitAfterAnswerCount++;
-            }
-          });
-        break;
-      case 'callback.ended':
-        if (e.createdAt >= this.setup.warmup) {
-          this.countCallback(e.queue, e.callback, e.t, (q) => {
-            q.ended[e.end as CallbackEnd]++;
-            q.attemptsOfEnded[e.attempts] = (q.attemptsOfEnded[e.attempts] ?? 0) + 1;
-          });
-          this.kindOf.delete(e.callback);
-        }
-        break;
-      case 'callback.analyticsEnded':
-        if (e.createdAt >= this.setup.warmup) this.countCallback(e.queue, e.callback, e.t, (q) => q.endedInAnalytics++);
-        break;
-      case 'call.voicemail':
-        if (e.arrivedAt >= this.setup.warmup)
-          this.count(e.queue, e.t, (q) => {
-            q.voicemails++;
-            q.waited++;
-          });
-        break;
-      case 'call.transferred':
-        if (e.arrivedAt >= this.setup.warmup) this.count(e.from, e.t, (q) => q.transferredOut++);
-        break;
-      case 'call.flowError':
-        if (e.arrivedAt >= this.setup.warmup) this.count(e.queue, e.t, (q) => q.flowErrors++);
-        break;
-      case 'operation':
-        this.count(e.queue, e.t, (q) => (e.applied ? q.operationsApplied++ : q.operationsRefused++));
-        this.operationRecords.push({
-          at: new Date(this.setup.startEpochMs + e.t).toISOString(),
-          op: e.op,
-          callback: e.callback,
-          label: e.label,
-          queue: e.queue,
-          applied: e.applied,
-          reason: e.reason,
-        });
-        break;
-      case 'campaign.dialed': {
-        let counts = this.campaignCounts.get(e.campaign);
-        if (!counts) this.campaignCounts.set(e.campaign, (counts = { dialed: 0, live: 0, callLater: 0 }));
-        counts.dialed++;
-        if (e.outcome === 'live') counts.live++;
-        if (e.callLater) counts.callLater++;
-        break;
-      }
       case 'agent.state':
-        this.agentTime(e.agent, e.t);
-        this.agentState[e.agent] = e.to;
-        break;
-      case 'dialer.inFlight': {
-        const index = this.queueIndex.get(e.queue)!;
-        this.inFlightTime(index, e.t);
-        this.inFlight[index] = e.inFlight;
-        if (e.t >= this.setup.warmup) this.count(e.queue, e.t, (q) => (q.inFlightMax = Math.max(q.inFlightMax, e.inFlight)));
-        break;
-      }
-      case 'queue.sample': {
-        const index = this.queueIndex.get(e.queue)!;
-        const bucket = Math.floor(e.t / INTERVAL_MS);
-        (this.samples[bucket] ??= this.setup.queues.map(() => ({ waiting: 0, toDial: 0 })))[index] = { waiting: e.waiting, toDial: e.toDial };
-        break;
-      }
+        return this.agentChanged(e);
+      case 'call.arrived':
+        return this.callArrived(e);
+      case 'call.answered':
+        return this.callAnswered(e);
+      case 'call.ended':
+        return this.callEnded(e);
+      case 'callback.dialed':
+        return this.callbackDialed(e);
+      case 'callback.attemptEnded':
+        return this.attemptEnded(e);
+      case 'dialer.inFlight':
+        return this.dialerInFlight(e);
+      case 'callback.created':
+        return this.callbackCreated(e);
+      case 'callback.answered':
+        return this.callbackAnswered(e);
+      case 'callback.connected':
+        return this.callbackConnected(e);
+      case 'callback.ended':
+        return this.callbackEnded(e);
+      case 'call.abandoned':
+        return this.callAbandoned(e);
+      case 'call.callbackAccepted':
+        return this.callbackAccepted(e);
+      case 'callback.analyticsEnded':
+        return this.analyticsEnded(e);
+      case 'call.voicemail':
+        return this.callVoicemail(e);
+      case 'call.transferred':
+        return this.callTransferred(e);
+      case 'call.flowError':
+        return this.callFlowError(e);
+      case 'operation':
+        return this.operation(e);
+      case 'campaign.dialed':
+        return this.campaignDialed(e);
+      case 'queue.sample':
+        return this.queueSample(e);
       case 'callback.state':
       case 'dialer.dialed':
-        break;
+        return;
     }
+  }
+
+  private agentChanged(e: EventOf<'agent.state'>): void {
+    this.agentTime(e.agent, e.t);
+    this.agentState[e.agent] = agentCode(e.to);
+  }
+
+  private callArrived(e: EventOf<'call.arrived'>): void {
+    if (e.t < this.warmup) return;
+    const q = this.queue(e.queue);
+    this.totals[q].offered++;
+    this.interval(e.t)[q].offered++;
+  }
+
+  private callAnswered(e: EventOf<'call.answered'>): void {
+    if (e.arrivedAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    const wait = e.t - e.arrivedAt;
+    const within = wait <= this.thresholds[q];
+    countAnswered(this.totals[q], wait, within);
+    countAnswered(this.interval(e.t)[q], wait, within);
+  }
+
+  private callAbandoned(e: EventOf<'call.abandoned'>): void {
+    if (e.arrivedAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    countAbandoned(this.totals[q]);
+    countAbandoned(this.interval(e.t)[q]);
+  }
+
+  private callbackAccepted(e: EventOf<'call.callbackAccepted'>): void {
+    if (e.arrivedAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    countCallbackAccepted(this.totals[q]);
+    countCallbackAccepted(this.interval(e.t)[q]);
+  }
+
+  private callEnded(e: EventOf<'call.ended'>): void {
+    if (e.arrivedAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    const talk = e.t - e.answeredAt;
+    countCallEnded(this.totals[q], talk);
+    countCallEnded(this.interval(e.t)[q], talk);
+  }
+
+  private callbackCreated(e: EventOf<'callback.created'>): void {
+    if (e.t < this.warmup) return;
+    let kind = this.kindTallies.get(e.kind);
+    if (!kind) this.kindTallies.set(e.kind, (kind = new QueueTally()));
+    this.kindOf.set(e.callback, kind);
+    const q = this.queue(e.queue);
+    this.totals[q].created++;
+    this.interval(e.t)[q].created++;
+    kind.created++;
+  }
+
+  private callbackDialed(e: EventOf<'callback.dialed'>): void {
+    if (e.createdAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    const sinceDue = e.t - e.dueAt;
+    countDialed(this.totals[q], e.attempt, sinceDue);
+    countDialed(this.interval(e.t)[q], e.attempt, sinceDue);
+    const kind = this.kindOf.get(e.callback);
+    if (kind) countDialed(kind, e.attempt, sinceDue);
+  }
+
+  private attemptEnded(e: EventOf<'callback.attemptEnded'>): void {
+    if (e.createdAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    countAttemptEnded(this.totals[q], e);
+    countAttemptEnded(this.interval(e.t)[q], e);
+    const kind = this.kindOf.get(e.callback);
+    if (kind) countAttemptEnded(kind, e);
+    if (e.result === 'abandonedAfterAnswer') this.windows[q].abandon(e.t);
+  }
+
+  private callbackAnswered(e: EventOf<'callback.answered'>): void {
+    if (e.createdAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    this.totals[q].answeredByCustomer++;
+    this.interval(e.t)[q].answeredByCustomer++;
+    const kind = this.kindOf.get(e.callback);
+    if (kind) kind.answeredByCustomer++;
+    this.windows[q].answer(e.t);
+  }
+
+  private callbackConnected(e: EventOf<'callback.connected'>): void {
+    if (e.createdAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    countConnected(this.totals[q], e);
+    countConnected(this.interval(e.t)[q], e);
+    const kind = this.kindOf.get(e.callback);
+    if (kind) countConnected(kind, e);
+  }
+
+  private callbackEnded(e: EventOf<'callback.ended'>): void {
+    if (e.createdAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    const end = e.end as CallbackEnd;
+    countEnded(this.totals[q], end, e.attempts);
+    countEnded(this.interval(e.t)[q], end, e.attempts);
+    const kind = this.kindOf.get(e.callback);
+    if (kind) {
+      countEnded(kind, end, e.attempts);
+      this.kindOf.delete(e.callback);
+    }
+  }
+
+  private analyticsEnded(e: EventOf<'callback.analyticsEnded'>): void {
+    if (e.createdAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    this.totals[q].endedInAnalytics++;
+    this.interval(e.t)[q].endedInAnalytics++;
+    const kind = this.kindOf.get(e.callback);
+    if (kind) kind.endedInAnalytics++;
+  }
+
+  private callVoicemail(e: EventOf<'call.voicemail'>): void {
+    if (e.arrivedAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    countVoicemail(this.totals[q]);
+    countVoicemail(this.interval(e.t)[q]);
+  }
+
+  private callTransferred(e: EventOf<'call.transferred'>): void {
+    if (e.arrivedAt < this.warmup) return;
+    const q = this.queue(e.from);
+    this.totals[q].transferredOut++;
+    this.interval(e.t)[q].transferredOut++;
+  }
+
+  private callFlowError(e: EventOf<'call.flowError'>): void {
+    if (e.arrivedAt < this.warmup) return;
+    const q = this.queue(e.queue);
+    this.totals[q].flowErrors++;
+    this.interval(e.t)[q].flowErrors++;
+  }
+
+  private operation(e: EventOf<'operation'>): void {
+    const q = this.queue(e.queue);
+    for (const tally of [this.totals[q], this.interval(e.t)[q]]) {
+      if (e.applied) tally.operationsApplied++;
+      else tally.operationsRefused++;
+    }
+    this.operationRecords.push({
+      at: new Date(this.setup.startEpochMs + e.t).toISOString(),
+      op: e.op,
+      callback: e.callback,
+      label: e.label,
+      queue: e.queue,
+      applied: e.applied,
+      reason: e.reason,
+    });
+  }
+
+  private campaignDialed(e: EventOf<'campaign.dialed'>): void {
+    let counts = this.campaignCounts.get(e.campaign);
+    if (!counts) this.campaignCounts.set(e.campaign, (counts = { dialed: 0, live: 0, callLater: 0 }));
+    counts.dialed++;
+    if (e.outcome === 'live') counts.live++;
+    if (e.callLater) counts.callLater++;
+  }
+
+  private dialerInFlight(e: EventOf<'dialer.inFlight'>): void {
+    const q = this.queue(e.queue);
+    this.inFlightTime(q, e.t);
+    this.inFlight[q] = e.inFlight;
+    if (e.t < this.warmup) return;
+    const total = this.totals[q];
+    const interval = this.interval(e.t)[q];
+    total.inFlightMax = Math.max(total.inFlightMax, e.inFlight);
+    interval.inFlightMax = Math.max(interval.inFlightMax, e.inFlight);
+  }
+
+  private queueSample(e: EventOf<'queue.sample'>): void {
+    const index = this.queue(e.queue);
+    const bucket = Math.floor(e.t / INTERVAL_MS);
+    (this.samples[bucket] ??= this.setup.queues.map(() => ({ waiting: 0, toDial: 0 })))[index] = { waiting: e.waiting, toDial: e.toDial };
   }
 
   /** Closes agent time at `t` (the horizon); called when the stream completes. */
@@ -306,59 +531,63 @@ export class KpiCollector {
     };
   }
 
-  /** Counts an event of callback `callback` on its queue's tallies and its kind's tally. */
-  private countCallback(queue: string, callback: number, t: number, update: (tally: QueueTally) => void): void {
-    this.count(queue, t, update);
-    const kind = this.kindOf.get(callback);
-    if (kind === undefined) return;
-    let tally = this.kindTallies.get(kind);
-    if (!tally) this.kindTallies.set(kind, (tally = new QueueTally()));
-    update(tally);
+  /** Index of the queue with id `id` (the last one resolved is remembered). */
+  private queue(id: string): number {
+    if (id === this.lastQueueId) return this.lastQueue;
+    const index = this.queueIndex.get(id);
+    if (index === undefined) throw new Error(`KpiCollector: unknown queue ${id}`);
+    this.lastQueueId = id;
+    this.lastQueue = index;
+    return index;
   }
 
-  private count(queue: string, t: number, update: (tally: QueueTally) => void): void {
-    const index = this.queueIndex.get(queue)!;
-    update(this.totals[index]);
-    update(this.intervalTallies(Math.floor(t / INTERVAL_MS))[index]);
+  /** The queue tallies of the interval that holds time `t`. */
+  private interval(t: number): QueueTally[] {
+    const bucket = Math.floor(t / INTERVAL_MS);
+    if (bucket === this.lastBucket) return this.lastTallies;
+    this.lastBucket = bucket;
+    return (this.lastTallies = this.intervalTallies(bucket));
   }
 
-  /** Calls `add(bucket, ms)` for each interval's share of the counted part of `[from, to)`. */
-  private spread(from: number, to: number, add: (bucket: number, ms: number) => void): void {
-    let start = Math.max(from, this.setup.warmup);
-    while (start < to) {
+  /** Counts agent time of `agent` from its last change to `t` in the state it was in, interval by interval. */
+  private agentTime(agent: number, t: number): void {
+    const code = this.agentState[agent] as AgentCode;
+    const from = this.agentSince[agent];
+    this.agentSince[agent] = t;
+    if (code === AgentCode.Offline) return;
+    const group = this.groupTotals[this.groupOfAgent[agent]];
+    let start = Math.max(from, this.warmup);
+    while (start < t) {
       const bucket = Math.floor(start / INTERVAL_MS);
-      const end = Math.min(to, (bucket + 1) * INTERVAL_MS);
-      add(bucket, end - start);
+      const end = Math.min(t, (bucket + 1) * INTERVAL_MS);
+      const ms = end - start;
+      addAgentTime(this.agentTotal, code, ms);
+      addAgentTime(group, code, ms);
+      let tally = this.intervalAgents[bucket];
+      if (!tally) tally = this.intervalAgents[bucket] = new AgentTimeTally();
+      addAgentTime(tally, code, ms);
       start = end;
     }
   }
 
-  private agentTime(agent: number, t: number): void {
-    const state = this.agentState[agent];
-    const from = this.agentSince[agent];
-    this.agentSince[agent] = t;
-    if (state === 'offline') return;
-    const group = this.groupTotals[this.groupOfAgent[agent]];
-    this.spread(from, t, (bucket, ms) => {
-      this.agentTotal.addState(state, ms);
-      group.addState(state, ms);
-      let tally = this.intervalAgents[bucket];
-      if (!tally) tally = this.intervalAgents[bucket] = new AgentTimeTally();
-      tally.addState(state, ms);
-    });
-  }
-
+  /** Integrates the dials in flight on `queue` from its last change to `t`, interval by interval. */
   private inFlightTime(queue: number, t: number): void {
     const value = this.inFlight[queue];
     const from = this.inFlightSince[queue];
     this.inFlightSince[queue] = t;
-    this.spread(from, t, (bucket, ms) => {
+    const total = this.totals[queue];
+    let start = Math.max(from, this.warmup);
+    while (start < t) {
+      const bucket = Math.floor(start / INTERVAL_MS);
+      const end = Math.min(t, (bucket + 1) * INTERVAL_MS);
+      const ms = end - start;
       const interval = this.intervalTallies(bucket)[queue];
-      for (const tally of [this.totals[queue], interval]) {
-        tally.inFlightArea += value * ms;
-        tally.inFlightTime += ms;
-      }
-    });
+      total.inFlightArea += value * ms;
+      total.inFlightTime += ms;
+      interval.inFlightArea += value * ms;
+      interval.inFlightTime += ms;
+      start = end;
+    }
   }
 
   private intervalTallies(bucket: number): QueueTally[] {

@@ -289,4 +289,39 @@ describe('the in-queue callback offer', () => {
     expect(kpis.q.created).toBe(0);
     expect(kpis.q.callbackAccepted).toBe(accepted.length);
   });
+
+  it('every call has its own id and leaves the system exactly once, however its slot is reused by later calls', () => {
+    // Patience, callback offers, wrap-up and missed offers together: calls leave in every way while others arrive.
+    const s = scenario({
+      seed: 21,
+      duration: 12 * HOUR,
+      queues: [queue('q')],
+      agents: [agents('a', 3, ['q'], { answerTime: { kind: 'uniform', min: SECOND, max: 12 * SECOND } })],
+      inbound: [
+        inbound('q', 90, { kind: 'exponential', mean: 2 * MINUTE }, {
+          wrapUp: { kind: 'uniform', min: 0, max: 20 * SECOND },
+          patience: { kind: 'exponential', mean: 3 * MINUTE },
+          callbackOffer: { afterWait: 40 * SECOND, acceptance: 0.3 },
+        }),
+      ],
+      callee: callee({ outcomes: always('live') }),
+    });
+    const { events, world } = record(s);
+    const arrived = ofType(events, 'call.arrived').map((e) => e.call);
+    expect(arrived).toEqual(Array.from({ length: arrived.length }, (_, i) => i + 1));
+    const left = [
+      ...ofType(events, 'call.ended').map((e) => e.call),
+      ...ofType(events, 'call.abandoned').map((e) => e.call),
+      ...ofType(events, 'call.callbackAccepted').map((e) => e.call),
+    ];
+    expect(new Set(left).size).toBe(left.length);
+    expect(ofType(events, 'call.abandoned').length).toBeGreaterThan(20);
+    expect(ofType(events, 'call.callbackAccepted').length).toBeGreaterThan(20);
+    expect(arrived.length - left.length).toBe(world.inbound.inSystem);
+    // Each answered call's events name the same arrival time and queue as its arrival.
+    const arrivedAt = new Map(ofType(events, 'call.arrived').map((e) => [e.call, e.t]));
+    for (const e of [...ofType(events, 'call.answered'), ...ofType(events, 'call.ended'), ...ofType(events, 'call.abandoned')]) {
+      expect(e.arrivedAt).toBe(arrivedAt.get(e.call));
+    }
+  });
 });

@@ -7,6 +7,7 @@ import {
   sampler,
   standardGamma,
   standardNormal,
+  NO_RANDOM,
 } from '../../src/kernel/distributions.js';
 import { RandomStreams, type Uniform } from '../../src/kernel/random.js';
 
@@ -180,5 +181,27 @@ describe('sampleWhole', () => {
   it('keeps the mean of a large-valued distribution', () => {
     const s = sampler({ kind: 'exponential', mean: 240_000 });
     expectMoments(draws((u) => sampleWhole(s, u), 31), 240_000);
+  });
+});
+
+describe('constant samplers', () => {
+  it('say their value in `constant` and draw it from NO_RANDOM without a random number; the others say null', () => {
+    const constant = sampler({ kind: 'constant', value: 30_000 });
+    expect(constant.constant).toBe(30_000);
+    expect(sampleWhole(constant, NO_RANDOM)).toBe(30_000);
+    // A spread of zero is a constant too.
+    expect(sampler({ kind: 'lognormal', mean: 5, sd: 0 }).constant).toBe(5);
+    expect(sampler({ kind: 'gamma', mean: 7, sd: 0 }).constant).toBe(7);
+    for (const d of [
+      { kind: 'exponential', mean: 3 },
+      { kind: 'uniform', min: 1, max: 2 },
+      { kind: 'lognormal', mean: 5, sd: 1 },
+      { kind: 'gamma', mean: 7, sd: 2 },
+      { kind: 'empirical', values: [1, 2] },
+    ] as const) {
+      const s = sampler(d);
+      expect(s.constant).toBeNull();
+      expect(() => s.sample(NO_RANDOM)).toThrow(/constant distribution drew/);
+    }
   });
 });

@@ -208,4 +208,80 @@ describe('Simulator', () => {
     sim.run(2);
     expect(calls).toEqual(['b7', 'a-3']);
   });
+
+  it('cancelling a handle twice, or many handles that share low bits, cancels exactly those events', () => {
+    const { sim, log, kind } = logging();
+    const handles = Array.from({ length: 10_000 }, (_, i) => sim.schedule(i, kind, i));
+    // Every 4096th handle shares its low bits with the others of its class.
+    const victims = handles.filter((_, i) => i % 4096 === 7 || i % 3 === 0);
+    for (const h of victims) sim.cancel(h);
+    sim.cancel(victims[0]);
+    sim.run(Infinity);
+    const cancelled = new Set(victims);
+    expect(log.map(([, t]) => t)).toEqual(handles.map((h, i) => (cancelled.has(h) ? -1 : i)).filter((i) => i >= 0));
+    expect(sim.pending).toBe(0);
+  });
+});
+
+describe('Simulator delay lines', () => {
+  it('an event on a delay line comes the line\'s delay after it was scheduled', () => {
+    const { sim, log, kind } = logging();
+    const line = sim.delayLine(1000);
+    const kick = sim.register('kick', (target) => sim.scheduleOn(line, kind, target));
+    sim.schedule(5, kick, 1);
+    sim.schedule(7, kick, 2);
+    expect(sim.pending).toBe(2);
+    sim.run(Infinity);
+    expect(log).toEqual([[1005, 1], [1007, 2]]);
+  });
+
+  it('events on delay lines and on the heap come in (time, schedule order) order, as if all were given to after()', () => {
+    const step = fc.record({
+      at: fc.integer({ min: 0, max: 30 }),
+      line: fc.integer({ min: -1, max: 2 }), // -1: after() with a random delay, else that line
+      delay: fc.integer({ min: 0, max: 20 }),
+      cancel: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), fc.constantFrom(0, 5, 10), (steps, lineDelay) => {
+        const delays = [lineDelay, lineDelay + 3, 0];
+        // The same schedule twice: with delay lines, and with after() only.
+        const run = (useLines: boolean) => {
+          const sim = new Simulator(16);
+          const log: Array<[number, number]> = [];
+          const lines = delays.map((d) => sim.delayLine(d));
+          const kind = sim.register('log', (target) => log.push([sim.now, target]));
+          const handles: number[] = [];
+          const kick = sim.register('kick', (i) => {
+            const s = steps[i];
+            const delay = s.line < 0 ? s.delay : delays[s.line];
+            handles[i] = useLines && s.line >= 0 ? sim.scheduleOn(lines[s.line], kind, i) : sim.after(delay, kind, i);
+            // Cancel an earlier step's event, if it is still pending, now and then.
+            if (s.cancel && i > 0 && handles[i - 1] !== undefined && !log.some(([, t]) => t === i - 1)) sim.cancel(handles[i - 1]);
+          });
+          steps.forEach((s, i) => sim.schedule(s.at, kick, i));
+          sim.run(40);
+          const early = [...log];
+          sim.run(Infinity);
+          return { early, log, pending: sim.pending, handled: sim.eventsHandled };
+        };
+        expect(run(true)).toEqual(run(false));
+      }),
+      FC,
+    );
+  });
+
+  it('a delay line grows and reuses its room as events come and go', () => {
+    const { sim, log, kind } = logging();
+    const line = sim.delayLine(50);
+    const kick = sim.register('kick', (target) => sim.scheduleOn(line, kind, target));
+    for (let i = 0; i < 1000; i++) sim.schedule(i, kick, i);
+    sim.run(Infinity);
+    expect(log).toEqual(Array.from({ length: 1000 }, (_, i) => [i + 50, i]));
+  });
+
+  it('refuses a delay that is negative, not finite or NaN', () => {
+    const sim = new Simulator();
+    for (const delay of [-1, Infinity, Number.NaN]) expect(() => sim.delayLine(delay)).toThrow(RangeError);
+  });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { callbackMachine } from '../../src/machines/callback.js';
+import type { MachineEngine } from '../../src/machines/engine.js';
 import { attempt, enginePair, eventArb, MACHINES, type Driven } from './compiled-harness.js';
 
 const ENTITIES = 4;
@@ -56,6 +57,11 @@ function observe(driven: Driven) {
     entities: Array.from({ length: ENTITIES }, (_, e) => ({
       state: attempt(() => engine.stateOf(e)),
       context: attempt(() => engine.contextOf(e)),
+      // Each context value read on its own (`read`) is the one in the whole context.
+      reads: attempt(() => {
+        const keyed = engine as unknown as MachineEngine<unknown, { type: string }, Record<string, unknown>>;
+        return Object.fromEntries(Object.keys(engine.contextOf(e) as object).map((key) => [key, keyed.read(e, key)]));
+      }),
     })),
   };
 }

@@ -50,6 +50,11 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
   private readonly assignValues: unknown[] = [];
   /** Column of each property of each object-form assign (known once the first context is stored). */
   private assignColumns: Int32Array[] = [];
+  /** The two event types looked up last, with their ids (see `eventId`). */
+  private recentType0: string | null = null;
+  private recentId0 = -1;
+  private recentType1: string | null = null;
+  private recentId1 = -1;
   private readonly deliver = (entity: number, event: TEvent): void => this.apply(entity, event);
   private readonly begin = (entity: number, input: TInput): void => this.init(entity, input);
 
@@ -87,6 +92,12 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
 
   contextOf(entity: number): Readonly<TContext> {
     return this.context.toObject(this.slot(entity)) as TContext;
+  }
+
+  read<K extends keyof TContext & string>(entity: number, key: K): TContext[K] {
+    const column = this.context.indexOf(key);
+    if (column < 0) throw new Error(`${this.table.id}: the context has no key '${key}'`);
+    return this.context.read(column, this.slot(entity)) as TContext[K];
   }
 
   release(entity: number): void {
@@ -159,18 +170,41 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     this.pendingCount = 0;
     this.dirty = false;
     let s = from;
-    const e = table.events.get(event.type);
-    if (e !== undefined) {
+    const e = this.eventId(event.type);
+    if (e >= 0) {
       const at = s * table.eventCount + e;
       const t = this.select(table.on, table.onStart[at], table.onStart[at + 1]);
       if (t >= 0) s = this.take(slot, s, t);
     }
-    if (!table.final[s]) s = this.settle(slot, s);
+    if (!table.final[s] && table.alwaysStart[s] !== table.alwaysStart[s + 1]) s = this.settle(slot, s);
     // As XStateEngine: a step counts if XState's snapshot changed or any action came out of it.
     if (!this.dirty && this.pendingCount === 0) return;
     this.transitions++;
     if (from !== s) this.host.changed(entity, table.states[from], table.states[s], event);
     this.flush(entity, event);
+  }
+
+  /**
+   * The id of event type `type`, or -1 if no state takes it. The two types
+   * looked up last are remembered (a host tends to alternate a few event
+   * types), which spares most lookups in the event map.
+   */
+  private eventId(type: string): number {
+    if (type === this.recentType0) return this.recentId0;
+    if (type === this.recentType1) {
+      const id = this.recentId1;
+      this.recentType1 = this.recentType0;
+      this.recentId1 = this.recentId0;
+      this.recentType0 = type;
+      this.recentId0 = id;
+      return id;
+    }
+    const id = this.table.events.get(type) ?? -1;
+    this.recentType1 = this.recentType0;
+    this.recentId1 = this.recentId0;
+    this.recentType0 = type;
+    this.recentId0 = id;
+    return id;
   }
 
   private columnFor(assign: string, key: string): number {
@@ -286,9 +320,10 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
 
   /** Hands the macrostep's actions, timers and cancellations to the host, in order. */
   private flush(entity: number, event: TEvent): void {
+    const count = this.pendingCount;
+    if (count === 0) return;
     const table = this.table;
     const host = this.host;
-    const count = this.pendingCount;
     this.pendingCount = 0;
     for (let i = 0; i < count; i++) {
       const op = this.pending[i];
