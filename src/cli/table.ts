@@ -50,7 +50,9 @@ export function pct(value: number | null | undefined, digits = 1): string {
 export function seconds(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return chalk.dim('—');
   if (!Number.isFinite(value)) return '∞';
-  if (value < 60) return `${value.toFixed(1)}s`;
-  if (value < 3600) return `${Math.floor(value / 60)}m${String(Math.round(value % 60)).padStart(2, '0')}s`;
-  return `${Math.floor(value / 3600)}h${String(Math.round((value % 3600) / 60)).padStart(2, '0')}m`;
+  if (value < 59.95) return `${value.toFixed(1)}s`;
+  const totalSeconds = Math.round(value);
+  if (totalSeconds < 3600) return `${Math.floor(totalSeconds / 60)}m${String(totalSeconds % 60).padStart(2, '0')}s`;
+  const totalMinutes = Math.round(value / 60);
+  return `${Math.floor(totalMinutes / 60)}h${String(totalMinutes % 60).padStart(2, '0')}m`;
 }
