@@ -340,3 +340,36 @@ describe('ACD voicemail', () => {
     for (const d of first) expect(d.t - answeredAt.get(d.callback)!).toBe(50 * SECOND);
   });
 });
+
+describe('skills with proficiency', () => {
+  const skilled = (routing: 'longestIdle' | 'bestSkills') =>
+    scenario({
+      duration: 6 * HOUR,
+      queues: [queue('q', { skills: ['billing'], routing })],
+      agents: [
+        agents('novice', 3, ['q'], { skills: { billing: 1 } }),
+        agents('expert', 1, ['q'], { skills: { billing: 5 } }),
+        agents('unskilled', 3, ['q']),
+      ],
+      inbound: [inbound('q', 6, constant(2 * MINUTE))],
+    });
+  const answeredBy = (routing: 'longestIdle' | 'bestSkills') => {
+    const { events, world } = record(skilled(routing));
+    const counts: Record<string, number> = {};
+    for (const e of ofType(events, 'call.answered')) counts[world.agents.groupOf(e.agent)] = (counts[world.agents.groupOf(e.agent)] ?? 0) + 1;
+    return counts;
+  };
+
+  it('only agents with the required skill take the calls', () => {
+    expect(answeredBy('longestIdle').unskilled).toBeUndefined();
+  });
+
+  it('bestSkills routing gives the call to the idle agent with the highest proficiency', () => {
+    const best = answeredBy('bestSkills');
+    const longest = answeredBy('longestIdle');
+    // At 6 calls/h of 2 minutes the expert is idle ~80 % of the time, and then takes the call with bestSkills;
+    // with longest-idle routing the four qualified agents share the calls.
+    expect(best.expert).toBeGreaterThan(0.65 * (best.expert + (best.novice ?? 0)));
+    expect(longest.expert).toBeLessThan(0.4 * (longest.expert + (longest.novice ?? 0)));
+  });
+});
