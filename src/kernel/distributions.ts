@@ -11,10 +11,15 @@ export type Distribution =
 
 /** Draws values of one distribution from a uniform source. */
 export interface Sampler {
+  /** The distribution's kind (a lognormal or gamma without spread is `constant`). */
+  readonly kind: Distribution['kind'];
   /** The distribution's mean. */
   readonly mean: number;
   /** The value of every draw when the distribution is constant (a draw then uses no random number), else null. */
   readonly constant: number | null;
+  /** The bounds of a uniform distribution (NaN for other kinds). */
+  readonly min: number;
+  readonly max: number;
   /** One draw (not rounded). */
   sample(u: Uniform): number;
 }
@@ -29,6 +34,11 @@ export const NO_RANDOM: Uniform = {
     throw new Error('a constant distribution drew a random number');
   },
 };
+
+/** Uniform draw in [min, max). */
+function uniform(u: Uniform, min: number, max: number): number {
+  return min + (max - min) * u.next();
+}
 
 /** Exponential draw with the given mean, by inversion. */
 export function exponential(u: Uniform, mean: number): number {
@@ -69,40 +79,55 @@ export function sampler(d: Distribution): Sampler {
   switch (d.kind) {
     case 'constant': {
       const value = d.value;
-      return { mean: value, constant: value, sample: () => value };
+      return { kind: 'constant', mean: value, constant: value, min: NaN, max: NaN, sample: () => value };
     }
     case 'exponential': {
       const mean = d.mean;
-      return { mean, constant: null, sample: (u) => exponential(u, mean) };
+      return { kind: 'exponential', mean, constant: null, min: NaN, max: NaN, sample: (u) => exponential(u, mean) };
     }
     case 'uniform': {
       const { min, max } = d;
-      return { mean: (min + max) / 2, constant: null, sample: (u) => min + (max - min) * u.next() };
+      return { kind: 'uniform', mean: (min + max) / 2, constant: null, min, max, sample: (u) => uniform(u, min, max) };
     }
     case 'lognormal': {
       if (d.sd === 0) return sampler({ kind: 'constant', value: d.mean });
       const sigma2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
       const sigma = Math.sqrt(sigma2);
       const mu = Math.log(d.mean) - sigma2 / 2;
-      return { mean: d.mean, constant: null, sample: (u) => Math.exp(mu + sigma * standardNormal(u)) };
+      return { kind: 'lognormal', mean: d.mean, constant: null, min: NaN, max: NaN, sample: (u) => Math.exp(mu + sigma * standardNormal(u)) };
     }
     case 'gamma': {
       if (d.sd === 0) return sampler({ kind: 'constant', value: d.mean });
       const shape = (d.mean * d.mean) / (d.sd * d.sd);
       const scale = (d.sd * d.sd) / d.mean;
-      return { mean: d.mean, constant: null, sample: (u) => scale * standardGamma(u, shape) };
+      return { kind: 'gamma', mean: d.mean, constant: null, min: NaN, max: NaN, sample: (u) => scale * standardGamma(u, shape) };
     }
     case 'empirical': {
       const values = d.values.slice();
       const mean = values.reduce((s, v) => s + v, 0) / values.length;
       const n = values.length;
-      return { mean, constant: null, sample: (u) => values[Math.floor(u.next() * n)] };
+      return { kind: 'empirical', mean, constant: null, min: NaN, max: NaN, sample: (u) => values[Math.floor(u.next() * n)] };
     }
   }
 }
 
 /** One draw rounded to a whole non-negative number (whole milliseconds for durations). */
 export function sampleWhole(s: Sampler, u: Uniform): number {
-  const x = Math.round(s.sample(u));
+  // The common kinds are drawn here, where the draw can be inlined, rather than through `sample`.
+  let x: number;
+  switch (s.kind) {
+    case 'constant':
+      x = s.constant!;
+      break;
+    case 'exponential':
+      x = exponential(u, s.mean);
+      break;
+    case 'uniform':
+      x = uniform(u, s.min, s.max);
+      break;
+    default:
+      x = s.sample(u);
+  }
+  x = Math.round(x);
   return x > 0 ? x : 0;
 }

@@ -4,12 +4,14 @@ import { EventHeap } from './event-heap.js';
 export type EventHandler = (target: number) => void;
 
 /**
- * Events scheduled a fixed delay after the moment they are scheduled. As the
- * clock never goes back, they come due in the order they were scheduled, so
- * they wait in a first-in first-out queue over typed arrays instead of the
- * heap: adding and taking one is O(1), and a long delay that many entities
- * share (a check 14 days after each callback's creation) does not deepen the
- * heap every other event goes through.
+ * Events that come due in the order they are scheduled: those scheduled a
+ * fixed delay after the moment they are scheduled (a delay line: as the clock
+ * never goes back, they come due in order), or at times that the scheduler
+ * promises never decrease (a lane: one stream's next arrival). They wait in
+ * a first-in first-out queue over typed arrays instead of the heap: adding
+ * and taking one is O(1), and a long delay that many entities share (a check
+ * 14 days after each callback's creation) does not deepen the heap every
+ * other event goes through.
  */
 class DelayLine {
   private times: Float64Array;
@@ -19,6 +21,7 @@ class DelayLine {
   private head = 0;
   private tail = 0;
 
+  /** @param delay the line's fixed delay, or NaN for a lane (events at given times) */
   constructor(readonly delay: number) {
     this.times = new Float64Array(64);
     this.seqs = new Float64Array(64);
@@ -38,6 +41,11 @@ class DelayLine {
   /** Sequence number of the first entry (undefined behaviour when empty). */
   peekSeq(): number {
     return this.seqs[this.head];
+  }
+
+  /** Time of the last entry, or -Infinity when empty. */
+  lastTime(): number {
+    return this.tail > this.head ? this.times[this.tail - 1] : -Infinity;
   }
 
   push(time: number, seq: number, kind: number, target: number): void {
@@ -115,6 +123,10 @@ export class Simulator {
    */
   private readonly cancelledByLowBits = new Int32Array(CANCEL_FILTER_SIZE);
   private readonly lines: DelayLine[] = [];
+  /** The line whose first event comes first (by time, then sequence), or -1 when every line is empty; and that event's time and sequence. */
+  private firstLine = -1;
+  private firstLineTime = Infinity;
+  private firstLineSeq = Infinity;
   /** The event being handled, when it came from a delay line. */
   private readonly taken = { time: 0, seq: 0, kind: 0, target: 0 };
   private nextSeq = 1;
@@ -162,6 +174,16 @@ export class Simulator {
   }
 
   /**
+   * Creates a lane: a line for events scheduled at times that never decrease
+   * from one to the next (see `scheduleInLane`), such as one arrival stream's
+   * next arrival; returns its number.
+   */
+  lane(): number {
+    this.lines.push(new DelayLine(Number.NaN));
+    return this.lines.length - 1;
+  }
+
+  /**
    * Schedules an event of `kind` for `target` the line's delay from now, on
    * delay line `line`. It comes in the same `(time, sequence)` order as if it
    * had been given to `after`. Returns a handle for `cancel`.
@@ -169,8 +191,61 @@ export class Simulator {
   scheduleOn(line: number, kind: number, target: number): number {
     const delayLine = this.lines[line];
     const seq = this.nextSeq++;
-    delayLine.push(this.now + delayLine.delay, seq, kind, target);
+    const at = this.now + delayLine.delay;
+    delayLine.push(at, seq, kind, target);
+    if (delayLine.size === 1) this.lineStarted(line, at, seq);
     return seq;
+  }
+
+  /**
+   * Schedules an event of `kind` for `target` at absolute time `at` on lane
+   * `lane`: not before now, nor before the last event scheduled on the lane.
+   * It comes in the same `(time, sequence)` order as if it had been given to
+   * `schedule`. Returns a handle for `cancel`.
+   */
+  scheduleInLane(lane: number, at: number, kind: number, target: number): number {
+    const line = this.lines[lane];
+    if (!(at >= this.now) || !(at >= line.lastTime()) || !Number.isNaN(line.delay)) {
+      throw new RangeError(
+        Number.isNaN(line.delay)
+          ? `cannot schedule ${this.kindName(kind)} at ${at} ms on lane ${lane}: the clock is at ${this.now} ms and the lane's last event at ${line.lastTime()} ms`
+          : `line ${lane} is a delay line: use scheduleOn`,
+      );
+    }
+    const seq = this.nextSeq++;
+    line.push(at, seq, kind, target);
+    if (line.size === 1) this.lineStarted(lane, at, seq);
+    return seq;
+  }
+
+  /** Line `line`, empty until now, has its first event at `(time, seq)`: it may be the line that comes first. */
+  private lineStarted(line: number, time: number, seq: number): void {
+    if (time < this.firstLineTime || (time === this.firstLineTime && seq < this.firstLineSeq)) {
+      this.firstLine = line;
+      this.firstLineTime = time;
+      this.firstLineSeq = seq;
+    }
+  }
+
+  /** Finds the line whose first event comes first (after the first line's first event was taken). */
+  private findFirstLine(): void {
+    const lines = this.lines;
+    let first = -1;
+    let time = Infinity;
+    let seq = Infinity;
+    for (let l = 0; l < lines.length; l++) {
+      const line = lines[l];
+      if (line.size === 0) continue;
+      const t = line.peekTime();
+      if (t < time || (t === time && line.peekSeq() < seq)) {
+        first = l;
+        time = t;
+        seq = line.peekSeq();
+      }
+    }
+    this.firstLine = first;
+    this.firstLineTime = time;
+    this.firstLineSeq = seq;
   }
 
   /**
@@ -185,6 +260,7 @@ export class Simulator {
 
   /** Whether the event with sequence number `seq` was cancelled; if so, forgets the cancellation (the event is being dropped). */
   private dropCancelled(seq: number): boolean {
+    if (this.cancelled.size === 0) return false;
     const bucket = seq & (CANCEL_FILTER_SIZE - 1);
     if (this.cancelledByLowBits[bucket] === 0 || !this.cancelled.delete(seq)) return false;
     this.cancelledByLowBits[bucket]--;
@@ -214,32 +290,22 @@ export class Simulator {
     const taken = this.taken;
     this.stopped = false;
     for (;;) {
-      // The earliest event: the heap's first, unless a delay line's first comes before it.
-      let line = -1;
+      // The earliest event: the heap's first, unless the first line's first comes before it.
       let time = heap.size > 0 ? heap.peekTime() : Infinity;
-      if (lines.length > 0) {
-        let seq = heap.size > 0 ? heap.peekSeq() : Infinity;
-        for (let l = 0; l < lines.length; l++) {
-          const candidate = lines[l];
-          if (candidate.size === 0) continue;
-          const t = candidate.peekTime();
-          if (t < time || (t === time && candidate.peekSeq() < seq)) {
-            time = t;
-            seq = candidate.peekSeq();
-            line = l;
-          }
-        }
-      }
-      if (!(time <= until) || (line < 0 && heap.size === 0)) break;
+      const line = this.firstLine;
+      const fromLine = line >= 0 && (this.firstLineTime < time || (this.firstLineTime === time && this.firstLineSeq < (heap.size > 0 ? heap.peekSeq() : Infinity)));
+      if (fromLine) time = this.firstLineTime;
+      if (!(time <= until) || (!fromLine && heap.size === 0)) break;
       let kind: number;
       let target: number;
-      if (line < 0) {
+      if (!fromLine) {
         heap.pop();
         if (this.dropCancelled(heap.seq)) continue;
         kind = heap.kind;
         target = heap.target;
       } else {
         lines[line].shift(taken);
+        this.findFirstLine();
         if (this.dropCancelled(taken.seq)) continue;
         kind = taken.kind;
         target = taken.target;

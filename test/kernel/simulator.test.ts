@@ -285,3 +285,56 @@ describe('Simulator delay lines', () => {
     for (const delay of [-1, Infinity, Number.NaN]) expect(() => sim.delayLine(delay)).toThrow(RangeError);
   });
 });
+
+describe('Simulator lanes', () => {
+  it('events on lanes, delay lines and the heap come in (time, schedule order) order, as if all were given to schedule()', () => {
+    // Each of three streams schedules its next event when one fires, at a time that never decreases (as an arrival stream does).
+    const stream = fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 25 });
+    fc.assert(
+      fc.property(fc.array(stream, { minLength: 3, maxLength: 3 }), fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 20 }), fc.boolean(), (gaps, others, cancelSome) => {
+        const run = (useLanes: boolean) => {
+          const sim = new Simulator(16);
+          const log: Array<[number, number]> = [];
+          const lanes = gaps.map(() => sim.lane());
+          const line = sim.delayLine(4);
+          const next = gaps.map(() => 0);
+          const scheduleNext = (s: number) => {
+            const i = next[s]++;
+            if (i >= gaps[s].length) return;
+            const at = sim.now + gaps[s][i];
+            const handle = useLanes ? sim.scheduleInLane(lanes[s], at, fire, s) : sim.schedule(at, fire, s);
+            if (cancelSome && gaps[s][i] === 7) sim.cancel(handle);
+          };
+          const fire: number = sim.register('fire', (s) => {
+            log.push([sim.now, s]);
+            scheduleNext(s);
+          });
+          const other = sim.register('other', (i) => {
+            log.push([sim.now, 100 + i]);
+            if (i % 2 === 0) sim.scheduleOn(line, other, i + 1);
+          });
+          gaps.forEach((_, s) => scheduleNext(s));
+          others.forEach((at, i) => sim.schedule(at, other, i * 2));
+          sim.run(30);
+          const early = [...log];
+          sim.run(Infinity);
+          return { early, log, handled: sim.eventsHandled, pending: sim.pending };
+        };
+        expect(run(true)).toEqual(run(false));
+      }),
+      FC,
+    );
+  });
+
+  it('refuses an event before now, before the lane\'s last one, or a lane given to scheduleOn', () => {
+    const { sim, kind } = logging();
+    const lane = sim.lane();
+    sim.scheduleInLane(lane, 10, kind, 1);
+    expect(() => sim.scheduleInLane(lane, 9, kind, 2)).toThrow(RangeError);
+    sim.scheduleInLane(lane, 10, kind, 3);
+    sim.run(10);
+    expect(() => sim.scheduleInLane(lane, 5, kind, 4)).toThrow(RangeError);
+    const line = sim.delayLine(5);
+    expect(() => sim.scheduleInLane(line, 20, kind, 5)).toThrow(RangeError);
+  });
+});
