@@ -44,7 +44,8 @@ export interface MachineEngine<TInput, TEvent extends { type: string }, TContext
  * inside another transition of the same machine.
  */
 export class Mailbox {
-  private busy = false;
+  /** Whether an event is being handled: a delivery now has to wait its turn (`enqueue`). */
+  busy = false;
   /** Queued deliveries `head .. count - 1`; the arrays are reused, never shrunk. */
   private readonly targets: Array<((entity: number, event: unknown) => void) | undefined> = [];
   private readonly entities: number[] = [];
@@ -55,27 +56,42 @@ export class Mailbox {
   /** Runs `deliver(entity, event)` now if nothing is being handled, else after what is queued. */
   post<TEvent>(deliver: (entity: number, event: TEvent) => void, entity: number, event: TEvent): void {
     if (this.busy) {
-      const i = this.count++;
-      this.targets[i] = deliver as (entity: number, event: unknown) => void;
-      this.entities[i] = entity;
-      this.events[i] = event;
+      this.enqueue(deliver, entity, event);
       return;
     }
     this.busy = true;
     try {
       deliver(entity, event);
-      while (this.head < this.count) {
-        const i = this.head++;
-        const target = this.targets[i]!;
-        const queued = this.events[i];
-        this.targets[i] = undefined;
-        this.events[i] = undefined;
-        target(this.entities[i], queued);
-      }
+      this.drain();
     } finally {
-      this.head = 0;
-      this.count = 0;
-      this.busy = false;
+      this.done();
     }
+  }
+
+  /** Queues a delivery while `busy` (an engine's own fast path to `post`). */
+  enqueue<TEvent>(deliver: (entity: number, event: TEvent) => void, entity: number, event: TEvent): void {
+    const i = this.count++;
+    this.targets[i] = deliver as (entity: number, event: unknown) => void;
+    this.entities[i] = entity;
+    this.events[i] = event;
+  }
+
+  /** Runs the queued deliveries, including those they queue, in order (while `busy`). */
+  drain(): void {
+    while (this.head < this.count) {
+      const i = this.head++;
+      const target = this.targets[i]!;
+      const queued = this.events[i];
+      this.targets[i] = undefined;
+      this.events[i] = undefined;
+      target(this.entities[i], queued);
+    }
+  }
+
+  /** Ends the handling that set `busy` (also after an exception: the queue is dropped). */
+  done(): void {
+    this.head = 0;
+    this.count = 0;
+    this.busy = false;
   }
 }

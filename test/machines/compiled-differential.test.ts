@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assign, createMachine, setup } from 'xstate';
 import { callbackMachine } from '../../src/machines/callback.js';
 import type { MachineEngine } from '../../src/machines/engine.js';
 import { attempt, enginePair, eventArb, MACHINES, type Driven } from './compiled-harness.js';
@@ -87,6 +88,76 @@ describe('the compiled engine behaves exactly like the XState engine', () => {
       );
     });
   }
+
+  for (const { name, machine, input } of MACHINES) {
+    it(`${name}: the same holds when starts reuse a few frozen inputs (the compiled engine copies the context it made of each)`, () => {
+      const frozen = fc.array(input, { minLength: 1, maxLength: 3 }).map((inputs) => inputs.map((i) => Object.freeze(i)));
+      const commands = (inputs: unknown[]) =>
+        fc.array(
+          commandArb(fc.nat({ max: inputs.length - 1 }).map((k) => inputs[k]), eventArb(machine)),
+          { minLength: 1, maxLength: 80 },
+        );
+      fc.assert(
+        fc.property(frozen.chain((inputs) => commands(inputs)), (list) => {
+          const { xstate, compiled } = enginePair(machine);
+          for (const command of list) {
+            let fired: Fired | undefined;
+            if (command.kind === 'fire' && xstate.host.timers.size > 0) {
+              const timers = [...xstate.host.timers.values()];
+              const timer = timers[command.pick % timers.length];
+              fired = { entity: timer.entity, id: timer.id, event: timer.event };
+            }
+            expect(apply(compiled, command, fired)).toEqual(apply(xstate, command, fired));
+            expect(observe(compiled)).toEqual(observe(xstate));
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+
+  it('gives each start its own copy of objects its context factory makes, even from the same frozen input', () => {
+    const machine = setup({
+      types: { context: {} as { items: number[]; n: number }, input: {} as { n: number } },
+      actions: { add: assign({ items: ({ context }) => [...context.items, context.n] }) },
+    }).createMachine({
+      id: 'fresh',
+      initial: 'a',
+      context: ({ input }) => ({ items: [], n: input.n }),
+      states: { a: { on: { ADD: { actions: 'add' } } } },
+    });
+    const { xstate, compiled } = enginePair(machine);
+    const input = Object.freeze({ n: 1 });
+    for (const d of [xstate, compiled]) {
+      d.engine.start(0, input);
+      d.engine.start(1, input);
+      d.engine.send(0, { type: 'ADD' });
+    }
+    expect(compiled.engine.contextOf(0)).toEqual({ items: [1], n: 1 });
+    expect(compiled.engine.contextOf(1)).toEqual({ items: [], n: 1 });
+    expect(compiled.engine.contextOf(1)).toEqual(xstate.engine.contextOf(1));
+    const items = (entity: number) => (compiled.engine.contextOf(entity) as { items: number[] }).items;
+    expect(items(0)).not.toBe(items(1));
+  });
+
+  it('copes with event types and state names that are not plain identifiers', () => {
+    const types = ['it\'s', 'a "quoted" one', 'back\\slash', 'line\nbreak', '\u2028', '*/ }'];
+    const name = (i: number) => `s${i}${['', '\u2028 }', '\n */ }', ' "q"'][i % 4]}`;
+    const machine = createMachine({
+      id: 'odd-types',
+      initial: 's0',
+      // State names appear in the generated code's comments: odd ones too.
+      states: Object.fromEntries(types.map((type, i) => [name(i), { on: { [type]: name((i + 1) % types.length) } }])),
+    });
+    const { xstate, compiled } = enginePair(machine);
+    for (const d of [xstate, compiled]) {
+      d.engine.start(0, undefined);
+      for (const type of [...types, 'nothing', ...types]) d.engine.send(0, { type });
+    }
+    expect(compiled.host.calls).toEqual(xstate.host.calls);
+    expect(compiled.engine.stateOf(0)).toBe(xstate.engine.stateOf(0));
+    expect(compiled.engine.transitions).toBe(xstate.engine.transitions);
+  });
 
   it('agrees on contexts whose values change kind between entities (columns widen)', () => {
     const { xstate, compiled } = enginePair(callbackMachine);

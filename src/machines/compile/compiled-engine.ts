@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { Mailbox, MachineEngine, MachineHost } from '../engine.js';
-import { ContextStore } from './context-store.js';
+import { ContextStore, type ContextTemplate } from './context-store.js';
+import { stepFunction, type StepFunction } from './step-code.js';
 import { OP_ASSIGN, OP_CANCEL, OP_DELAY, OP_PERFORM, OP_SHIFT, compileMachine, type CompiledMachine } from './table.js';
 
 /** Microsteps of eventless transitions after which a macrostep is taken to loop forever. */
@@ -8,6 +9,12 @@ const MAX_EVENTLESS_STEPS = 10_000;
 
 /** The event the host sees at start (XState's init event, as the reference engine reports it). */
 const HOST_INIT_EVENT = Object.freeze({ type: 'xstate.init' });
+
+/** Whether every value of `context` is a primitive or one of `input`'s own values. */
+function onlyValuesOf(context: Record<string, unknown>, input: object): boolean {
+  const given = Object.values(input);
+  return Object.values(context).every((v) => (typeof v !== 'object' && typeof v !== 'function') || v === null || given.includes(v));
+}
 
 function spawnRefused(machine: string): () => never {
   return () => {
@@ -50,11 +57,20 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
   private readonly assignValues: unknown[] = [];
   /** Column of each property of each object-form assign (known once the first context is stored). */
   private assignColumns: Int32Array[] = [];
-  /** The two event types looked up last, with their ids (see `eventId`). */
-  private recentType0: string | null = null;
-  private recentId0 = -1;
-  private recentType1: string | null = null;
-  private recentId1 = -1;
+  /** The init event, reused by every start when no assignment can see it (else null: one per start). */
+  private readonly initEvent: { type: 'xstate.init'; input: unknown } | null;
+  /** The key `read` looked up last, and its column. */
+  private readKey: string | undefined = undefined;
+  private readColumn = -1;
+  /** The event transitions, as code made from the table (see `stepFunction`). */
+  private readonly step: StepFunction;
+  /** 1 for states that are not final and have eventless transitions to settle. */
+  private readonly settles: Uint8Array;
+  /** The initial context made from each frozen input seen, by input (see `init`). */
+  private readonly templates = new WeakMap<object, ContextTemplate>();
+  /** The input whose template was used last, and that template. */
+  private lastInput: unknown = undefined;
+  private lastTemplate: ContextTemplate | undefined = undefined;
   private readonly deliver = (entity: number, event: TEvent): void => this.apply(entity, event);
   private readonly begin = (entity: number, input: TInput): void => this.init(entity, input);
 
@@ -76,6 +92,16 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     this.guardArgs = { context: view, event: undefined };
     this.actionArgs = { context: view, event: undefined, self: undefined, system: undefined };
     this.assignArgs = { context: view, event: undefined, spawn: this.spawn, self: undefined, system: undefined };
+    this.step = stepFunction(this.table, this.guardArgs, {
+      assign: (index) => this.assign(index),
+      push: (op, delay) => this.push(op, delay),
+      delayOf: (index) => this.delayOf(index),
+    });
+    const table = this.table;
+    const initOps = [...table.ops.subarray(table.initOpStart, table.initOpEnd)];
+    for (const t of table.always) initOps.push(...table.ops.subarray(table.opStart[t], table.opStart[t + 1]));
+    this.initEvent = initOps.some((op) => (op & 3) === OP_ASSIGN) ? null : { type: 'xstate.init', input: undefined };
+    this.settles = Uint8Array.from(table.states, (_, s) => (!table.final[s] && table.alwaysStart[s] !== table.alwaysStart[s + 1] ? 1 : 0));
   }
 
   start(entity: number, input: TInput): void {
@@ -83,7 +109,19 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
   }
 
   send(entity: number, event: TEvent): void {
-    this.mailbox.post(this.deliver, entity, event);
+    // Mailbox.post, without its indirect call when nothing is being handled.
+    const mailbox = this.mailbox;
+    if (mailbox.busy) {
+      mailbox.enqueue(this.deliver, entity, event);
+      return;
+    }
+    mailbox.busy = true;
+    try {
+      this.apply(entity, event);
+      mailbox.drain();
+    } finally {
+      mailbox.done();
+    }
   }
 
   stateOf(entity: number): string {
@@ -95,8 +133,13 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
   }
 
   read<K extends keyof TContext & string>(entity: number, key: K): TContext[K] {
-    const column = this.context.indexOf(key);
-    if (column < 0) throw new Error(`${this.table.id}: the context has no key '${key}'`);
+    let column = this.readColumn;
+    if (key !== this.readKey) {
+      column = this.context.indexOf(key);
+      if (column < 0) throw new Error(`${this.table.id}: the context has no key '${key}'`);
+      this.readKey = key;
+      this.readColumn = column;
+    }
     return this.context.read(column, this.slot(entity)) as TContext[K];
   }
 
@@ -139,15 +182,34 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
   private init(entity: number, input: TInput): void {
     const table = this.table;
     const slot = this.allocate(entity);
-    const event = { type: 'xstate.init', input };
-    const config = table.machine.config.context as unknown;
-    const context =
-      typeof config === 'function'
-        ? (config as (args: unknown) => Record<string, unknown>)({ input, self: undefined, spawn: this.spawn })
-        : ((config ?? {}) as Record<string, unknown>);
-    const first = !this.context.ready;
-    this.context.store(slot, context);
-    if (first) this.assignColumns = table.assigns.map((a) => Int32Array.from(a.properties, (p) => this.columnFor(a.name, p.key)));
+    // Only an assignment could keep the init event: without one on the way in, one object serves every start.
+    const event = this.initEvent ?? { type: 'xstate.init', input };
+    if (this.initEvent !== null) this.initEvent.input = input;
+    // A machine's context factory is a pure function of its input (machines are pure), so the
+    // context made from a frozen input is kept and copied for the next start with that input
+    // (unless it holds objects of its own making, which each start must get anew).
+    let template = this.lastInput === input ? this.lastTemplate : undefined;
+    const frozen = template !== undefined || (typeof input === 'object' && input !== null && Object.isFrozen(input));
+    if (template === undefined && frozen) {
+      template = this.templates.get(input as object);
+      this.lastInput = input;
+      this.lastTemplate = template;
+    }
+    if (template === undefined || !this.context.restore(template, slot)) {
+      const config = table.machine.config.context as unknown;
+      const context =
+        typeof config === 'function'
+          ? (config as (args: unknown) => Record<string, unknown>)({ input, self: undefined, spawn: this.spawn })
+          : ((config ?? {}) as Record<string, unknown>);
+      const first = !this.context.ready;
+      this.context.store(slot, context);
+      if (first) this.assignColumns = table.assigns.map((a) => Int32Array.from(a.properties, (p) => this.columnFor(a.name, p.key)));
+      if (frozen && onlyValuesOf(context, input as object)) {
+        this.lastInput = input;
+        this.lastTemplate = this.context.template(slot);
+        this.templates.set(input as object, this.lastTemplate);
+      }
+    }
     this.context.slot = slot;
     this.setEvent(event);
     this.pendingCount = 0;
@@ -169,42 +231,16 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     this.setEvent(event);
     this.pendingCount = 0;
     this.dirty = false;
-    let s = from;
-    const e = this.eventId(event.type);
-    if (e >= 0) {
-      const at = s * table.eventCount + e;
-      const t = this.select(table.on, table.onStart[at], table.onStart[at + 1]);
-      if (t >= 0) s = this.take(slot, s, t);
-    }
-    if (!table.final[s] && table.alwaysStart[s] !== table.alwaysStart[s + 1]) s = this.settle(slot, s);
+    const stepped = this.step(from, event.type);
+    let s = stepped >> 1;
+    if (stepped & 1) this.dirty = true;
+    this.state[slot] = s;
+    if (this.settles[s]) s = this.settle(slot, s);
     // As XStateEngine: a step counts if XState's snapshot changed or any action came out of it.
     if (!this.dirty && this.pendingCount === 0) return;
     this.transitions++;
     if (from !== s) this.host.changed(entity, table.states[from], table.states[s], event);
     this.flush(entity, event);
-  }
-
-  /**
-   * The id of event type `type`, or -1 if no state takes it. The two types
-   * looked up last are remembered (a host tends to alternate a few event
-   * types), which spares most lookups in the event map.
-   */
-  private eventId(type: string): number {
-    if (type === this.recentType0) return this.recentId0;
-    if (type === this.recentType1) {
-      const id = this.recentId1;
-      this.recentType1 = this.recentType0;
-      this.recentId1 = this.recentId0;
-      this.recentType0 = type;
-      this.recentId0 = id;
-      return id;
-    }
-    const id = this.table.events.get(type) ?? -1;
-    this.recentType1 = this.recentType0;
-    this.recentId1 = this.recentId0;
-    this.recentType0 = type;
-    this.recentId0 = id;
-    return id;
   }
 
   private columnFor(assign: string, key: string): number {

@@ -25,6 +25,10 @@ interface Column {
   grow(capacity: number): void;
   /** Drops what `slot` holds (for the garbage collector). */
   clear(slot: number): void;
+  /** The value at `slot` as this column encodes it (for `setRaw`). */
+  raw(slot: number): unknown;
+  /** Stores a value `raw` gave (from this column). */
+  setRaw(slot: number, raw: unknown): void;
 }
 
 class NumberColumn implements Column {
@@ -46,6 +50,12 @@ class NumberColumn implements Column {
     this.data = data;
   }
   clear(): void {}
+  raw(slot: number): unknown {
+    return this.data[slot];
+  }
+  setRaw(slot: number, raw: unknown): void {
+    this.data[slot] = raw as number;
+  }
 }
 
 class BooleanColumn implements Column {
@@ -67,6 +77,12 @@ class BooleanColumn implements Column {
     this.data = data;
   }
   clear(): void {}
+  raw(slot: number): unknown {
+    return this.data[slot];
+  }
+  setRaw(slot: number, raw: unknown): void {
+    this.data[slot] = raw as number;
+  }
 }
 
 class EnumColumn implements Column {
@@ -97,6 +113,12 @@ class EnumColumn implements Column {
     this.data = data;
   }
   clear(): void {}
+  raw(slot: number): unknown {
+    return this.data[slot];
+  }
+  setRaw(slot: number, raw: unknown): void {
+    this.data[slot] = raw as number;
+  }
 }
 
 class AnyColumn implements Column {
@@ -111,6 +133,12 @@ class AnyColumn implements Column {
   grow(): void {}
   clear(slot: number): void {
     this.data[slot] = undefined;
+  }
+  raw(slot: number): unknown {
+    return this.data[slot];
+  }
+  setRaw(slot: number, raw: unknown): void {
+    this.data[slot] = raw;
   }
 }
 
@@ -127,6 +155,22 @@ function columnFor(value: unknown, capacity: number): Column {
   }
 }
 
+/** A stored context, copied out of the columns (see `ContextStore.template`). */
+export interface ContextTemplate {
+  /** The layout generation it was taken in (a column that widens since makes it stale). */
+  readonly generation: number;
+  /** Each column's encoded value. */
+  readonly raw: readonly unknown[];
+}
+
+/** The view's getter of column `column` at `store.slot`, specialized to the column's kind. */
+function viewGetter(store: ContextStore, column: Column): () => unknown {
+  if (column instanceof NumberColumn) return () => column.data[store.slot];
+  if (column instanceof BooleanColumn) return () => column.data[store.slot] === 1;
+  if (column instanceof EnumColumn) return () => column.names[column.data[store.slot]];
+  return () => (column as AnyColumn).data[store.slot];
+}
+
 /** The contexts of one engine's entities, by slot. */
 export class ContextStore {
   /** The context keys, in the order of the first context stored. */
@@ -139,6 +183,8 @@ export class ContextStore {
   private columns: Column[] = [];
   private capacity = 0;
   private laidOut = false;
+  /** Changes whenever a column changes kind. */
+  private generation = 0;
 
   /** @param machine the machine's id, for error messages */
   constructor(private readonly machine: string) {}
@@ -192,6 +238,22 @@ export class ContextStore {
     for (let s = 0; s < this.capacity; s++) widened.data[s] = old.get(s);
     widened.data[slot] = value;
     this.columns[column] = widened;
+    this.generation++;
+    this.defineView(column);
+  }
+
+  /** A copy of the context stored at `slot`, to store again with `restore`. */
+  template(slot: number): ContextTemplate {
+    return { generation: this.generation, raw: this.columns.map((c) => c.raw(slot)) };
+  }
+
+  /** Stores `template` at `slot`; false (nothing stored) if a column has changed kind since it was taken. */
+  restore(template: ContextTemplate, slot: number): boolean {
+    if (template.generation !== this.generation) return false;
+    const columns = this.columns;
+    const raw = template.raw;
+    for (let i = 0; i < columns.length; i++) columns[i].setRaw(slot, raw[i]);
+    return true;
   }
 
   /** Stores `value` under context key `key` at `slot`. */
@@ -221,17 +283,20 @@ export class ContextStore {
       this.keys.push(key);
       this.columnOf.set(key, index);
       columns.push(columnFor(context[key], this.capacity));
-      const store = this;
-      Object.defineProperty(this.view, key, {
-        enumerable: true,
-        configurable: false,
-        get() {
-          return store.columns[index].get(store.slot);
-        },
-        set(value: unknown) {
-          store.write(index, store.slot, value);
-        },
-      });
+      this.defineView(index);
     }
+  }
+
+  /** (Re)defines the view's accessor of column `index`, for the column's current kind. */
+  private defineView(index: number): void {
+    const store = this;
+    Object.defineProperty(this.view, this.keys[index], {
+      enumerable: true,
+      configurable: true,
+      get: viewGetter(this, this.columns[index]),
+      set(value: unknown) {
+        store.write(index, store.slot, value);
+      },
+    });
   }
 }
