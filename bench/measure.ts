@@ -181,8 +181,9 @@ class NoOpHost implements MachineHost<CallbackEvent> {
 
 type Engine = MachineEngine<CallbackInput, CallbackEvent, CallbackContext>;
 
-const AGENT_FIRST = callbackInput('AgentFirst');
-const CUSTOMER_FIRST = callbackInput('CustomerFirst');
+// Frozen, as the world's inputs of callbacks due at once are (the compiled engine reuses what it made of one).
+const AGENT_FIRST = Object.freeze(callbackInput('AgentFirst'));
+const CUSTOMER_FIRST = Object.freeze(callbackInput('CustomerFirst'));
 /** Stands for "the delayed event the machine asked for" in a script. */
 const TIMER = null;
 /**
@@ -339,7 +340,7 @@ function simulatedWorld(scenario: Scenario, engine: EngineName): { world: Contac
     startEpochMs: scenario.startEpochMs,
     campaigns: scenario.campaigns.map((c) => c.id),
   });
-  collector.observe(world.events$);
+  world.attach(collector);
   return { world, collector };
 }
 

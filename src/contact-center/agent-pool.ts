@@ -196,20 +196,22 @@ export class AgentPool {
 
   /**
    * Routes interaction `ref`: to a qualified idle agent at once if there is
-   * one (returns null), else into its line (returns its place there).
+   * one (`place` is then in no line), else into its line (`place` says where).
    */
-  place(ref: number, routing: Routing): Place | null {
+  place(ref: number, routing: Routing, place: Place): void {
     const agent = routing.reservedFor >= 0 ? this.reservedAgentIfIdle(routing) : this.pickIdle(routing.queue, routing.skills);
     if (agent >= 0) {
       this.assign(agent, ref, routing.queue);
-      return null;
+      place.line = null;
+      return;
     }
-    return this.lines.push(ref, routing);
+    this.lines.push(ref, routing, place);
   }
 
-  /** Takes an interaction out of its line. */
+  /** Takes an interaction out of the line `place` says it waits in (it must wait in one); `place` is then in none. */
   withdraw(place: Place): void {
-    place.line.remove(place.ticket);
+    place.line!.remove(place.ticket);
+    place.line = null;
   }
 
   /** Interactions waiting for an agent on `queue` (not counting those reserved for one agent). */
@@ -312,7 +314,8 @@ export class AgentPool {
 
   private assign(agent: number, ref: number, queue: number): void {
     const record = this.agents[agent];
-    for (const q of record.queues) this.idle[q].remove(agent);
+    const queues = record.queues;
+    for (let i = 0; i < queues.length; i++) this.idle[queues[i]].remove(agent);
     record.work = ref;
     const owner = this.owners[ref & 1];
     const autoAnswer = owner.assigned(ref >> 1, agent);
@@ -328,8 +331,12 @@ export class AgentPool {
     let bestLine: WorkQueue | undefined = this.lines.reservedFor(agent);
     let bestKey = bestLine ? bestLine.frontKey() : Infinity;
     let bestQueue = -1;
-    for (const q of record.queues) {
-      for (const set of this.lines.skillSetsOf(q)) {
+    const queues = record.queues;
+    for (let i = 0; i < queues.length; i++) {
+      const q = queues[i];
+      const sets = this.lines.skillSetsOf(q);
+      for (let j = 0; j < sets.length; j++) {
+        const set = sets[j];
         if (!this.skills.qualified(agent, set)) continue;
         const line = this.lines.openLine(q, set);
         const key = line.frontKey();
@@ -347,8 +354,9 @@ export class AgentPool {
       this.assign(agent, ref, bestQueue >= 0 ? bestQueue : owner.queueOf(ref >> 1));
       return;
     }
-    for (const q of record.queues) this.idle[q].append(agent);
-    for (const listener of this.availableListeners) for (const q of record.queues) listener(q);
+    for (let i = 0; i < queues.length; i++) this.idle[queues[i]].append(agent);
+    const listeners = this.availableListeners;
+    for (let l = 0; l < listeners.length; l++) for (let i = 0; i < queues.length; i++) listeners[l](queues[i]);
   }
 
   private perform(agent: number, action: string): void {
@@ -370,14 +378,14 @@ export class AgentPool {
 
   private changed(agent: number, from: string, to: string): void {
     const queues = this.agents[agent].queues;
-    if (from === 'idle') for (const q of queues) this.idle[q].remove(agent);
-    if (from === 'offline') for (const q of queues) this.online[q]++;
-    if (to === 'offline' && from !== '') for (const q of queues) this.online[q]--;
+    if (from === 'idle') for (let i = 0; i < queues.length; i++) this.idle[queues[i]].remove(agent);
+    if (from === 'offline') for (let i = 0; i < queues.length; i++) this.online[queues[i]]++;
+    if (to === 'offline' && from !== '') for (let i = 0; i < queues.length; i++) this.online[queues[i]]--;
     if (to === 'busy' && from === 'alerting') {
       const ref = this.agents[agent].work;
       if (ref >= 0) this.owners[ref & 1].answered(ref >> 1, agent);
     }
-    this.world.emit({ type: 'agent.state', t: this.world.sim.now, agent, group: this.agents[agent].group.group, from, to });
+    this.world.channel.agentState(this.world.sim.now, agent, from, to);
   }
 
   private wrapEnded(agent: number): void {

@@ -13,7 +13,7 @@ import type { CallbackSelector } from '../model/scenario.js';
 import { WorkKind, workRef, type AgentPool, type WorkOwner } from './agent-pool.js';
 import { Callee, rings, type DialPlan } from './callee.js';
 import type { SkillBook } from './skills.js';
-import type { Place, Routing } from './waiting-lines.js';
+import { nowhere, type Place, type Routing } from './waiting-lines.js';
 import type { EngineFactory, QueueRuntime, World } from './world-context.js';
 
 /** What a new callback is made of. */
@@ -147,14 +147,17 @@ interface CallbackRecord {
   /** Last state change after creation (for the 14-day analytics rule). */
   lastUpdate: number;
   agent: number;
-  /** Where the callback waits (for an agent, or for the dialer), or null. */
-  place: Place | null;
+  /** Where the callback waits (for an agent, or for the dialer; its line is null when it waits in none). */
+  readonly place: Place;
   /** Time the reserved agent answered the offer (Agent First), else -1. */
   agentSince: number;
   dialedAt: number;
   calleeHandle: number;
   calleeNext: CallbackEvent | null;
+  /** The plan of the current dial attempt, or null before the first dial. */
   plan: DialPlan | null;
+  /** The object `plan` is written into (kept with the record for its next occupants). */
+  planStore: DialPlan | null;
   patienceHandle: number;
   waitingSince: number;
   /** A Customer First dial of this callback is in flight (ringing, or answered and waiting for an agent). */
@@ -172,7 +175,11 @@ interface CallbackRecord {
 export class CallbackCenter implements WorkOwner {
   /** The callback statechart engine. */
   readonly engine: MachineEngine<CallbackInput, CallbackEvent, CallbackContext>;
-  private readonly records = new Map<number, CallbackRecord>();
+  /** The callbacks not yet ended, by id (ids are handed out in order, so this is an array). */
+  private readonly records: Array<CallbackRecord | undefined> = [];
+  private live = 0;
+  /** Records of ended callbacks, for reuse. */
+  private readonly freeRecords: CallbackRecord[] = [];
   private nextId = 1;
   private readonly labels = new Map<string, number>();
   private readonly calleeKind: number;
@@ -188,6 +195,9 @@ export class CallbackCenter implements WorkOwner {
   private readonly wrapOverride: Array<Sampler | undefined>;
   private customers!: CustomerDraws;
   private readonly queueSkillSets: Array<number | undefined> = [];
+  private readonly dueNowInputs: Array<CallbackInput | undefined> = [];
+  /** See `routingOf`. */
+  private readonly routing: Routing = { queue: 0, priority: 0, position: 0, skills: 0, reservedFor: -1 };
   private dialer: DialerHooks | null = null;
   /** Customer First dials in flight per queue (ringing, or answered and waiting for an agent). */
   readonly inFlight: Int32Array;
@@ -219,12 +229,10 @@ export class CallbackCenter implements WorkOwner {
       delay: timers.delay,
       cancelDelay: timers.cancelDelay,
       changed: (id, from, to, event) => {
-        const record = this.records.get(id)!;
+        const record = this.records[id]!;
         const now = this.world.sim.now;
         if (now > record.createdAt) record.lastUpdate = now;
-        if (this.world.wants('callback.state')) {
-          this.world.emit({ type: 'callback.state', t: now, callback: id, queue: record.queue.config.id, from, to, event: event.type });
-        }
+        this.world.channel.callbackState(now, id, record.queue.index, from, to, event.type);
       },
     });
     pool.setOwner(WorkKind.Callback, this);
@@ -249,10 +257,10 @@ export class CallbackCenter implements WorkOwner {
 
   /** Number of callbacks not yet ended. */
   get active(): number {
-    return this.records.size;
+    return this.live;
   }
 
-  /** Creates a callback and starts its statechart; returns its id. */
+  /** Creates a callback and starts its statechart; returns its id. Nothing of `spec` itself is kept (a caller may reuse it). */
   create(spec: NewCallback): number {
     const id = this.nextId++;
     const queue = this.world.queues[spec.queue];
@@ -262,47 +270,56 @@ export class CallbackCenter implements WorkOwner {
     const preserved = settings.preserveSkillsAndPriority && spec.origin;
     const owner = spec.owner ?? -1;
     const first = owner >= 0 ? { agent: owner, wait: 0 } : spec.firstAgent;
-    const record: CallbackRecord = {
-      id,
-      queue,
-      kind: spec.kind,
-      createdAt: now,
-      position: spec.position,
-      customer: spec.customer,
-      customerSource: spec.customerSource,
-      talk: this.talkOverride[queue.index] ?? spec.talk,
-      wrap: this.wrapOverride[queue.index] ?? spec.wrap,
-      skills: preserved ? this.skills.setOf(spec.origin!.skills) : this.queueSkills(queue.index),
-      priority: preserved ? spec.origin!.priority : settings.priority,
-      number: spec.number ?? null,
-      callee: spec.callee ?? null,
-      callerId: spec.callerId ?? queue.config.ani,
-      callerName: spec.callerName ?? null,
-      label: spec.label ?? null,
-      scheduledAt: spec.kind === 'inQueue' || spec.kind === 'requested' || spec.kind === 'voicemail' ? -1 : now + dueDelay,
-      owner,
-      ownershipHandle: 0,
-      reservedFor: first ? first.agent : -1,
-      reservationWait: first && owner < 0 ? first.wait : 0,
-      reservationHandle: 0,
-      lastUpdate: now,
-      agent: -1,
-      place: null,
-      agentSince: -1,
-      dialedAt: -1,
-      calleeHandle: 0,
-      calleeNext: null,
-      plan: null,
-      patienceHandle: 0,
-      waitingSince: -1,
-      inFlight: false,
-      awaiting: false,
-    };
-    this.records.set(id, record);
+    // A record of a callback that has ended is reused: records live long, and would otherwise
+    // all be copied out of the young generation by the garbage collector.
+    const record = this.freeRecords.length > 0 ? this.freeRecords.pop()! : blankRecord(queue);
+    record.id = id;
+    record.queue = queue;
+    record.kind = spec.kind;
+    record.createdAt = now;
+    record.position = spec.position;
+    record.customer = spec.customer;
+    record.customerSource = spec.customerSource;
+    record.talk = this.talkOverride[queue.index] ?? spec.talk;
+    record.wrap = this.wrapOverride[queue.index] ?? spec.wrap;
+    record.skills = preserved ? this.skills.setOf(spec.origin!.skills) : this.queueSkills(queue.index);
+    record.priority = preserved ? spec.origin!.priority : settings.priority;
+    record.number = spec.number ?? null;
+    record.callee = spec.callee ?? null;
+    record.callerId = spec.callerId ?? queue.config.ani;
+    record.callerName = spec.callerName ?? null;
+    record.label = spec.label ?? null;
+    record.scheduledAt = spec.kind === 'inQueue' || spec.kind === 'requested' || spec.kind === 'voicemail' ? -1 : now + dueDelay;
+    record.owner = owner;
+    record.ownershipHandle = 0;
+    record.reservedFor = first ? first.agent : -1;
+    record.reservationWait = first && owner < 0 ? first.wait : 0;
+    record.reservationHandle = 0;
+    record.lastUpdate = now;
+    record.agent = -1;
+    record.place.line = null;
+    record.agentSince = -1;
+    record.dialedAt = -1;
+    record.calleeHandle = 0;
+    record.calleeNext = null;
+    record.plan = null;
+    record.patienceHandle = 0;
+    record.waitingSince = -1;
+    record.inFlight = false;
+    record.awaiting = false;
+    this.records[id] = record;
+    this.live++;
     if (record.label !== null) this.labels.set(record.label, id);
-    this.world.emit({ type: 'callback.created', t: now, callback: id, queue: queue.config.id, kind: spec.kind, mode: settings.mode, position: spec.position });
+    this.world.channel.callbackCreated(now, id, queue.index, spec.kind, settings.mode, spec.position);
     if (record.scheduledAt < 0) this.world.sim.scheduleOn(this.analyticsLine, this.analyticsKind, id);
-    this.engine.start(id, {
+    this.engine.start(id, dueDelay === 0 ? this.dueNowInput(queue) : this.machineInput(queue, dueDelay));
+    return id;
+  }
+
+  /** The machine input of a callback on `queue` due in `dueDelay` ms. */
+  private machineInput(queue: QueueRuntime, dueDelay: number): CallbackInput {
+    const settings = queue.config.callback;
+    return {
       mode: settings.mode,
       maxRetryCount: settings.maxRetryCount,
       retryDelay: settings.retryDelay,
@@ -313,15 +330,20 @@ export class CallbackCenter implements WorkOwner {
       liveVoiceReaction: settings.liveVoiceReactionType,
       machineReaction: settings.answeringMachineReactionType,
       assignToQueueOnExpiration: settings.agentOwnedCallbacks.assignToQueueOnExpiration,
-    });
-    return id;
+    };
+  }
+
+  /** The machine input of a callback on `queue` due at once: one frozen object per queue (engines may reuse what they made of it). */
+  private dueNowInput(queue: QueueRuntime): CallbackInput {
+    return (this.dueNowInputs[queue.index] ??= Object.freeze(this.machineInput(queue, 0)));
   }
 
   /** Ids of the active callbacks an operation selects: named ones, or those matching a filter. */
   select(selector: CallbackSelector): number[] {
     if ('ids' in selector) return selector.ids.map((label) => this.labels.get(label)).filter((id): id is number => id !== undefined);
     const out: number[] = [];
-    for (const record of this.records.values()) {
+    for (const record of this.records) {
+      if (record === undefined) continue;
       if (selector.queue !== undefined && record.queue.config.id !== selector.queue) continue;
       if (selector.kind !== undefined && record.kind !== selector.kind) continue;
       if (selector.state !== undefined && this.engine.stateOf(record.id) !== selector.state) continue;
@@ -388,7 +410,8 @@ export class CallbackCenter implements WorkOwner {
   /** The Scheduled Callbacks view: every active callback with a scheduled time. */
   scheduledView(): ScheduledCallbackRow[] {
     const rows: ScheduledCallbackRow[] = [];
-    for (const record of this.records.values()) {
+    for (const record of this.records) {
+      if (record === undefined) continue;
       if (record.scheduledAt < 0) continue;
       rows.push({
         id: record.id,
@@ -405,13 +428,19 @@ export class CallbackCenter implements WorkOwner {
     return rows.sort((a, b) => a.scheduledAt - b.scheduledAt || a.id - b.id);
   }
 
+  /** The number callback `id` dials, its caller ID and caller name. */
+  dialDetails(id: number): { number: string; callerId: string; callerName: string | null } {
+    const record = this.record(id);
+    return { number: numberOf(record), callerId: record.callerId, callerName: record.callerName };
+  }
+
   /** Dials a Customer First callback now (the dialer's decision). */
   dial(id: number): void {
     this.engine.send(id, EVENT.DIAL);
   }
 
   private record(id: number): CallbackRecord {
-    const record = this.records.get(id);
+    const record = this.records[id];
     if (!record) throw new Error(`callback ${id} does not exist`);
     return record;
   }
@@ -449,23 +478,24 @@ export class CallbackCenter implements WorkOwner {
     const ref = workRef(WorkKind.Callback, record.id);
     const waitingForDialer = this.engine.stateOf(record.id) === 'queued' && queue.config.callback.mode === 'CustomerFirst';
     if (waitingForDialer) {
-      record.place = { line: queue.toDial, ticket: queue.toDial.push(ref, record.priority, record.position) };
+      record.place.ticket = queue.toDial.push(ref, record.priority, record.position);
+      record.place.line = queue.toDial;
       this.dialer?.poke(queue.index);
       return;
     }
     this.startReservation(record);
-    record.place = this.pool.place(ref, this.routingOf(record));
+    this.pool.place(ref, this.routingOf(record), record.place);
   }
 
-  /** How the callback is routed to agents now. */
+  /** How the callback is routed to agents now (in an object reused by the next call: the pool reads it and keeps nothing). */
   private routingOf(record: CallbackRecord): Routing {
-    return {
-      queue: record.queue.index,
-      priority: record.priority,
-      position: this.positionOf(record),
-      skills: record.skills,
-      reservedFor: record.reservedFor,
-    };
+    const routing = this.routing;
+    routing.queue = record.queue.index;
+    routing.priority = record.priority;
+    routing.position = this.positionOf(record);
+    routing.skills = record.skills;
+    routing.reservedFor = record.reservedFor;
+    return routing;
   }
 
   /** Starts the clocks of a reservation when the callback first waits for an agent: ownership, or the first-agent wait. */
@@ -483,7 +513,7 @@ export class CallbackCenter implements WorkOwner {
 
   /** The first-agent wait is over: anyone on the queue may take the callback. */
   private reservationEnd(id: number): void {
-    const record = this.records.get(id);
+    const record = this.records[id];
     if (!record) return;
     record.reservationHandle = 0;
     if (record.owner >= 0) return;
@@ -494,14 +524,15 @@ export class CallbackCenter implements WorkOwner {
   private unreserve(record: CallbackRecord): void {
     if (record.reservedFor < 0) return;
     record.reservedFor = -1;
-    if (record.place && record.place.line !== record.queue.toDial) {
-      this.pool.withdraw(record.place);
-      record.place = this.pool.place(workRef(WorkKind.Callback, record.id), this.routingOf(record));
+    const place = record.place;
+    if (place.line !== null && place.line !== record.queue.toDial) {
+      this.pool.withdraw(place);
+      this.pool.place(workRef(WorkKind.Callback, record.id), this.routingOf(record), place);
     }
   }
 
   private ownershipEnd(id: number): void {
-    const record = this.records.get(id);
+    const record = this.records[id];
     if (!record) return;
     record.ownershipHandle = 0;
     this.engine.send(id, EVENT.EXPIRE);
@@ -513,7 +544,7 @@ export class CallbackCenter implements WorkOwner {
   }
 
   private analyticsCheck(id: number): void {
-    const record = this.records.get(id);
+    const record = this.records[id];
     if (!record || record.lastUpdate > record.createdAt) return;
     this.world.emit({ type: 'callback.analyticsEnded', t: this.world.sim.now, callback: id, queue: record.queue.config.id, createdAt: record.createdAt, state: this.engine.stateOf(id) });
   }
@@ -532,39 +563,27 @@ export class CallbackCenter implements WorkOwner {
   }
 
   private dequeue(record: CallbackRecord): void {
-    if (record.place) this.pool.withdraw(record.place);
-    record.place = null;
+    if (record.place.line !== null) this.pool.withdraw(record.place);
   }
 
   /** The dialer took this callback off the `toDial` queue. */
   takenByDialer(id: number): void {
-    this.record(id).place = null;
+    this.record(id).place.line = null;
   }
 
   private placeCall(record: CallbackRecord): void {
     const now = this.world.sim.now;
     const attempt = this.engine.read(record.id, 'attempts');
-    const plan = this.callee.plan(record.customer, record.customerSource, attempt, now);
-    record.plan = plan;
+    // One plan object per callback, rewritten on each attempt.
+    const plan = (record.plan = this.callee.planInto((record.planStore ??= newPlan()), record.customer, record.customerSource, attempt, now));
     record.dialedAt = now;
     if (record.agent < 0) {
       record.inFlight = true;
       this.inFlight[record.queue.index]++;
       this.emitInFlight(record.queue);
     }
-    this.world.emit({
-      type: 'callback.dialed',
-      t: now,
-      callback: record.id,
-      queue: record.queue.config.id,
-      attempt,
-      agent: record.agent,
-      createdAt: record.createdAt,
-      dueAt: record.scheduledAt >= 0 ? record.scheduledAt : record.createdAt,
-      number: numberOf(record),
-      callerId: record.callerId,
-      callerName: record.callerName,
-    });
+    const dueAt = record.scheduledAt >= 0 ? record.scheduledAt : record.createdAt;
+    this.world.channel.callbackDialed(now, record.id, record.queue.index, attempt, record.agent, record.createdAt, dueAt);
     const first: CallbackEvent = rings(plan.outcome)
       ? EVENT.RING
       : plan.outcome === 'busy'
@@ -581,7 +600,7 @@ export class CallbackCenter implements WorkOwner {
   }
 
   private calleeEvent(id: number): void {
-    const record = this.records.get(id);
+    const record = this.records[id];
     if (!record || !record.calleeNext) return;
     const event = record.calleeNext;
     record.calleeNext = null;
@@ -612,24 +631,15 @@ export class CallbackCenter implements WorkOwner {
   }
 
   private emitInFlight(queue: QueueRuntime): void {
-    this.world.emit({ type: 'dialer.inFlight', t: this.world.sim.now, queue: queue.config.id, inFlight: this.inFlight[queue.index] });
+    this.world.channel.dialerInFlight(this.world.sim.now, queue.index, this.inFlight[queue.index]);
   }
 
   private attemptFailed(record: CallbackRecord, failure: AttemptFailure): void {
     const now = this.world.sim.now;
     this.cancelPatience(record);
-    this.world.emit({
-      type: 'callback.attemptEnded',
-      t: now,
-      callback: record.id,
-      queue: record.queue.config.id,
-      attempt: this.engine.read(record.id, 'attempts'),
-      result: failure,
-      outcome: record.plan?.outcome ?? null,
-      agent: record.agent,
-      agentSince: record.agentSince,
-      createdAt: record.createdAt,
-    });
+    const attempt = this.engine.read(record.id, 'attempts');
+    const outcome = record.plan?.outcome ?? null;
+    this.world.channel.attemptEnded(now, record.id, record.queue.index, attempt, failure, outcome, record.agent, record.agentSince, record.createdAt);
     const agent = record.agent;
     record.agent = -1;
     record.agentSince = -1;
@@ -646,7 +656,7 @@ export class CallbackCenter implements WorkOwner {
   private awaitAgent(record: CallbackRecord): void {
     const now = this.world.sim.now;
     record.waitingSince = now;
-    this.world.emit({ type: 'callback.answered', t: now, callback: record.id, queue: record.queue.config.id, createdAt: record.createdAt });
+    this.world.channel.callbackAnswered(now, record.id, record.queue.index, record.createdAt);
     record.awaiting = true;
     this.waitingForAgent[record.queue.index]++;
     // A machine taken for a live person records until an agent comes: it has no patience to run out.
@@ -664,7 +674,7 @@ export class CallbackCenter implements WorkOwner {
   }
 
   private patienceEnd(id: number): void {
-    const record = this.records.get(id);
+    const record = this.records[id];
     if (!record) return;
     record.patienceHandle = 0;
     this.engine.send(id, EVENT.PATIENCE_END);
@@ -672,30 +682,13 @@ export class CallbackCenter implements WorkOwner {
 
   private startTalk(record: CallbackRecord): void {
     const now = this.world.sim.now;
-    const queueId = record.queue.config.id;
+    const queue = record.queue.index;
     const attempt = this.engine.read(record.id, 'attempts');
-    this.world.emit({
-      type: 'callback.attemptEnded',
-      t: now,
-      callback: record.id,
-      queue: queueId,
-      attempt,
-      result: 'connected',
-      outcome: record.plan?.outcome ?? null,
-      agent: record.agent,
-      agentSince: record.agentSince,
-      createdAt: record.createdAt,
-    });
-    this.world.emit({
-      type: 'callback.connected',
-      t: now,
-      callback: record.id,
-      queue: queueId,
-      agent: record.agent,
-      createdAt: record.createdAt,
-      dueAt: record.scheduledAt >= 0 ? record.scheduledAt : record.createdAt,
-      waitedSince: record.waitingSince,
-    });
+    const channel = this.world.channel;
+    const outcome = record.plan?.outcome ?? null;
+    channel.attemptEnded(now, record.id, queue, attempt, 'connected', outcome, record.agent, record.agentSince, record.createdAt);
+    const dueAt = record.scheduledAt >= 0 ? record.scheduledAt : record.createdAt;
+    channel.callbackConnected(now, record.id, queue, record.agent, record.createdAt, dueAt, record.waitingSince);
     this.stopAwaiting(record, false);
     this.endFlight(record);
     if (record.plan?.outcome === 'machine') {
@@ -729,18 +722,24 @@ export class CallbackCenter implements WorkOwner {
     if (record.calleeHandle) this.world.sim.cancel(record.calleeHandle);
     if (record.reservationHandle) this.world.sim.cancel(record.reservationHandle);
     if (record.ownershipHandle) this.world.sim.cancel(record.ownershipHandle);
-    this.world.emit({
-      type: 'callback.ended',
-      t: this.world.sim.now,
-      callback: record.id,
-      queue: record.queue.config.id,
-      end,
-      attempts: this.engine.read(record.id, 'attempts'),
-      createdAt: record.createdAt,
-    });
-    this.records.delete(record.id);
+    this.world.channel.callbackEnded(this.world.sim.now, record.id, record.queue.index, end, this.engine.read(record.id, 'attempts'), record.createdAt);
+    this.records[record.id] = undefined;
+    this.live--;
     if (record.label !== null) this.labels.delete(record.label);
     this.engine.release(record.id);
+    this.recycle(record);
+  }
+
+  /** Keeps the record of an ended callback for a later one, without what it referred to. */
+  private recycle(record: CallbackRecord): void {
+    record.place.line = null;
+    record.calleeNext = null;
+    record.plan = null;
+    record.label = null;
+    record.number = null;
+    record.callee = null;
+    record.callerName = null;
+    this.freeRecords.push(record);
   }
 
   // --- WorkOwner: what the agent pool tells the owner of a callback ---
@@ -748,7 +747,7 @@ export class CallbackCenter implements WorkOwner {
   assigned(id: number, agent: number): boolean {
     const record = this.record(id);
     record.agent = agent;
-    record.place = null;
+    record.place.line = null;
     this.engine.send(id, EVENT.OFFER);
     return record.queue.config.callback.enableAutoAnswer;
   }
@@ -784,7 +783,7 @@ export class CallbackCenter implements WorkOwner {
   }
 
   leftLine(id: number): void {
-    this.record(id).place = null;
+    this.record(id).place.line = null;
   }
 
   talkEnded(id: number): void {
@@ -792,11 +791,60 @@ export class CallbackCenter implements WorkOwner {
   }
 
   wrapEnded(id: number): void {
-    const record = this.records.get(id);
+    const record = this.records[id];
     if (!record) return;
     record.agent = -1;
     this.engine.send(id, EVENT.WRAP_END);
   }
+}
+
+/** A record with every field at its initial value (`create` sets them all). */
+function blankRecord(queue: QueueRuntime): CallbackRecord {
+  return {
+    id: 0,
+    queue,
+    kind: 'requested',
+    createdAt: 0,
+    position: 0,
+    customer: 0,
+    customerSource: 0,
+    talk: NO_SAMPLER,
+    wrap: NO_SAMPLER,
+    skills: 0,
+    priority: 0,
+    number: null,
+    callee: null,
+    callerId: '',
+    callerName: null,
+    label: null,
+    scheduledAt: -1,
+    owner: -1,
+    ownershipHandle: 0,
+    reservedFor: -1,
+    reservationWait: 0,
+    reservationHandle: 0,
+    lastUpdate: 0,
+    agent: -1,
+    place: nowhere(),
+    agentSince: -1,
+    dialedAt: -1,
+    calleeHandle: 0,
+    calleeNext: null,
+    plan: null,
+    planStore: null,
+    patienceHandle: 0,
+    waitingSince: -1,
+    inFlight: false,
+    awaiting: false,
+  };
+}
+
+/** A placeholder sampler for a blank record. */
+const NO_SAMPLER: Sampler = sampler({ kind: 'constant', value: 0 });
+
+/** A dial plan to fill in. */
+function newPlan(): DialPlan {
+  return { outcome: 'live', detected: 'live', signalDelay: 0, ringDuration: 0 };
 }
 
 /**

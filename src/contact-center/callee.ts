@@ -39,6 +39,14 @@ export class Callee {
   private readonly dialPurpose: number;
   private readonly patiencePurpose: number;
   private readonly stream: RandomStream;
+  /**
+   * The cumulative outcome probabilities, in `DIAL_OUTCOMES` order, of every
+   * (attempt, hour of day) the configuration tells apart: by attempt (the
+   * last entry of `outcomesByAttempt` standing for later attempts), then by
+   * hour when the live share varies by hour.
+   */
+  private readonly tables: Float64Array[] = [];
+  private readonly byHour: boolean;
 
   constructor(
     private readonly config: CalleeConfig,
@@ -50,6 +58,15 @@ export class Callee {
     this.dialPurpose = streams.purpose('callee.dial');
     this.patiencePurpose = streams.purpose('callee.patienceAfterAnswer');
     this.stream = streams.stream('callee');
+    this.byHour = config.liveByHour.length === 24;
+    const bases = config.outcomesByAttempt.length > 0 ? config.outcomesByAttempt : [config.outcomes];
+    for (const base of bases) {
+      for (let hour = 0; hour < (this.byHour ? 24 : 1); hour++) {
+        const p = this.byHour ? scaleLive(base, config.liveByHour[hour]) : base;
+        let cumulative = 0;
+        this.tables.push(Float64Array.from(DIAL_OUTCOMES, (o) => (cumulative += p[o])));
+      }
+    }
   }
 
   /** Outcome probabilities of attempt `attempt` (1-based) placed at simulated time `t`. */
@@ -62,20 +79,25 @@ export class Callee {
 
   /** The plan of attempt `attempt` (1-based) to the customer `(customer, sub)`, placed at time `t`. */
   plan(customer: number, sub: number, attempt: number, t: number): DialPlan {
+    return this.planInto({ outcome: 'live', detected: 'live', signalDelay: 0, ringDuration: 0 }, customer, sub, attempt, t);
+  }
+
+  /** `plan`, written into `into` (which is returned) instead of a new object. */
+  planInto(into: DialPlan, customer: number, sub: number, attempt: number, t: number): DialPlan {
     const u = this.streams.rekey(this.stream, this.dialPurpose, customer, sub + attempt * 0x10000);
-    const p = this.probabilities(attempt, t);
-    let total = 0;
-    for (const o of DIAL_OUTCOMES) total += p[o];
-    const x = u.next() * total;
-    let outcome: DialOutcome = DIAL_OUTCOMES[DIAL_OUTCOMES.length - 1];
-    let cumulative = 0;
-    for (const o of DIAL_OUTCOMES) {
-      cumulative += p[o];
-      if (x < cumulative) {
-        outcome = o;
+    const byAttempt = this.config.outcomesByAttempt.length;
+    const base = byAttempt > 0 ? Math.min(attempt, byAttempt) - 1 : 0;
+    const cumulative = this.tables[this.byHour ? base * 24 + this.calendar.hourOfDay(t) : base];
+    const last = DIAL_OUTCOMES.length - 1;
+    const x = u.next() * cumulative[last];
+    let k = last;
+    for (let i = 0; i < last; i++) {
+      if (x < cumulative[i]) {
+        k = i;
         break;
       }
     }
+    let outcome: DialOutcome = DIAL_OUTCOMES[k];
     const ringSample = sampleWhole(this.ringTime, u);
     const detection = u.next();
     const { ringTimeout, signalTime } = this.config;
@@ -92,7 +114,11 @@ export class Callee {
     let detected = outcome;
     if (outcome === 'live' && detection < amd.liveAsMachine) detected = 'machine';
     else if (outcome === 'machine' && detection < amd.machineAsLive) detected = 'live';
-    return { outcome, detected, signalDelay: signalTime, ringDuration };
+    into.outcome = outcome;
+    into.detected = detected;
+    into.signalDelay = signalTime;
+    into.ringDuration = ringDuration;
+    return into;
   }
 
   /** How long the customer who answered attempt `attempt` waits for an agent. */

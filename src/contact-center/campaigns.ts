@@ -17,6 +17,8 @@ interface Campaign {
   rate: PiecewiseRate;
   dials: RandomStream;
   lastDial: number;
+  /** The simulator lane its dials wait in (their times never decrease). */
+  lane: number;
   dialed: number;
   leadTime: Sampler;
   talk: Sampler;
@@ -52,6 +54,7 @@ export class Campaigns {
       rate: hourlyRate(config.perHour, world.calendar),
       dials: world.streams.stream('campaign.dials', index),
       lastDial: 0,
+      lane: world.sim.lane(),
       dialed: 0,
       leadTime: sampler(config.callLater.leadTime),
       talk: sampler(config.talkTime),
@@ -69,7 +72,7 @@ export class Campaigns {
     const at = nextArrival(campaign.lastDial, campaign.rate, campaign.dials, this.world.horizon);
     if (at === Infinity) return;
     campaign.lastDial = at;
-    this.world.sim.schedule(Math.max(this.world.sim.now, Math.round(at)), this.dialKind, campaign.index);
+    this.world.sim.scheduleInLane(campaign.lane, Math.max(this.world.sim.now, Math.round(at)), this.dialKind, campaign.index);
   }
 
   private dial(campaign: Campaign): void {

@@ -17,7 +17,11 @@ export const DEFAULT_ADAPTIVE_TARGET = 0.03;
 export class Dialer implements DialerHooks {
   private readonly policies: Array<PacingPolicy | null>;
   private readonly pending: Uint8Array;
+  /** The view a decision fills in (policies read it while deciding, and keep nothing of it). */
+  private readonly scratch: PacingView = { onlineAgents: 0, idleAgents: 0, inFlight: 0, waitingForAgent: 0 };
   private readonly decideKind: number;
+  /** Decisions are made at once (after what is already due now): a delay line of delay 0 (-1 without Customer First queues). */
+  private readonly decideLine: number;
 
   constructor(
     private readonly world: World,
@@ -34,8 +38,11 @@ export class Dialer implements DialerHooks {
     });
     this.pending = new Uint8Array(world.queues.length);
     this.decideKind = world.sim.register('dialer.decide', (q) => this.decide(q));
+    const customerFirst = this.policies.some((p) => p !== null);
+    this.decideLine = customerFirst ? world.sim.delayLine(0) : -1;
     callbacks.setDialer(this);
-    pool.onAvailable((queue) => this.poke(queue));
+    // An agent who becomes available matters to the dialer only on a Customer First queue.
+    if (customerFirst) pool.onAvailable((queue) => this.poke(queue));
   }
 
   /** The policy of a queue (null for Agent First queues). */
@@ -46,7 +53,7 @@ export class Dialer implements DialerHooks {
   poke(queue: number): void {
     if (this.policies[queue] === null || this.pending[queue]) return;
     this.pending[queue] = 1;
-    this.world.sim.after(0, this.decideKind, queue);
+    this.world.sim.scheduleOn(this.decideLine, this.decideKind, queue);
   }
 
   answerResolved(queue: number, abandoned: boolean): void {
@@ -55,12 +62,16 @@ export class Dialer implements DialerHooks {
 
   /** What the policy of `queue` sees now. */
   view(queue: number): PacingView {
-    return {
-      onlineAgents: this.pool.onlineOn(queue),
-      idleAgents: this.pool.idleOn(queue),
-      inFlight: this.callbacks.inFlight[queue],
-      waitingForAgent: this.callbacks.waitingForAgent[queue],
-    };
+    return this.see(queue, { onlineAgents: 0, idleAgents: 0, inFlight: 0, waitingForAgent: 0 });
+  }
+
+  /** Fills `view` with what the policy of `queue` sees now; returns it. */
+  private see(queue: number, view: PacingView): PacingView {
+    view.onlineAgents = this.pool.onlineOn(queue);
+    view.idleAgents = this.pool.idleOn(queue);
+    view.inFlight = this.callbacks.inFlight[queue];
+    view.waitingForAgent = this.callbacks.waitingForAgent[queue];
+    return view;
   }
 
   private decide(queue: number): void {
@@ -68,7 +79,7 @@ export class Dialer implements DialerHooks {
     const policy = this.policies[queue]!;
     const toDial = this.world.queues[queue].toDial;
     if (toDial.size === 0) return;
-    const view = this.view(queue);
+    const view = this.see(queue, this.scratch);
     const count = policy.dialsToStart(view);
     const bound = policy.bound(view);
     for (let i = 0; i < count; i++) {

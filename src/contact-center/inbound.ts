@@ -6,7 +6,7 @@ import { WorkKind, workRef, type AgentPool, type WorkOwner } from './agent-pool.
 import { hourlyRate } from './arrival-rate.js';
 import { MAX_SCHEDULE_AHEAD_MS, type CallbackCenter } from './callbacks.js';
 import type { SkillBook } from './skills.js';
-import type { Place, Routing } from './waiting-lines.js';
+import { nowhere, type Place, type Routing } from './waiting-lines.js';
 import type { World } from './world-context.js';
 
 /** At most this many in-queue flows run for one interaction. */
@@ -43,7 +43,8 @@ interface Call {
   /** In-queue flows run for this call so far. */
   flows: number;
   state: CallState;
-  place: Place | null;
+  /** Where the call waits for an agent (its line is null when it waits in none). */
+  readonly place: Place;
   abandonHandle: number;
   offerHandle: number;
   voicemailHandle: number;
@@ -64,6 +65,8 @@ interface InboundSource {
   arrivals: RandomStream;
   /** Float time of the last arrival (rounded only when scheduled). */
   lastArrival: number;
+  /** The simulator lane its arrivals wait in (their times never decrease). */
+  lane: number;
   count: number;
   talk: Sampler;
   wrap: Sampler;
@@ -138,6 +141,7 @@ export class InboundTraffic implements WorkOwner {
         rate: hourlyRate(config.perHour, calendar),
         arrivals: streams.stream('arrivals', index),
         lastArrival: 0,
+        lane: sim.lane(),
         count: 0,
         talk: sampler(config.talkTime),
         wrap: sampler(config.wrapUp),
@@ -185,7 +189,7 @@ export class InboundTraffic implements WorkOwner {
     const at = nextArrival(source.lastArrival, source.rate, source.arrivals, this.world.horizon);
     if (at === Infinity) return;
     source.lastArrival = at;
-    this.world.sim.schedule(Math.max(this.world.sim.now, Math.round(at)), this.arrivalKind, source.index);
+    this.world.sim.scheduleInLane(source.lane, Math.max(this.world.sim.now, Math.round(at)), this.arrivalKind, source.index);
   }
 
   /** A call object for a new call: a free slot's, or a new one. */
@@ -201,7 +205,7 @@ export class InboundTraffic implements WorkOwner {
       call.position = now;
       call.flows = 1;
       call.state = CallState.Waiting;
-      call.place = null;
+      call.place.line = null;
       call.abandonHandle = 0;
       call.offerHandle = 0;
       call.voicemailHandle = 0;
@@ -221,7 +225,7 @@ export class InboundTraffic implements WorkOwner {
       position: now,
       flows: 1,
       state: CallState.Waiting,
-      place: null,
+      place: nowhere(),
       abandonHandle: 0,
       offerHandle: 0,
       voicemailHandle: 0,
@@ -250,7 +254,7 @@ export class InboundTraffic implements WorkOwner {
     const id = this.nextId++;
     const call = this.newCall(id, source, now);
     this.scheduleNext(source);
-    this.world.emit({ type: 'call.arrived', t: now, call: id, queue: source.config.queue });
+    this.world.channel.callArrived(now, id, source.queue);
     if (source.patience) {
       const patience = sampleWhole(source.patience, this.customerStream(this.patiencePurpose, call.customer, source.index));
       call.abandonHandle = this.world.sim.after(patience, this.abandonKind, call.slot);
@@ -283,7 +287,7 @@ export class InboundTraffic implements WorkOwner {
     routing.position = call.position;
     routing.skills = call.source.skillSet;
     routing.reservedFor = -1;
-    call.place = this.pool.place(workRef(WorkKind.Inbound, call.slot), routing);
+    this.pool.place(workRef(WorkKind.Inbound, call.slot), routing, call.place);
   }
 
   /** The call leaves the system: its timers are cancelled and its slot freed. */
@@ -292,7 +296,7 @@ export class InboundTraffic implements WorkOwner {
     if (call.abandonHandle) this.world.sim.cancel(call.abandonHandle);
     call.abandonHandle = 0;
     call.state = CallState.Gone;
-    call.place = null;
+    call.place.line = null;
     this.live--;
     this.freeSlots.push(call.slot);
   }
@@ -310,7 +314,7 @@ export class InboundTraffic implements WorkOwner {
   assigned(slot: number, agent: number): boolean {
     const call = this.call(slot);
     call.state = CallState.Alerting;
-    call.place = null;
+    call.place.line = null;
     call.agent = agent;
     this.cancelQueueTimers(call);
     return false;
@@ -323,7 +327,7 @@ export class InboundTraffic implements WorkOwner {
     call.abandonHandle = 0;
     call.state = CallState.Talking;
     call.answeredAt = now;
-    this.world.emit({ type: 'call.answered', t: now, call: call.id, queue: call.source.config.queue, agent, arrivedAt: call.arrivedAt });
+    this.world.channel.callAnswered(now, call.id, call.source.queue, agent, call.arrivedAt);
     const talk = this.draw(call.source.talk, this.talkPurpose, call);
     this.pool.startTalk(agent, talk);
   }
@@ -339,21 +343,13 @@ export class InboundTraffic implements WorkOwner {
   }
 
   leftLine(slot: number): void {
-    this.call(slot).place = null;
+    this.call(slot).place.line = null;
   }
 
   talkEnded(slot: number, agent: number): void {
     const call = this.call(slot);
     const now = this.world.sim.now;
-    this.world.emit({
-      type: 'call.ended',
-      t: now,
-      call: call.id,
-      queue: call.source.config.queue,
-      agent,
-      answeredAt: call.answeredAt,
-      arrivedAt: call.arrivedAt,
-    });
+    this.world.channel.callEnded(now, call.id, call.source.queue, agent, call.answeredAt, call.arrivedAt);
     this.maybeScheduleCallback(call, agent);
     const wrap = this.draw(call.source.wrap, this.wrapPurpose, call);
     if (wrap > 0) call.state = CallState.WrappingUp;
@@ -397,9 +393,8 @@ export class InboundTraffic implements WorkOwner {
   }
 
   private leaveQueue(call: Call): void {
-    if (call.state === CallState.Waiting && call.place) {
+    if (call.state === CallState.Waiting && call.place.line !== null) {
       this.pool.withdraw(call.place);
-      call.place = null;
     } else if (call.state === CallState.Alerting) {
       this.pool.withdrawOffer(call.agent);
     }
@@ -411,7 +406,7 @@ export class InboundTraffic implements WorkOwner {
     call.abandonHandle = 0;
     this.leaveQueue(call);
     this.forget(call);
-    this.world.emit({ type: 'call.abandoned', t: this.world.sim.now, call: call.id, queue: call.source.config.queue, arrivedAt: call.arrivedAt });
+    this.world.channel.callAbandoned(this.world.sim.now, call.id, call.source.queue, call.arrivedAt);
   }
 
   /** The origin of a callback made from this call (its skills and priority). */
@@ -455,14 +450,7 @@ export class InboundTraffic implements WorkOwner {
       ...(offer.callData?.callerId !== undefined && { callerId: offer.callData.callerId }),
       ...(offer.callData?.callerName !== undefined && { callerName: offer.callData.callerName }),
     });
-    this.world.emit({
-      type: 'call.callbackAccepted',
-      t: this.world.sim.now,
-      call: call.id,
-      queue: call.source.config.queue,
-      arrivedAt: call.arrivedAt,
-      callback,
-    });
+    this.world.channel.callbackAccepted(this.world.sim.now, call.id, call.source.queue, call.arrivedAt, callback);
   }
 
   private voicemailPrompt(slot: number): void {

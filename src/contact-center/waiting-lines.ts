@@ -12,10 +12,21 @@ export interface Routing {
   reservedFor: number;
 }
 
-/** Where an interaction waits, for taking it out again. */
+/**
+ * Where an interaction waits, for taking it out again: a holder that the
+ * interaction's owner keeps (one per interaction, reused) and that `push`
+ * and `AgentPool.place` fill in.
+ */
 export interface Place {
-  line: WorkQueue;
+  /** The line it waits in, or null when it waits in none. */
+  line: WorkQueue | null;
+  /** Its ticket in that line. */
   ticket: number;
+}
+
+/** A place that is in no line. */
+export function nowhere(): Place {
+  return { line: null, ticket: 0 };
 }
 
 /**
@@ -34,10 +45,11 @@ export class WaitingLines {
     this.reserved = new Array(agentCount);
   }
 
-  /** Puts `ref` in the line `routing` calls for. */
-  push(ref: number, routing: Routing): Place {
+  /** Puts `ref` in the line `routing` calls for, and where it is into `place`. */
+  push(ref: number, routing: Routing, place: Place): void {
     const line = routing.reservedFor >= 0 ? this.reservedLine(routing.reservedFor) : this.openLine(routing.queue, routing.skills);
-    return { line, ticket: line.push(ref, routing.priority, routing.position) };
+    place.ticket = line.push(ref, routing.priority, routing.position);
+    place.line = line;
   }
 
   /** The open line of `queue` for skill set `skills`. */

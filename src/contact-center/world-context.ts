@@ -5,6 +5,7 @@ import type { MachineEngine, MachineHost } from '../machines/engine.js';
 import type { LocalCalendar } from '../model/calendar.js';
 import type { SimEvent, SimEventType } from '../model/events.js';
 import type { QueueConfig, Scenario } from '../model/scenario.js';
+import type { EventChannel } from './event-channel.js';
 import type { MachineTimers } from './machine-timers.js';
 import type { OnQueuePeriod } from './shifts.js';
 import type { WorkQueue } from './work-queue.js';
@@ -38,7 +39,9 @@ export interface World {
   queueIndex(id: string): number;
   /** On-queue periods of agent group `group` (index into `scenario.agents`). */
   onQueuePeriods(group: number): OnQueuePeriod[];
-  /** Publishes an event on the run's stream. */
+  /** Where the frequent events are published as typed calls. */
+  readonly channel: EventChannel;
+  /** Publishes an event given as an object. */
   emit(event: SimEvent): void;
   /** Whether anyone would see an event of type `type` (publishers may skip building it otherwise). */
   wants(type: SimEventType): boolean;

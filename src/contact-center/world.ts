@@ -1,17 +1,17 @@
 import type { Observable } from 'rxjs';
 import type { AnyStateMachine } from 'xstate';
-import { EventStream } from '../kernel/event-stream.js';
 import { RandomStreams } from '../kernel/random.js';
 import { Simulator } from '../kernel/simulator.js';
 import { Mailbox, type MachineHost } from '../machines/engine.js';
 import { CompiledEngine } from '../machines/compile/compiled-engine.js';
 import { XStateEngine } from '../machines/xstate-engine.js';
 import { LocalCalendar } from '../model/calendar.js';
-import type { SimEvent, SimEventType } from '../model/events.js';
+import type { SimEvent, SimEventSink, SimEventType } from '../model/events.js';
 import type { Scenario } from '../model/scenario.js';
 import { AgentPool } from './agent-pool.js';
 import { CallbackRequests } from './callback-requests.js';
 import { CallbackCenter } from './callbacks.js';
+import { EventChannel } from './event-channel.js';
 import { Dialer } from './dialer.js';
 import { InboundTraffic } from './inbound.js';
 import { MachineTimers } from './machine-timers.js';
@@ -61,7 +61,7 @@ export class ContactCenter implements World {
   readonly operations: Operations;
   readonly engineName: EngineName;
   private readonly mailbox = new Mailbox();
-  private readonly stream = new EventStream<SimEvent>();
+  readonly channel: EventChannel;
   private readonly queueIds = new Map<string, number>();
   private started = false;
   private readonly sampleKind: number;
@@ -71,6 +71,11 @@ export class ContactCenter implements World {
     options: ContactCenterOptions = {},
   ) {
     this.engineName = options.engine ?? ENGINES[0];
+    this.channel = new EventChannel({
+      queueId: (queue) => this.queues[queue].config.id,
+      groupOf: (agent) => this.agents.groupOf(agent),
+      dialDetails: (callback) => this.callbacks.dialDetails(callback),
+    });
     this.streams = new RandomStreams(scenario.seed);
     this.calendar = new LocalCalendar(scenario.startEpochMs, scenario.utcOffsetMinutes, scenario.timeZone);
     this.horizon = scenario.duration;
@@ -102,11 +107,20 @@ export class ContactCenter implements World {
    * directly instead of subscribing.
    */
   get events$(): Observable<SimEvent> {
-    return this.stream;
+    return this.channel.stream;
+  }
+
+  /**
+   * Sends every event from now on to `sink` as typed calls, without event
+   * objects (one sink per run: the KPI collector). Its queue indexes are
+   * those of `scenario.queues`.
+   */
+  attach(sink: SimEventSink): void {
+    this.channel.attach(sink);
   }
 
   wants(type: SimEventType): boolean {
-    return this.stream.wants(type);
+    return this.channel.wants(type);
   }
 
   queueIndex(id: string): number {
@@ -120,7 +134,7 @@ export class ContactCenter implements World {
   }
 
   emit(event: SimEvent): void {
-    if (this.stream.observed) this.stream.next(event);
+    this.channel.emit(event);
   }
 
   /** Runs the simulation up to simulated time `until` (at most the horizon). */
@@ -141,13 +155,13 @@ export class ContactCenter implements World {
   /** Runs to the horizon and closes the event stream. */
   finish(): void {
     this.runUntil(this.horizon);
-    this.stream.complete();
+    this.channel.complete();
   }
 
   /** Publishes every queue's line lengths, then samples again at the next 30-minute mark. */
   private sample(): void {
     const t = this.sim.now;
-    if (this.stream.observed) {
+    if (this.channel.wants('queue.sample')) {
       for (const q of this.queues) {
         this.emit({
           type: 'queue.sample',

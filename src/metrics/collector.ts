@@ -1,7 +1,8 @@
 import type { Observable, Subscription } from 'rxjs';
 import { EventStream } from '../kernel/event-stream.js';
 import type { CallbackEnd } from '../machines/callback.js';
-import type { SimEvent, SimEventType } from '../model/events.js';
+import type { AttemptResult, CallbackKind, SimEvent, SimEventSink, SimEventType } from '../model/events.js';
+import type { CallbackMode, DialOutcome } from '../model/scenario.js';
 import { AbandonWindows } from './abandon-windows.js';
 import { agentKpis, callbackKindKpis, queueKpis, ratio, round, type AgentKpis, type CallbackKindKpis, type QueueKpis } from './kpis.js';
 import { AgentTimeTally, QueueTally } from './tally.js';
@@ -174,18 +175,18 @@ function countDialed(q: QueueTally, attempt: number, sinceDue: number): void {
   }
 }
 
-function countAttemptEnded(q: QueueTally, e: EventOf<'callback.attemptEnded'>): void {
-  if (e.result === 'connected') q.connected++;
-  else if (e.agentSince >= 0) q.failedAttemptAgentTime += e.t - e.agentSince;
-  if (e.result === 'abandonedAfterAnswer') q.abandonedAfterAnswer++;
-  if (e.result === 'machine' && e.outcome === 'live') q.liveHungUpAsMachine++;
+function countAttemptEnded(q: QueueTally, t: number, result: AttemptResult, outcome: DialOutcome | null, agentSince: number): void {
+  if (result === 'connected') q.connected++;
+  else if (agentSince >= 0) q.failedAttemptAgentTime += t - agentSince;
+  if (result === 'abandonedAfterAnswer') q.abandonedAfterAnswer++;
+  if (result === 'machine' && outcome === 'live') q.liveHungUpAsMachine++;
 }
 
-function countConnected(q: QueueTally, e: EventOf<'callback.connected'>): void {
-  q.connectSum += e.t - e.dueAt;
+function countConnected(q: QueueTally, t: number, dueAt: number, waitedSince: number): void {
+  q.connectSum += t - dueAt;
   q.connectCount++;
-  if (e.waitedSince >= 0) {
-    q.waitAfterAnswerSum += e.t - e.waitedSince;
+  if (waitedSince >= 0) {
+    q.waitAfterAnswerSum += t - waitedSince;
     q.waitAfterAnswerCount++;
   }
 }
@@ -201,14 +202,62 @@ function countVoicemail(q: QueueTally): void {
 }
 
 /**
+ * The kind tally of each callback, by callback id: callback ids are small
+ * integers handed out in order, so a code per id in a typed array (growing
+ * with the ids) stands in for a map; other ids go to a map.
+ */
+class CallbackKinds {
+  private codes = new Uint8Array(1024);
+  private readonly tallies: QueueTally[] = [];
+  private readonly others = new Map<number, QueueTally>();
+
+  get(callback: number): QueueTally | undefined {
+    if (!small(callback)) return this.others.get(callback);
+    const code = callback < this.codes.length ? this.codes[callback] : 0;
+    return code === 0 ? undefined : this.tallies[code - 1];
+  }
+
+  set(callback: number, tally: QueueTally): void {
+    if (!small(callback)) {
+      this.others.set(callback, tally);
+      return;
+    }
+    let code = this.tallies.indexOf(tally) + 1;
+    if (code === 0) code = this.tallies.push(tally);
+    if (callback >= this.codes.length) {
+      let size = this.codes.length * 2;
+      while (size <= callback) size *= 2;
+      const codes = new Uint8Array(size);
+      codes.set(this.codes);
+      this.codes = codes;
+    }
+    this.codes[callback] = code;
+  }
+
+  delete(callback: number): void {
+    if (!small(callback)) this.others.delete(callback);
+    else if (callback < this.codes.length) this.codes[callback] = 0;
+  }
+}
+
+/** Whether `id` is an integer small enough to index an array by. */
+function small(id: number): boolean {
+  return Number.isInteger(id) && id >= 0 && id < 0x10000000;
+}
+
+/**
  * Turns the event stream of a run into KPIs: per queue and in total, for
  * the counted period (after warmup), and per 30-minute interval.
  *
- * Counting allocates nothing per event: queue ids are resolved to indexes
- * (with the last one remembered), the interval in progress is remembered,
- * and each kind of event has a plain counting function.
+ * It is a `SimEventSink`: a run can hand it the frequent events as typed
+ * calls (`ContactCenter.attach`), with queue indexes in the order of
+ * `setup.queues`; event objects (`observe`, `onEvent`) are turned into the
+ * same calls. Counting allocates nothing per event: the interval in progress
+ * is remembered, and each kind of event has a plain counting function.
  */
-export class KpiCollector {
+export class KpiCollector implements SimEventSink {
+  /** The types of event the collector counts. */
+  readonly types = COUNTED_EVENT_TYPES;
   private readonly queueIndex = new Map<string, number>();
   private readonly thresholds: number[];
   private readonly totals: QueueTally[];
@@ -218,11 +267,11 @@ export class KpiCollector {
   private readonly groupTotals: AgentTimeTally[];
   private readonly intervalQueues: Array<QueueTally[] | undefined> = [];
   private readonly intervalAgents: Array<AgentTimeTally | undefined> = [];
-  private readonly agentState: Uint8Array;
+  private readonly agentCodes: Uint8Array;
   private readonly agentSince: Float64Array;
   private readonly windows: AbandonWindows[];
-  /** The kind tally of each counted callback that has not ended. */
-  private readonly kindOf = new Map<number, QueueTally>();
+  /** The kind tally of each counted callback that has not ended (see `kindOf`). */
+  private readonly kinds = new CallbackKinds();
   private readonly kindTallies = new Map<string, QueueTally>();
   private readonly campaignCounts = new Map<string, { dialed: number; live: number; callLater: number }>();
   private readonly operationRecords: OperationRecord[] = [];
@@ -233,9 +282,14 @@ export class KpiCollector {
   /** The queue id resolved last, and its index. */
   private lastQueueId: string | undefined;
   private lastQueue = -1;
-  /** The interval bucket counted last, and its tallies. */
-  private lastBucket = -1;
+  /** The interval counted last: its bounds (ms) and its queue tallies. */
+  private lastStart = 0;
+  private lastEnd = 0;
   private lastTallies: QueueTally[] = [];
+  /** The interval agent time was counted in last: its bounds (ms) and its tally. */
+  private agentStart = 0;
+  private agentEnd = 0;
+  private agentTally = new AgentTimeTally();
   private closed = false;
 
   constructor(private readonly setup: CollectorSetup) {
@@ -246,7 +300,7 @@ export class KpiCollector {
     this.groupNames = [...new Set(setup.agentGroups)];
     this.groupOfAgent = Int32Array.from(setup.agentGroups, (g) => this.groupNames.indexOf(g));
     this.groupTotals = this.groupNames.map(() => new AgentTimeTally());
-    this.agentState = new Uint8Array(agentCount).fill(AgentCode.Offline);
+    this.agentCodes = new Uint8Array(agentCount).fill(AgentCode.Offline);
     this.agentSince = new Float64Array(agentCount);
     this.windows = setup.queues.map(() => new AbandonWindows(setup.warmup));
     this.inFlight = new Int32Array(setup.queues.length);
@@ -268,38 +322,44 @@ export class KpiCollector {
     return events$ instanceof EventStream ? (events$ as EventStream<SimEvent>).listen(observer) : events$.subscribe(observer);
   }
 
-  /** Counts one event. */
+  /** Counts one event given as an object. */
   onEvent(e: SimEvent): void {
-    // A small dispatcher (the most frequent events first: a switch on strings
-    // compares in order) over one small method per type, which the JIT can
-    // inline where a single large method would not be.
+    // The most frequent events first: a switch on strings compares in order.
     switch (e.type) {
       case 'agent.state':
-        return this.agentChanged(e);
+        return this.agentState(e.t, e.agent, e.from, e.to);
       case 'call.arrived':
-        return this.callArrived(e);
+        return this.callArrived(e.t, e.call, this.queue(e.queue));
       case 'call.answered':
-        return this.callAnswered(e);
+        return this.callAnswered(e.t, e.call, this.queue(e.queue), e.agent, e.arrivedAt);
       case 'call.ended':
-        return this.callEnded(e);
+        return this.callEnded(e.t, e.call, this.queue(e.queue), e.agent, e.answeredAt, e.arrivedAt);
       case 'callback.dialed':
-        return this.callbackDialed(e);
+        return this.callbackDialed(e.t, e.callback, this.queue(e.queue), e.attempt, e.agent, e.createdAt, e.dueAt);
       case 'callback.attemptEnded':
-        return this.attemptEnded(e);
+        return this.attemptEnded(e.t, e.callback, this.queue(e.queue), e.attempt, e.result, e.outcome, e.agent, e.agentSince, e.createdAt);
       case 'dialer.inFlight':
-        return this.dialerInFlight(e);
+        return this.dialerInFlight(e.t, this.queue(e.queue), e.inFlight);
       case 'callback.created':
-        return this.callbackCreated(e);
+        return this.callbackCreated(e.t, e.callback, this.queue(e.queue), e.kind, e.mode, e.position);
       case 'callback.answered':
-        return this.callbackAnswered(e);
+        return this.callbackAnswered(e.t, e.callback, this.queue(e.queue), e.createdAt);
       case 'callback.connected':
-        return this.callbackConnected(e);
+        return this.callbackConnected(e.t, e.callback, this.queue(e.queue), e.agent, e.createdAt, e.dueAt, e.waitedSince);
       case 'callback.ended':
-        return this.callbackEnded(e);
+        return this.callbackEnded(e.t, e.callback, this.queue(e.queue), e.end, e.attempts, e.createdAt);
       case 'call.abandoned':
-        return this.callAbandoned(e);
+        return this.callAbandoned(e.t, e.call, this.queue(e.queue), e.arrivedAt);
       case 'call.callbackAccepted':
-        return this.callbackAccepted(e);
+        return this.callbackAccepted(e.t, e.call, this.queue(e.queue), e.arrivedAt, e.callback);
+      default:
+        return this.event(e);
+    }
+  }
+
+  /** Counts an event of a type that has no typed call (see `SimEventSink`). */
+  event(e: SimEvent): void {
+    switch (e.type) {
       case 'callback.analyticsEnded':
         return this.analyticsEnded(e);
       case 'call.voicemail':
@@ -317,113 +377,143 @@ export class KpiCollector {
       case 'callback.state':
       case 'dialer.dialed':
         return;
+      default:
+        // A typed event given as an object.
+        return this.onEvent(e);
     }
   }
 
-  private agentChanged(e: EventOf<'agent.state'>): void {
-    this.agentTime(e.agent, e.t);
-    this.agentState[e.agent] = agentCode(e.to);
+  /** The run has ended: closes agent time at the horizon. */
+  complete(): void {
+    this.close(this.setup.horizon);
   }
 
-  private callArrived(e: EventOf<'call.arrived'>): void {
-    if (e.t < this.warmup) return;
-    const q = this.queue(e.queue);
+  /** Counts a `agent.state` event. */
+  agentState(t: number, agent: number, _from: string, to: string): void {
+    this.agentTime(agent, t);
+    this.agentCodes[agent] = agentCode(to);
+  }
+
+  /** Counts a `call.arrived` event. */
+  callArrived(t: number, _call: number, q: number): void {
+    if (t < this.warmup) return;
     this.totals[q].offered++;
-    this.interval(e.t)[q].offered++;
+    this.interval(t)[q].offered++;
   }
 
-  private callAnswered(e: EventOf<'call.answered'>): void {
-    if (e.arrivedAt < this.warmup) return;
-    const q = this.queue(e.queue);
-    const wait = e.t - e.arrivedAt;
+  /** Counts a `call.answered` event. */
+  callAnswered(t: number, _call: number, q: number, _agent: number, arrivedAt: number): void {
+    if (arrivedAt < this.warmup) return;
+    const wait = t - arrivedAt;
     const within = wait <= this.thresholds[q];
     countAnswered(this.totals[q], wait, within);
-    countAnswered(this.interval(e.t)[q], wait, within);
+    countAnswered(this.interval(t)[q], wait, within);
   }
 
-  private callAbandoned(e: EventOf<'call.abandoned'>): void {
-    if (e.arrivedAt < this.warmup) return;
-    const q = this.queue(e.queue);
+  /** Counts a `call.abandoned` event. */
+  callAbandoned(t: number, _call: number, q: number, arrivedAt: number): void {
+    if (arrivedAt < this.warmup) return;
     countAbandoned(this.totals[q]);
-    countAbandoned(this.interval(e.t)[q]);
+    countAbandoned(this.interval(t)[q]);
   }
 
-  private callbackAccepted(e: EventOf<'call.callbackAccepted'>): void {
-    if (e.arrivedAt < this.warmup) return;
-    const q = this.queue(e.queue);
+  /** Counts a `call.callbackAccepted` event. */
+  callbackAccepted(t: number, _call: number, q: number, arrivedAt: number, _callback: number): void {
+    if (arrivedAt < this.warmup) return;
     countCallbackAccepted(this.totals[q]);
-    countCallbackAccepted(this.interval(e.t)[q]);
+    countCallbackAccepted(this.interval(t)[q]);
   }
 
-  private callEnded(e: EventOf<'call.ended'>): void {
-    if (e.arrivedAt < this.warmup) return;
-    const q = this.queue(e.queue);
-    const talk = e.t - e.answeredAt;
+  /** Counts a `call.ended` event. */
+  callEnded(t: number, _call: number, q: number, _agent: number, answeredAt: number, arrivedAt: number): void {
+    if (arrivedAt < this.warmup) return;
+    const talk = t - answeredAt;
     countCallEnded(this.totals[q], talk);
-    countCallEnded(this.interval(e.t)[q], talk);
+    countCallEnded(this.interval(t)[q], talk);
   }
 
-  private callbackCreated(e: EventOf<'callback.created'>): void {
-    if (e.t < this.warmup) return;
-    let kind = this.kindTallies.get(e.kind);
-    if (!kind) this.kindTallies.set(e.kind, (kind = new QueueTally()));
-    this.kindOf.set(e.callback, kind);
-    const q = this.queue(e.queue);
+  /** Counts a `callback.created` event. */
+  callbackCreated(t: number, callback: number, q: number, kindName: CallbackKind, _mode: CallbackMode, _position: number): void {
+    if (t < this.warmup) return;
+    let kind = this.kindTallies.get(kindName);
+    if (!kind) this.kindTallies.set(kindName, (kind = new QueueTally()));
+    this.kinds.set(callback, kind);
     this.totals[q].created++;
-    this.interval(e.t)[q].created++;
+    this.interval(t)[q].created++;
     kind.created++;
   }
 
-  private callbackDialed(e: EventOf<'callback.dialed'>): void {
-    if (e.createdAt < this.warmup) return;
-    const q = this.queue(e.queue);
-    const sinceDue = e.t - e.dueAt;
-    countDialed(this.totals[q], e.attempt, sinceDue);
-    countDialed(this.interval(e.t)[q], e.attempt, sinceDue);
-    const kind = this.kindOf.get(e.callback);
-    if (kind) countDialed(kind, e.attempt, sinceDue);
+  /** Counts a `callback.dialed` event. */
+  callbackDialed(t: number, callback: number, q: number, attempt: number, _agent: number, createdAt: number, dueAt: number): void {
+    if (createdAt < this.warmup) return;
+    const sinceDue = t - dueAt;
+    countDialed(this.totals[q], attempt, sinceDue);
+    countDialed(this.interval(t)[q], attempt, sinceDue);
+    const kind = this.kinds.get(callback);
+    if (kind) countDialed(kind, attempt, sinceDue);
   }
 
-  private attemptEnded(e: EventOf<'callback.attemptEnded'>): void {
-    if (e.createdAt < this.warmup) return;
-    const q = this.queue(e.queue);
-    countAttemptEnded(this.totals[q], e);
-    countAttemptEnded(this.interval(e.t)[q], e);
-    const kind = this.kindOf.get(e.callback);
-    if (kind) countAttemptEnded(kind, e);
-    if (e.result === 'abandonedAfterAnswer') this.windows[q].abandon(e.t);
+  /** Counts a `callback.attemptEnded` event. */
+  attemptEnded(
+    t: number,
+    callback: number,
+    q: number,
+    _attempt: number,
+    result: AttemptResult,
+    outcome: DialOutcome | null,
+    _agent: number,
+    agentSince: number,
+    createdAt: number,
+  ): void {
+    if (createdAt < this.warmup) return;
+    countAttemptEnded(this.totals[q], t, result, outcome, agentSince);
+    countAttemptEnded(this.interval(t)[q], t, result, outcome, agentSince);
+    const kind = this.kinds.get(callback);
+    if (kind) countAttemptEnded(kind, t, result, outcome, agentSince);
+    if (result === 'abandonedAfterAnswer') this.windows[q].abandon(t);
   }
 
-  private callbackAnswered(e: EventOf<'callback.answered'>): void {
-    if (e.createdAt < this.warmup) return;
-    const q = this.queue(e.queue);
+  /** Counts a `callback.answered` event. */
+  callbackAnswered(t: number, callback: number, q: number, createdAt: number): void {
+    if (createdAt < this.warmup) return;
     this.totals[q].answeredByCustomer++;
-    this.interval(e.t)[q].answeredByCustomer++;
-    const kind = this.kindOf.get(e.callback);
+    this.interval(t)[q].answeredByCustomer++;
+    const kind = this.kinds.get(callback);
     if (kind) kind.answeredByCustomer++;
-    this.windows[q].answer(e.t);
+    this.windows[q].answer(t);
   }
 
-  private callbackConnected(e: EventOf<'callback.connected'>): void {
-    if (e.createdAt < this.warmup) return;
-    const q = this.queue(e.queue);
-    countConnected(this.totals[q], e);
-    countConnected(this.interval(e.t)[q], e);
-    const kind = this.kindOf.get(e.callback);
-    if (kind) countConnected(kind, e);
+  /** Counts a `callback.connected` event. */
+  callbackConnected(t: number, callback: number, q: number, _agent: number, createdAt: number, dueAt: number, waitedSince: number): void {
+    if (createdAt < this.warmup) return;
+    countConnected(this.totals[q], t, dueAt, waitedSince);
+    countConnected(this.interval(t)[q], t, dueAt, waitedSince);
+    const kind = this.kinds.get(callback);
+    if (kind) countConnected(kind, t, dueAt, waitedSince);
   }
 
-  private callbackEnded(e: EventOf<'callback.ended'>): void {
-    if (e.createdAt < this.warmup) return;
-    const q = this.queue(e.queue);
-    const end = e.end as CallbackEnd;
-    countEnded(this.totals[q], end, e.attempts);
-    countEnded(this.interval(e.t)[q], end, e.attempts);
-    const kind = this.kindOf.get(e.callback);
+  /** Counts a `callback.ended` event. */
+  callbackEnded(t: number, callback: number, q: number, endName: string, attempts: number, createdAt: number): void {
+    if (createdAt < this.warmup) return;
+    const end = endName as CallbackEnd;
+    countEnded(this.totals[q], end, attempts);
+    countEnded(this.interval(t)[q], end, attempts);
+    const kind = this.kinds.get(callback);
     if (kind) {
-      countEnded(kind, end, e.attempts);
-      this.kindOf.delete(e.callback);
+      countEnded(kind, end, attempts);
+      this.kinds.delete(callback);
     }
+  }
+
+  /** Counts a `dialer.inFlight` event. */
+  dialerInFlight(t: number, q: number, inFlight: number): void {
+    this.inFlightTime(q, t);
+    this.inFlight[q] = inFlight;
+    if (t < this.warmup) return;
+    const total = this.totals[q];
+    const interval = this.interval(t)[q];
+    total.inFlightMax = Math.max(total.inFlightMax, inFlight);
+    interval.inFlightMax = Math.max(interval.inFlightMax, inFlight);
   }
 
   private analyticsEnded(e: EventOf<'callback.analyticsEnded'>): void {
@@ -431,7 +521,7 @@ export class KpiCollector {
     const q = this.queue(e.queue);
     this.totals[q].endedInAnalytics++;
     this.interval(e.t)[q].endedInAnalytics++;
-    const kind = this.kindOf.get(e.callback);
+    const kind = this.kinds.get(e.callback);
     if (kind) kind.endedInAnalytics++;
   }
 
@@ -481,17 +571,6 @@ export class KpiCollector {
     if (e.callLater) counts.callLater++;
   }
 
-  private dialerInFlight(e: EventOf<'dialer.inFlight'>): void {
-    const q = this.queue(e.queue);
-    this.inFlightTime(q, e.t);
-    this.inFlight[q] = e.inFlight;
-    if (e.t < this.warmup) return;
-    const total = this.totals[q];
-    const interval = this.interval(e.t)[q];
-    total.inFlightMax = Math.max(total.inFlightMax, e.inFlight);
-    interval.inFlightMax = Math.max(interval.inFlightMax, e.inFlight);
-  }
-
   private queueSample(e: EventOf<'queue.sample'>): void {
     const index = this.queue(e.queue);
     const bucket = Math.floor(e.t / INTERVAL_MS);
@@ -501,7 +580,7 @@ export class KpiCollector {
   /** Closes agent time at `t` (the horizon); called when the stream completes. */
   close(t: number): void {
     if (this.closed) return;
-    for (let a = 0; a < this.agentState.length; a++) this.agentTime(a, t);
+    for (let a = 0; a < this.agentCodes.length; a++) this.agentTime(a, t);
     for (let q = 0; q < this.inFlight.length; q++) this.inFlightTime(q, t);
     this.closed = true;
   }
@@ -543,20 +622,30 @@ export class KpiCollector {
 
   /** The queue tallies of the interval that holds time `t`. */
   private interval(t: number): QueueTally[] {
+    if (t >= this.lastStart && t < this.lastEnd) return this.lastTallies;
     const bucket = Math.floor(t / INTERVAL_MS);
-    if (bucket === this.lastBucket) return this.lastTallies;
-    this.lastBucket = bucket;
+    this.lastStart = bucket * INTERVAL_MS;
+    this.lastEnd = this.lastStart + INTERVAL_MS;
     return (this.lastTallies = this.intervalTallies(bucket));
   }
 
   /** Counts agent time of `agent` from its last change to `t` in the state it was in, interval by interval. */
   private agentTime(agent: number, t: number): void {
-    const code = this.agentState[agent] as AgentCode;
+    const code = this.agentCodes[agent] as AgentCode;
     const from = this.agentSince[agent];
     this.agentSince[agent] = t;
     if (code === AgentCode.Offline) return;
     const group = this.groupTotals[this.groupOfAgent[agent]];
     let start = Math.max(from, this.warmup);
+    if (start >= t) return;
+    if (start >= this.agentStart && t <= this.agentEnd) {
+      // Within the interval counted last (the common case): one step.
+      const ms = t - start;
+      addAgentTime(this.agentTotal, code, ms);
+      addAgentTime(group, code, ms);
+      addAgentTime(this.agentTally, code, ms);
+      return;
+    }
     while (start < t) {
       const bucket = Math.floor(start / INTERVAL_MS);
       const end = Math.min(t, (bucket + 1) * INTERVAL_MS);
@@ -566,6 +655,9 @@ export class KpiCollector {
       let tally = this.intervalAgents[bucket];
       if (!tally) tally = this.intervalAgents[bucket] = new AgentTimeTally();
       addAgentTime(tally, code, ms);
+      this.agentStart = bucket * INTERVAL_MS;
+      this.agentEnd = this.agentStart + INTERVAL_MS;
+      this.agentTally = tally;
       start = end;
     }
   }

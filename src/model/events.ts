@@ -89,3 +89,76 @@ export type SimEvent =
 
 /** The `type` of every `SimEvent`. */
 export type SimEventType = SimEvent['type'];
+
+/**
+ * A consumer that takes the frequent events of a run as typed calls with
+ * their fields, instead of as `SimEvent` objects: nothing is allocated per
+ * event. Each method stands for the event of the same name with its fields in
+ * the same order, except that a queue is given by its index in the
+ * scenario's `queues` (not its id), and fields that are fixed properties of
+ * the entity are left out (an agent's `group`; a dial's `number`, `callerId`
+ * and `callerName`). Every other type of event comes as an object through
+ * `event`. Publishers make every typed call; of the other types, they pass
+ * on only those in `types`.
+ */
+export interface SimEventSink {
+  /** The types of event this sink needs (a hint for the types that come through `event`). */
+  readonly types: readonly SimEventType[];
+  /** `call.arrived` */
+  callArrived(t: number, call: number, queue: number): void;
+  /** `call.answered` */
+  callAnswered(t: number, call: number, queue: number, agent: number, arrivedAt: number): void;
+  /** `call.abandoned` */
+  callAbandoned(t: number, call: number, queue: number, arrivedAt: number): void;
+  /** `call.callbackAccepted` */
+  callbackAccepted(t: number, call: number, queue: number, arrivedAt: number, callback: number): void;
+  /** `call.ended` */
+  callEnded(t: number, call: number, queue: number, agent: number, answeredAt: number, arrivedAt: number): void;
+  /** `callback.created` */
+  callbackCreated(t: number, callback: number, queue: number, kind: CallbackKind, mode: CallbackMode, position: number): void;
+  /** `callback.dialed` (without the number and caller ID) */
+  callbackDialed(t: number, callback: number, queue: number, attempt: number, agent: number, createdAt: number, dueAt: number): void;
+  /** `callback.attemptEnded` */
+  attemptEnded(
+    t: number,
+    callback: number,
+    queue: number,
+    attempt: number,
+    result: AttemptResult,
+    outcome: DialOutcome | null,
+    agent: number,
+    agentSince: number,
+    createdAt: number,
+  ): void;
+  /** `callback.answered` */
+  callbackAnswered(t: number, callback: number, queue: number, createdAt: number): void;
+  /** `callback.connected` */
+  callbackConnected(t: number, callback: number, queue: number, agent: number, createdAt: number, dueAt: number, waitedSince: number): void;
+  /** `callback.ended` */
+  callbackEnded(t: number, callback: number, queue: number, end: string, attempts: number, createdAt: number): void;
+  /** `agent.state` (without the group) */
+  agentState(t: number, agent: number, from: string, to: string): void;
+  /** `dialer.inFlight` */
+  dialerInFlight(t: number, queue: number, inFlight: number): void;
+  /** Any other type of event. */
+  event(e: SimEvent): void;
+  /** The run has ended. */
+  complete(): void;
+}
+
+/** The types that a `SimEventSink` takes as typed calls (the others come through `event`). */
+export const TYPED_EVENT_TYPES: readonly SimEventType[] = [
+  'call.arrived',
+  'call.answered',
+  'call.abandoned',
+  'call.callbackAccepted',
+  'call.ended',
+  'callback.created',
+  'callback.dialed',
+  'callback.attemptEnded',
+  'callback.answered',
+  'callback.connected',
+  'callback.ended',
+  'agent.state',
+  'dialer.inFlight',
+];

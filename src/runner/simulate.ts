@@ -70,7 +70,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     startEpochMs: scenario.startEpochMs,
     campaigns: scenario.campaigns.map((c) => c.id),
   });
-  collector.observe(world.events$);
+  world.attach(collector);
   const step = options.progressStepMs ?? 86_400_000;
   for (let t = step; t < scenario.duration; t += step) {
     world.runUntil(t);
