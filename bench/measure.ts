@@ -10,7 +10,7 @@ import { XStateEngine } from '../src/machines/xstate-engine.js';
 import { ContactCenter, ENGINES, type EngineName } from '../src/contact-center/world.js';
 import { KpiCollector } from '../src/metrics/collector.js';
 import type { Scenario } from '../src/model/scenario.js';
-import { simulate } from '../src/runner/simulate.js';
+import { collectorSetup, simulate } from '../src/runner/simulate.js';
 import { buildScenario, DAY, HELD_DIALS_PER_HOUR, memoryLine, memoryScenario, TRANSITION, workload, type MemoryLine } from './workloads.js';
 
 /** What one child reports; `null` where a figure does not apply. */
@@ -332,14 +332,7 @@ function heldBytes(): number {
 /** A world built from `scenario` as `simulate()` builds one: the contact center with the KPI collector listening. */
 function simulatedWorld(scenario: Scenario, engine: EngineName): { world: ContactCenter; collector: KpiCollector } {
   const world = new ContactCenter(scenario, { engine });
-  const collector = new KpiCollector({
-    queues: scenario.queues.map((q) => ({ id: q.id, serviceLevelThreshold: q.serviceLevel.threshold })),
-    agentGroups: Array.from({ length: world.agents.size }, (_, a) => world.agents.groupOf(a)),
-    warmup: scenario.warmup,
-    horizon: scenario.duration,
-    startEpochMs: scenario.startEpochMs,
-    campaigns: scenario.campaigns.map((c) => c.id),
-  });
+  const collector = new KpiCollector(collectorSetup(scenario, world));
   world.attach(collector);
   return { world, collector };
 }

@@ -1,5 +1,5 @@
 import { ContactCenter, type EngineName } from '../contact-center/world.js';
-import { KpiCollector, type IntervalReport } from '../metrics/collector.js';
+import { KpiCollector, type CollectorSetup, type IntervalReport } from '../metrics/collector.js';
 import type { AgentKpis, CallbackKindKpis, QueueKpis } from '../metrics/kpis.js';
 import type { OperationRecord } from '../metrics/collector.js';
 import { dayProfile, type ProfileSlot } from '../metrics/day-profile.js';
@@ -59,17 +59,22 @@ export interface RunResult {
   profile?: ProfileSlot[];
 }
 
-/** Runs a scenario to its horizon and returns its KPIs. */
-export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
-  const world = new ContactCenter(scenario, { engine: options.engine });
-  const collector = new KpiCollector({
+/** What the KPI collector of a run of `scenario` in `world` needs to know (queues, agent groups, warm-up, horizon, campaigns). */
+export function collectorSetup(scenario: Scenario, world: ContactCenter): CollectorSetup {
+  return {
     queues: scenario.queues.map((q) => ({ id: q.id, serviceLevelThreshold: q.serviceLevel.threshold })),
     agentGroups: Array.from({ length: world.agents.size }, (_, a) => world.agents.groupOf(a)),
     warmup: scenario.warmup,
     horizon: scenario.duration,
     startEpochMs: scenario.startEpochMs,
     campaigns: scenario.campaigns.map((c) => c.id),
-  });
+  };
+}
+
+/** Runs a scenario to its horizon and returns its KPIs. */
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
+  const world = new ContactCenter(scenario, { engine: options.engine });
+  const collector = new KpiCollector(collectorSetup(scenario, world));
   world.attach(collector);
   const step = options.progressStepMs ?? 86_400_000;
   for (let t = step; t < scenario.duration; t += step) {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContactCenter } from '../../src/contact-center/world.js';
-import { KpiCollector, type CollectorSetup } from '../../src/metrics/collector.js';
+import { KpiCollector } from '../../src/metrics/collector.js';
+import { collectorSetup } from '../../src/runner/simulate.js';
 import { TYPED_EVENT_TYPES, type SimEvent } from '../../src/model/events.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { parseScenario } from '../../src/scenario/index.js';
@@ -16,22 +17,11 @@ function everyKind(): Scenario {
   return { ...scenario, duration: 2 * DAY, warmup: DAY / 4 };
 }
 
-function setupOf(scenario: Scenario, world: ContactCenter): CollectorSetup {
-  return {
-    queues: scenario.queues.map((q) => ({ id: q.id, serviceLevelThreshold: q.serviceLevel.threshold })),
-    agentGroups: Array.from({ length: world.agents.size }, (_, a) => world.agents.groupOf(a)),
-    warmup: scenario.warmup,
-    horizon: scenario.duration,
-    startEpochMs: scenario.startEpochMs,
-    campaigns: scenario.campaigns.map((c) => c.id),
-  };
-}
-
 /** A run with the collector fed as `how` says, and, if `watch`, an rxjs subscriber that records every event. */
 function run(how: 'typed' | 'objects', watch: boolean) {
   const scenario = everyKind();
   const world = new ContactCenter(scenario);
-  const collector = new KpiCollector(setupOf(scenario, world));
+  const collector = new KpiCollector(collectorSetup(scenario, world));
   if (how === 'typed') world.attach(collector);
   else collector.observe(world.events$);
   const events: SimEvent[] = [];
@@ -63,7 +53,7 @@ describe('EventChannel', () => {
     const scenario = everyKind();
     const world = new ContactCenter(scenario);
     expect(world.wants('call.arrived')).toBe(false);
-    const collector = new KpiCollector(setupOf(scenario, world));
+    const collector = new KpiCollector(collectorSetup(scenario, world));
     world.attach(collector);
     for (const type of TYPED_EVENT_TYPES) expect(world.wants(type)).toBe(true);
     expect(world.wants('queue.sample')).toBe(true);
@@ -73,6 +63,6 @@ describe('EventChannel', () => {
     expect(world.wants('callback.state')).toBe(true);
     subscription.unsubscribe();
     expect(world.wants('callback.state')).toBe(false);
-    expect(() => world.attach(new KpiCollector(setupOf(scenario, world)))).toThrow(/one typed sink/);
+    expect(() => world.attach(new KpiCollector(collectorSetup(scenario, world)))).toThrow(/one typed sink/);
   });
 });

@@ -67,22 +67,31 @@ function observe(driven: Driven) {
   };
 }
 
+/**
+ * Runs `commands` on a fresh XState and compiled engine pair; after each, the
+ * two must have made the same host calls and show the same states and contexts.
+ * A `fire` command fires the same pending timer on both (picked on the XState side).
+ */
+function replayOnBoth(machine: Parameters<typeof enginePair>[0], commands: readonly Parameters<typeof apply>[1][]): void {
+  const { xstate, compiled } = enginePair(machine);
+  for (const command of commands) {
+    let fired: Fired | undefined;
+    if (command.kind === 'fire' && xstate.host.timers.size > 0) {
+      const timers = [...xstate.host.timers.values()];
+      const timer = timers[command.pick % timers.length];
+      fired = { entity: timer.entity, id: timer.id, event: timer.event };
+    }
+    expect(apply(compiled, command, fired)).toEqual(apply(xstate, command, fired));
+    expect(observe(compiled)).toEqual(observe(xstate));
+  }
+}
+
 describe('the compiled engine behaves exactly like the XState engine', () => {
   for (const { name, machine, input } of MACHINES) {
     it(`${name}: random event sequences and timer interleavings give identical host calls, states, contexts and counts`, () => {
       fc.assert(
         fc.property(fc.array(commandArb(input, eventArb(machine)), { minLength: 1, maxLength: 80 }), (commands) => {
-          const { xstate, compiled } = enginePair(machine);
-          for (const command of commands) {
-            let fired: Fired | undefined;
-            if (command.kind === 'fire' && xstate.host.timers.size > 0) {
-              const timers = [...xstate.host.timers.values()];
-              const timer = timers[command.pick % timers.length];
-              fired = { entity: timer.entity, id: timer.id, event: timer.event };
-            }
-            expect(apply(compiled, command, fired)).toEqual(apply(xstate, command, fired));
-            expect(observe(compiled)).toEqual(observe(xstate));
-          }
+          replayOnBoth(machine, commands);
         }),
         { numRuns: 300 },
       );
@@ -99,17 +108,7 @@ describe('the compiled engine behaves exactly like the XState engine', () => {
         );
       fc.assert(
         fc.property(frozen.chain((inputs) => commands(inputs)), (list) => {
-          const { xstate, compiled } = enginePair(machine);
-          for (const command of list) {
-            let fired: Fired | undefined;
-            if (command.kind === 'fire' && xstate.host.timers.size > 0) {
-              const timers = [...xstate.host.timers.values()];
-              const timer = timers[command.pick % timers.length];
-              fired = { entity: timer.entity, id: timer.id, event: timer.event };
-            }
-            expect(apply(compiled, command, fired)).toEqual(apply(xstate, command, fired));
-            expect(observe(compiled)).toEqual(observe(xstate));
-          }
+          replayOnBoth(machine, list);
         }),
         { numRuns: 200 },
       );

@@ -4,10 +4,10 @@ import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { ContactCenter } from '../../src/contact-center/world.js';
 import { EventStream } from '../../src/kernel/event-stream.js';
-import { COUNTED_EVENT_TYPES, KpiCollector, type CollectorSetup } from '../../src/metrics/collector.js';
+import { COUNTED_EVENT_TYPES, KpiCollector } from '../../src/metrics/collector.js';
 import type { SimEvent, SimEventType } from '../../src/model/events.js';
 import type { Scenario } from '../../src/model/scenario.js';
-import { simulate } from '../../src/runner/simulate.js';
+import { collectorSetup, simulate } from '../../src/runner/simulate.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import { record } from '../helpers/record.js';
 
@@ -18,17 +18,6 @@ function everyKind(): Scenario {
   const file = join(import.meta.dirname, '../../scenarios/every-callback-kind.yaml');
   const { scenario } = parseScenario(readFileSync(file, 'utf8'), file);
   return { ...scenario, duration: 2 * DAY, warmup: DAY / 4 };
-}
-
-function setupOf(scenario: Scenario, world: ContactCenter): CollectorSetup {
-  return {
-    queues: scenario.queues.map((q) => ({ id: q.id, serviceLevelThreshold: q.serviceLevel.threshold })),
-    agentGroups: Array.from({ length: world.agents.size }, (_, a) => world.agents.groupOf(a)),
-    warmup: scenario.warmup,
-    horizon: scenario.duration,
-    startEpochMs: scenario.startEpochMs,
-    campaigns: scenario.campaigns.map((c) => c.id),
-  };
 }
 
 describe('KpiCollector', () => {
@@ -46,7 +35,7 @@ describe('KpiCollector', () => {
     const stream = new EventStream<SimEvent>();
     const scenario = everyKind();
     const world = new ContactCenter(scenario);
-    const collector = new KpiCollector(setupOf(scenario, world));
+    const collector = new KpiCollector(collectorSetup(scenario, world));
     const subscription = collector.observe(stream);
     expect(stream.observed).toBe(true);
     expect(stream.wants('call.arrived')).toBe(true);
@@ -61,7 +50,7 @@ describe('KpiCollector', () => {
     const { events, world } = record(scenario);
     expect(new Set(events.map((e) => e.type)).size).toBeGreaterThan(15);
     const reports = ['stream', 'subject', 'onEvent'].map((how) => {
-      const collector = new KpiCollector(setupOf(scenario, world));
+      const collector = new KpiCollector(collectorSetup(scenario, world));
       if (how === 'onEvent') {
         for (const e of events) collector.onEvent(e);
         collector.close(scenario.duration);
@@ -84,7 +73,7 @@ describe('KpiCollector', () => {
     const { events } = record(scenario);
     expect(events.some((e) => e.type === 'callback.state')).toBe(true);
     const world = new ContactCenter(scenario);
-    const collector = new KpiCollector(setupOf(scenario, world));
+    const collector = new KpiCollector(collectorSetup(scenario, world));
     collector.observe(world.events$);
     world.events$.subscribe(() => {});
     world.finish();
