@@ -11,7 +11,7 @@ import type { MachineEngine } from '../machines/engine.js';
 import type { CallbackKind } from '../model/events.js';
 import type { CallbackSelector } from '../model/scenario.js';
 import { WorkKind, workRef, type AgentPool, type WorkOwner } from './agent-pool.js';
-import { Callee, rings, type DialPlan } from './callee.js';
+import { blankPlan, Callee, rings, type DialPlan } from './callee.js';
 import type { SkillBook } from './skills.js';
 import { nowhere, type Place, type Routing } from './waiting-lines.js';
 import type { EngineFactory, QueueRuntime, World } from './world-context.js';
@@ -575,15 +575,14 @@ export class CallbackCenter implements WorkOwner {
     const now = this.world.sim.now;
     const attempt = this.engine.read(record.id, 'attempts');
     // One plan object per callback, rewritten on each attempt.
-    const plan = (record.plan = this.callee.planInto((record.planStore ??= newPlan()), record.customer, record.customerSource, attempt, now));
+    const plan = (record.plan = this.callee.planInto((record.planStore ??= blankPlan()), record.customer, record.customerSource, attempt, now));
     record.dialedAt = now;
     if (record.agent < 0) {
       record.inFlight = true;
       this.inFlight[record.queue.index]++;
       this.emitInFlight(record.queue);
     }
-    const dueAt = record.scheduledAt >= 0 ? record.scheduledAt : record.createdAt;
-    this.world.channel.callbackDialed(now, record.id, record.queue.index, attempt, record.agent, record.createdAt, dueAt);
+    this.world.channel.callbackDialed(now, record.id, record.queue.index, attempt, record.agent, record.createdAt, dueAtOf(record));
     const first: CallbackEvent = rings(plan.outcome)
       ? EVENT.RING
       : plan.outcome === 'busy'
@@ -687,8 +686,7 @@ export class CallbackCenter implements WorkOwner {
     const channel = this.world.channel;
     const outcome = record.plan?.outcome ?? null;
     channel.attemptEnded(now, record.id, queue, attempt, 'connected', outcome, record.agent, record.agentSince, record.createdAt);
-    const dueAt = record.scheduledAt >= 0 ? record.scheduledAt : record.createdAt;
-    channel.callbackConnected(now, record.id, queue, record.agent, record.createdAt, dueAt, record.waitingSince);
+    channel.callbackConnected(now, record.id, queue, record.agent, record.createdAt, dueAtOf(record), record.waitingSince);
     this.stopAwaiting(record, false);
     this.endFlight(record);
     if (record.plan?.outcome === 'machine') {
@@ -839,13 +837,13 @@ function blankRecord(queue: QueueRuntime): CallbackRecord {
   };
 }
 
+/** When a callback became due: its scheduled time, or its creation for callbacks due at once. */
+function dueAtOf(record: CallbackRecord): number {
+  return record.scheduledAt >= 0 ? record.scheduledAt : record.createdAt;
+}
+
 /** A placeholder sampler for a blank record. */
 const NO_SAMPLER: Sampler = sampler({ kind: 'constant', value: 0 });
-
-/** A dial plan to fill in. */
-function newPlan(): DialPlan {
-  return { outcome: 'live', detected: 'live', signalDelay: 0, ringDuration: 0 };
-}
 
 /**
  * The number a callback dials. A generated customer's is made from their

@@ -15,6 +15,11 @@ export interface DialPlan {
   ringDuration: number;
 }
 
+/** A dial plan to fill in (see `Callee.planInto`). */
+export function blankPlan(): DialPlan {
+  return { outcome: 'live', detected: 'live', signalDelay: 0, ringDuration: 0 };
+}
+
 /** Whether an outcome is reached through ringing (the others are signalled by a tone). */
 export function rings(outcome: DialOutcome): boolean {
   return outcome === 'live' || outcome === 'machine' || outcome === 'noAnswer';
@@ -79,7 +84,7 @@ export class Callee {
 
   /** The plan of attempt `attempt` (1-based) to the customer `(customer, sub)`, placed at time `t`. */
   plan(customer: number, sub: number, attempt: number, t: number): DialPlan {
-    return this.planInto({ outcome: 'live', detected: 'live', signalDelay: 0, ringDuration: 0 }, customer, sub, attempt, t);
+    return this.planInto(blankPlan(), customer, sub, attempt, t);
   }
 
   /** `plan`, written into `into` (which is returned) instead of a new object. */

@@ -1,7 +1,7 @@
 import type { Observable, Subscription } from 'rxjs';
 import { EventStream } from '../kernel/event-stream.js';
 import type { CallbackEnd } from '../machines/callback.js';
-import type { AttemptResult, CallbackKind, SimEvent, SimEventSink, SimEventType } from '../model/events.js';
+import { TYPED_EVENT_TYPES, type AttemptResult, type CallbackKind, type SimEvent, type SimEventSink, type SimEventType } from '../model/events.js';
 import type { CallbackMode, DialOutcome } from '../model/scenario.js';
 import { AbandonWindows } from './abandon-windows.js';
 import { agentKpis, callbackKindKpis, queueKpis, ratio, round, type AgentKpis, type CallbackKindKpis, type QueueKpis } from './kpis.js';
@@ -378,8 +378,8 @@ export class KpiCollector implements SimEventSink {
       case 'dialer.dialed':
         return;
       default:
-        // A typed event given as an object.
-        return this.onEvent(e);
+        // A typed event given as an object (any other type is not counted).
+        if (TYPED_EVENT_TYPES.includes(e.type)) return this.onEvent(e);
     }
   }
 
