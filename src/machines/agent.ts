@@ -76,10 +76,12 @@ export const agentMachine = setup({
   context: ({ input }) => ({ logOffPending: false, alertingTimeout: 0, ...input }),
   states: {
     offline: {
+      tags: ['offline'],
       entry: 'clearLogOffPending',
       on: { LOG_ON: 'idle' },
     },
     idle: {
+      tags: ['idle'],
       entry: 'available',
       on: {
         LOG_OFF: 'offline',
@@ -90,6 +92,7 @@ export const agentMachine = setup({
       },
     },
     alerting: {
+      tags: ['working'],
       after: { alertingTimeout: { target: 'notResponding', actions: 'offerMissed' } },
       on: {
         ANSWER: 'busy',
@@ -99,6 +102,7 @@ export const agentMachine = setup({
       },
     },
     busy: {
+      tags: ['working'],
       on: {
         END: [{ guard: 'hasWrapUp', target: 'wrapUp' }, ...afterWork],
         LOG_OFF: { actions: 'markLogOffPending' },
@@ -106,6 +110,7 @@ export const agentMachine = setup({
       },
     },
     wrapUp: {
+      tags: ['working'],
       on: {
         WRAP_END: afterWork,
         LOG_OFF: { actions: 'markLogOffPending' },
@@ -113,6 +118,7 @@ export const agentMachine = setup({
       },
     },
     notResponding: {
+      tags: ['notResponding'],
       after: { notRespondingTime: afterWork },
       on: { LOG_OFF: 'offline' },
     },
