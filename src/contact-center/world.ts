@@ -73,6 +73,7 @@ export class ContactCenter implements World {
     this.engineName = options.engine ?? ENGINES[0];
     this.channel = new EventChannel({
       queueId: (queue) => this.queues[queue].config.id,
+      queueIndex: (id) => this.queueIndex(id),
       groupOf: (agent) => this.agents.groupOf(agent),
       dialDetails: (callback) => this.callbacks.dialDetails(callback),
     });

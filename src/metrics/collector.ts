@@ -1,14 +1,35 @@
 import type { Observable, Subscription } from 'rxjs';
 import { EventStream } from '../kernel/event-stream.js';
 import type { CallbackEnd } from '../machines/callback.js';
-import { TYPED_EVENT_TYPES, type AttemptResult, type CallbackKind, type SimEvent, type SimEventSink, type SimEventType } from '../model/events.js';
+import { eventAdapter } from '../model/event-adapter.js';
+import { SIM_EVENT_TYPES, type AttemptResult, type CallbackKind, type SimEvent, type SimEventSink, type SimEventType } from '../model/events.js';
 import type { CallbackMode, DialOutcome } from '../model/scenario.js';
 import { AbandonWindows } from './abandon-windows.js';
-import { agentKpis, callbackKindKpis, queueKpis, ratio, round, type AgentKpis, type CallbackKindKpis, type QueueKpis } from './kpis.js';
-import { AgentTimeTally, QueueTally } from './tally.js';
+import { AgentTime } from './agent-time.js';
+import { CallbackKinds } from './callback-kinds.js';
+import { CampaignTally, type CampaignCounts } from './campaign-counts.js';
+import {
+  countAbandoned,
+  countAnswered,
+  countAttemptEnded,
+  countCallbackAccepted,
+  countCallEnded,
+  countConnected,
+  countDialed,
+  countEnded,
+  countInFlight,
+  countOperation,
+  countVoicemail,
+} from './event-counts.js';
+import { IntervalBuckets, type IntervalReport } from './interval-buckets.js';
+import { agentKpis, queueKpis, type AgentKpis, type CallbackKindKpis, type QueueKpis } from './kpis.js';
+import { OperationLog, type OperationRecord } from './operation-log.js';
+import { QueueTally } from './tally.js';
+import { TimeIntegrator } from './time-integrator.js';
 
-/** Length of a statistics interval, as Genesys keeps them: 30 minutes. */
-export const INTERVAL_MS = 30 * 60_000;
+export type { CampaignCounts } from './campaign-counts.js';
+export type { IntervalQueueFigures, IntervalReport } from './interval-buckets.js';
+export type { OperationRecord } from './operation-log.js';
 
 /** What the collector needs to know of the run. */
 export interface CollectorSetup {
@@ -26,285 +47,63 @@ export interface CollectorSetup {
   campaigns?: readonly string[];
 }
 
-/** One 30-minute interval's figures. */
-export interface IntervalReport {
-  /** Interval start, ISO 8601 UTC. */
-  start: string;
-  queues: Record<string, IntervalQueueFigures>;
-  agents: { occupancy: number | null; staffedHours: number };
-}
-
-/** The per-queue figures kept for each interval. */
-export interface IntervalQueueFigures {
-  offered: number;
-  answered: number;
-  abandoned: number;
-  serviceLevel: number | null;
-  asa: number | null;
-  callbacksCreated: number;
-  attempts: number;
-  connected: number;
-  abandonedAfterAnswer: number;
-  dialsInFlightMean: number | null;
-  dialsInFlightMax: number;
-  /** Interactions waiting for an agent at the start of the interval. */
-  waiting: number;
-  /** Customer First callbacks waiting to be dialed at the start of the interval. */
-  toDial: number;
-}
-
-/** One operation on one callback. */
-export interface OperationRecord {
-  /** Simulated time, ISO 8601 UTC. */
-  at: string;
-  op: string;
-  callback: number;
-  label: string | null;
-  queue: string;
-  applied: boolean;
-  reason: string | null;
-}
-
 /** Everything the collector reports. */
 export interface KpiReport {
   queues: Record<string, QueueKpis>;
   total: QueueKpis;
   /** Callback KPIs by kind of callback, over all queues. */
   callbackKinds: Record<string, CallbackKindKpis>;
-  /** Per outbound campaign: contacts dialed, live answers, and those who asked to be called later. */
-  campaigns: Record<string, { dialed: number; live: number; callLater: number }>;
+  /** Per outbound campaign. */
+  campaigns: Record<string, CampaignCounts>;
   /** Every operation on a callback, applied or refused. */
   operations: OperationRecord[];
   agents: AgentKpis & { groups: Record<string, AgentKpis> };
   intervals: IntervalReport[];
 }
 
-/** The event of type `T`. */
-type EventOf<T extends SimEventType> = Extract<SimEvent, { type: T }>;
+/** The types of event that count nothing. */
+const UNCOUNTED: ReadonlySet<SimEventType> = new Set<SimEventType>(['callback.state', 'dialer.dialed']);
 
-/** Which events the collector counts (every type must be listed, so that a new one is not forgotten). */
-const COUNTED: Record<SimEventType, boolean> = {
-  'call.arrived': true,
-  'call.answered': true,
-  'call.abandoned': true,
-  'call.callbackAccepted': true,
-  'call.ended': true,
-  'call.voicemail': true,
-  'call.transferred': true,
-  'call.flowError': true,
-  'callback.created': true,
-  'callback.state': false,
-  'callback.dialed': true,
-  'callback.attemptEnded': true,
-  'callback.answered': true,
-  'callback.connected': true,
-  'callback.ended': true,
-  'callback.analyticsEnded': true,
-  operation: true,
-  'campaign.dialed': true,
-  'agent.state': true,
-  'dialer.dialed': false,
-  'dialer.inFlight': true,
-  'queue.sample': true,
-};
-
-/** The types of event the collector counts. */
-export const COUNTED_EVENT_TYPES: readonly SimEventType[] = (Object.keys(COUNTED) as SimEventType[]).filter((type) => COUNTED[type]);
-
-/** Agent states as the collector keeps them: offline, idle, not responding, or working (alerting, busy, wrap-up). */
-const enum AgentCode {
-  Offline = 0,
-  Idle = 1,
-  NotResponding = 2,
-  Working = 3,
-}
-
-function agentCode(state: string): AgentCode {
-  switch (state) {
-    case 'offline':
-      return AgentCode.Offline;
-    case 'idle':
-      return AgentCode.Idle;
-    case 'notResponding':
-      return AgentCode.NotResponding;
-    default:
-      return AgentCode.Working;
-  }
-}
-
-/** Adds `ms` of agent time in state `code` to a tally (as `AgentTimeTally.addState`). */
-function addAgentTime(tally: AgentTimeTally, code: AgentCode, ms: number): void {
-  if (code === AgentCode.Offline || ms <= 0) return;
-  tally.staffed += ms;
-  if (code === AgentCode.Idle) tally.idle += ms;
-  else if (code === AgentCode.NotResponding) tally.notResponding += ms;
-  else tally.busy += ms;
-}
-
-// What each counted event adds to a tally. Each is applied to the queue's
-// run total and its interval (and, for callbacks, to the kind's tally): plain
-// functions, so that counting an event allocates nothing.
-
-function countAnswered(q: QueueTally, wait: number, within: boolean): void {
-  q.answered++;
-  q.answeredWaitSum += wait;
-  if (wait > 0) q.waited++;
-  if (within) q.answeredWithinServiceLevel++;
-}
-
-function countAbandoned(q: QueueTally): void {
-  q.abandoned++;
-  q.waited++;
-}
-
-function countCallbackAccepted(q: QueueTally): void {
-  q.callbackAccepted++;
-  q.waited++;
-}
-
-function countCallEnded(q: QueueTally, talk: number): void {
-  q.talkSum += talk;
-  q.talkCount++;
-}
-
-function countDialed(q: QueueTally, attempt: number, sinceDue: number): void {
-  q.attempts++;
-  if (attempt === 1) {
-    q.firstDialSum += sinceDue;
-    q.firstDialCount++;
-  }
-}
-
-function countAttemptEnded(q: QueueTally, t: number, result: AttemptResult, outcome: DialOutcome | null, agentSince: number): void {
-  if (result === 'connected') q.connected++;
-  else if (agentSince >= 0) q.failedAttemptAgentTime += t - agentSince;
-  if (result === 'abandonedAfterAnswer') q.abandonedAfterAnswer++;
-  if (result === 'machine' && outcome === 'live') q.liveHungUpAsMachine++;
-}
-
-function countConnected(q: QueueTally, t: number, dueAt: number, waitedSince: number): void {
-  q.connectSum += t - dueAt;
-  q.connectCount++;
-  if (waitedSince >= 0) {
-    q.waitAfterAnswerSum += t - waitedSince;
-    q.waitAfterAnswerCount++;
-  }
-}
-
-function countEnded(q: QueueTally, end: CallbackEnd, attempts: number): void {
-  q.ended[end]++;
-  q.attemptsOfEnded[attempts] = (q.attemptsOfEnded[attempts] ?? 0) + 1;
-}
-
-function countVoicemail(q: QueueTally): void {
-  q.voicemails++;
-  q.waited++;
-}
+/** The types of event the collector counts (a hint for event streams: the others need not be built for it). */
+export const COUNTED_EVENT_TYPES: readonly SimEventType[] = SIM_EVENT_TYPES.filter((type) => !UNCOUNTED.has(type));
 
 /**
- * The kind tally of each callback, by callback id: callback ids are small
- * integers handed out in order, so a code per id in a typed array (growing
- * with the ids) stands in for a map; other ids go to a map.
- */
-class CallbackKinds {
-  private codes = new Uint8Array(1024);
-  private readonly tallies: QueueTally[] = [];
-  private readonly others = new Map<number, QueueTally>();
-
-  get(callback: number): QueueTally | undefined {
-    if (!small(callback)) return this.others.get(callback);
-    const code = callback < this.codes.length ? this.codes[callback] : 0;
-    return code === 0 ? undefined : this.tallies[code - 1];
-  }
-
-  set(callback: number, tally: QueueTally): void {
-    if (!small(callback)) {
-      this.others.set(callback, tally);
-      return;
-    }
-    let code = this.tallies.indexOf(tally) + 1;
-    if (code === 0) code = this.tallies.push(tally);
-    if (callback >= this.codes.length) {
-      let size = this.codes.length * 2;
-      while (size <= callback) size *= 2;
-      const codes = new Uint8Array(size);
-      codes.set(this.codes);
-      this.codes = codes;
-    }
-    this.codes[callback] = code;
-  }
-
-  delete(callback: number): void {
-    if (!small(callback)) this.others.delete(callback);
-    else if (callback < this.codes.length) this.codes[callback] = 0;
-  }
-}
-
-/** Whether `id` is an integer small enough to index an array by. */
-function small(id: number): boolean {
-  return Number.isInteger(id) && id >= 0 && id < 0x10000000;
-}
-
-/**
- * Turns the event stream of a run into KPIs: per queue and in total, for
- * the counted period (after warmup), and per 30-minute interval.
+ * Turns the events of a run into KPIs: per queue and in total, for the
+ * counted period (after warmup), and per 30-minute interval.
  *
- * It is a `SimEventSink`: a run can hand it the frequent events as typed
- * calls (`ContactCenter.attach`), with queue indexes in the order of
+ * It is a `SimEventSink`: a run hands it every event as a typed call
+ * (`ContactCenter.attach`), with queue indexes in the order of
  * `setup.queues`; event objects (`observe`, `onEvent`) are turned into the
- * same calls. Counting allocates nothing per event: the interval in progress
- * is remembered, and each kind of event has a plain counting function.
+ * same calls by an event adapter. Counting a typed call allocates nothing.
  */
 export class KpiCollector implements SimEventSink {
-  /** The types of event the collector counts. */
-  readonly types = COUNTED_EVENT_TYPES;
   private readonly queueIndex = new Map<string, number>();
   private readonly thresholds: number[];
   private readonly totals: QueueTally[];
-  private readonly agentTotal = new AgentTimeTally();
-  private readonly groupNames: string[];
-  private readonly groupOfAgent: Int32Array;
-  private readonly groupTotals: AgentTimeTally[];
-  private readonly intervalQueues: Array<QueueTally[] | undefined> = [];
-  private readonly intervalAgents: Array<AgentTimeTally | undefined> = [];
-  private readonly agentCodes: Uint8Array;
-  private readonly agentSince: Float64Array;
   private readonly windows: AbandonWindows[];
-  /** The kind tally of each counted callback that has not ended (see `kindOf`). */
+  private readonly intervals: IntervalBuckets;
+  private readonly agentTime: AgentTime;
+  /** Dials in flight on each queue, integrated over time. */
+  private readonly inFlight: TimeIntegrator;
   private readonly kinds = new CallbackKinds();
-  private readonly kindTallies = new Map<string, QueueTally>();
-  private readonly campaignCounts = new Map<string, { dialed: number; live: number; callLater: number }>();
-  private readonly operationRecords: OperationRecord[] = [];
-  private readonly samples: Array<Array<{ waiting: number; toDial: number }> | undefined> = [];
-  private readonly inFlight: Int32Array;
-  private readonly inFlightSince: Float64Array;
+  private readonly campaigns = new CampaignTally();
+  private readonly operations: OperationLog;
   private readonly warmup: number;
+  private readonly toCall = eventAdapter((id) => this.queue(id));
   /** The queue id resolved last, and its index. */
   private lastQueueId: string | undefined;
   private lastQueue = -1;
-  /** The interval counted last: its bounds (ms) and its queue tallies. */
-  private lastStart = 0;
-  private lastEnd = 0;
-  private lastTallies: QueueTally[] = [];
-  /** The interval agent time was counted in last: its bounds (ms) and its tally. */
-  private agentStart = 0;
-  private agentEnd = 0;
-  private agentTally = new AgentTimeTally();
   private closed = false;
 
   constructor(private readonly setup: CollectorSetup) {
     setup.queues.forEach((q, i) => this.queueIndex.set(q.id, i));
     this.thresholds = setup.queues.map((q) => q.serviceLevelThreshold);
     this.totals = setup.queues.map(() => new QueueTally());
-    const agentCount = setup.agentGroups.length;
-    this.groupNames = [...new Set(setup.agentGroups)];
-    this.groupOfAgent = Int32Array.from(setup.agentGroups, (g) => this.groupNames.indexOf(g));
-    this.groupTotals = this.groupNames.map(() => new AgentTimeTally());
-    this.agentCodes = new Uint8Array(agentCount).fill(AgentCode.Offline);
-    this.agentSince = new Float64Array(agentCount);
     this.windows = setup.queues.map(() => new AbandonWindows(setup.warmup));
-    this.inFlight = new Int32Array(setup.queues.length);
-    this.inFlightSince = new Float64Array(setup.queues.length);
+    this.intervals = new IntervalBuckets(setup.queues.length);
+    this.agentTime = new AgentTime(setup.agentGroups, setup.warmup, this.intervals);
+    this.inFlight = new TimeIntegrator(setup.queues.length, setup.warmup, 0);
+    this.operations = new OperationLog(setup.startEpochMs);
     this.warmup = setup.warmup;
   }
 
@@ -315,7 +114,7 @@ export class KpiCollector implements SimEventSink {
    */
   observe(events$: Observable<SimEvent>): Subscription {
     const observer = {
-      next: this.onEvent.bind(this),
+      next: (e: SimEvent) => this.toCall(this, e),
       complete: () => this.close(this.setup.horizon),
       types: COUNTED_EVENT_TYPES,
     };
@@ -324,63 +123,7 @@ export class KpiCollector implements SimEventSink {
 
   /** Counts one event given as an object. */
   onEvent(e: SimEvent): void {
-    // The most frequent events first: a switch on strings compares in order.
-    switch (e.type) {
-      case 'agent.state':
-        return this.agentState(e.t, e.agent, e.from, e.to);
-      case 'call.arrived':
-        return this.callArrived(e.t, e.call, this.queue(e.queue));
-      case 'call.answered':
-        return this.callAnswered(e.t, e.call, this.queue(e.queue), e.agent, e.arrivedAt);
-      case 'call.ended':
-        return this.callEnded(e.t, e.call, this.queue(e.queue), e.agent, e.answeredAt, e.arrivedAt);
-      case 'callback.dialed':
-        return this.callbackDialed(e.t, e.callback, this.queue(e.queue), e.attempt, e.agent, e.createdAt, e.dueAt);
-      case 'callback.attemptEnded':
-        return this.attemptEnded(e.t, e.callback, this.queue(e.queue), e.attempt, e.result, e.outcome, e.agent, e.agentSince, e.createdAt);
-      case 'dialer.inFlight':
-        return this.dialerInFlight(e.t, this.queue(e.queue), e.inFlight);
-      case 'callback.created':
-        return this.callbackCreated(e.t, e.callback, this.queue(e.queue), e.kind, e.mode, e.position);
-      case 'callback.answered':
-        return this.callbackAnswered(e.t, e.callback, this.queue(e.queue), e.createdAt);
-      case 'callback.connected':
-        return this.callbackConnected(e.t, e.callback, this.queue(e.queue), e.agent, e.createdAt, e.dueAt, e.waitedSince);
-      case 'callback.ended':
-        return this.callbackEnded(e.t, e.callback, this.queue(e.queue), e.end, e.attempts, e.createdAt);
-      case 'call.abandoned':
-        return this.callAbandoned(e.t, e.call, this.queue(e.queue), e.arrivedAt);
-      case 'call.callbackAccepted':
-        return this.callbackAccepted(e.t, e.call, this.queue(e.queue), e.arrivedAt, e.callback);
-      default:
-        return this.event(e);
-    }
-  }
-
-  /** Counts an event of a type that has no typed call (see `SimEventSink`). */
-  event(e: SimEvent): void {
-    switch (e.type) {
-      case 'callback.analyticsEnded':
-        return this.analyticsEnded(e);
-      case 'call.voicemail':
-        return this.callVoicemail(e);
-      case 'call.transferred':
-        return this.callTransferred(e);
-      case 'call.flowError':
-        return this.callFlowError(e);
-      case 'operation':
-        return this.operation(e);
-      case 'campaign.dialed':
-        return this.campaignDialed(e);
-      case 'queue.sample':
-        return this.queueSample(e);
-      case 'callback.state':
-      case 'dialer.dialed':
-        return;
-      default:
-        // A typed event given as an object (any other type is not counted).
-        if (TYPED_EVENT_TYPES.includes(e.type)) return this.onEvent(e);
-    }
+    this.toCall(this, e);
   }
 
   /** The run has ended: closes agent time at the horizon. */
@@ -388,17 +131,16 @@ export class KpiCollector implements SimEventSink {
     this.close(this.setup.horizon);
   }
 
-  /** Counts a `agent.state` event. */
+  /** Counts an `agent.state` event. */
   agentState(t: number, agent: number, _from: string, to: string): void {
-    this.agentTime(agent, t);
-    this.agentCodes[agent] = agentCode(to);
+    this.agentTime.enter(t, agent, to);
   }
 
   /** Counts a `call.arrived` event. */
   callArrived(t: number, _call: number, q: number): void {
     if (t < this.warmup) return;
     this.totals[q].offered++;
-    this.interval(t)[q].offered++;
+    this.intervals.at(t)[q].offered++;
   }
 
   /** Counts a `call.answered` event. */
@@ -407,21 +149,21 @@ export class KpiCollector implements SimEventSink {
     const wait = t - arrivedAt;
     const within = wait <= this.thresholds[q];
     countAnswered(this.totals[q], wait, within);
-    countAnswered(this.interval(t)[q], wait, within);
+    countAnswered(this.intervals.at(t)[q], wait, within);
   }
 
   /** Counts a `call.abandoned` event. */
   callAbandoned(t: number, _call: number, q: number, arrivedAt: number): void {
     if (arrivedAt < this.warmup) return;
     countAbandoned(this.totals[q]);
-    countAbandoned(this.interval(t)[q]);
+    countAbandoned(this.intervals.at(t)[q]);
   }
 
   /** Counts a `call.callbackAccepted` event. */
   callbackAccepted(t: number, _call: number, q: number, arrivedAt: number, _callback: number): void {
     if (arrivedAt < this.warmup) return;
     countCallbackAccepted(this.totals[q]);
-    countCallbackAccepted(this.interval(t)[q]);
+    countCallbackAccepted(this.intervals.at(t)[q]);
   }
 
   /** Counts a `call.ended` event. */
@@ -429,26 +171,47 @@ export class KpiCollector implements SimEventSink {
     if (arrivedAt < this.warmup) return;
     const talk = t - answeredAt;
     countCallEnded(this.totals[q], talk);
-    countCallEnded(this.interval(t)[q], talk);
+    countCallEnded(this.intervals.at(t)[q], talk);
+  }
+
+  /** Counts a `call.voicemail` event. */
+  callVoicemail(t: number, _call: number, q: number, arrivedAt: number, _callback: number): void {
+    if (arrivedAt < this.warmup) return;
+    countVoicemail(this.totals[q]);
+    countVoicemail(this.intervals.at(t)[q]);
+  }
+
+  /** Counts a `call.transferred` event (on the queue the call left). */
+  callTransferred(t: number, _call: number, from: number, _to: number, arrivedAt: number, _flows: number): void {
+    if (arrivedAt < this.warmup) return;
+    this.totals[from].transferredOut++;
+    this.intervals.at(t)[from].transferredOut++;
+  }
+
+  /** Counts a `call.flowError` event. */
+  callFlowError(t: number, _call: number, q: number, arrivedAt: number, _flows: number, _reason: string): void {
+    if (arrivedAt < this.warmup) return;
+    this.totals[q].flowErrors++;
+    this.intervals.at(t)[q].flowErrors++;
   }
 
   /** Counts a `callback.created` event. */
-  callbackCreated(t: number, callback: number, q: number, kindName: CallbackKind, _mode: CallbackMode, _position: number): void {
+  callbackCreated(t: number, callback: number, q: number, kind: CallbackKind, _mode: CallbackMode, _position: number): void {
     if (t < this.warmup) return;
-    let kind = this.kindTallies.get(kindName);
-    if (!kind) this.kindTallies.set(kindName, (kind = new QueueTally()));
-    this.kinds.set(callback, kind);
     this.totals[q].created++;
-    this.interval(t)[q].created++;
-    kind.created++;
+    this.intervals.at(t)[q].created++;
+    this.kinds.created(callback, kind).created++;
   }
+
+  /** A `callback.state` event counts nothing. */
+  callbackState(_t: number, _callback: number, _q: number, _from: string, _to: string, _event: string): void {}
 
   /** Counts a `callback.dialed` event. */
   callbackDialed(t: number, callback: number, q: number, attempt: number, _agent: number, createdAt: number, dueAt: number): void {
     if (createdAt < this.warmup) return;
     const sinceDue = t - dueAt;
     countDialed(this.totals[q], attempt, sinceDue);
-    countDialed(this.interval(t)[q], attempt, sinceDue);
+    countDialed(this.intervals.at(t)[q], attempt, sinceDue);
     const kind = this.kinds.get(callback);
     if (kind) countDialed(kind, attempt, sinceDue);
   }
@@ -467,7 +230,7 @@ export class KpiCollector implements SimEventSink {
   ): void {
     if (createdAt < this.warmup) return;
     countAttemptEnded(this.totals[q], t, result, outcome, agentSince);
-    countAttemptEnded(this.interval(t)[q], t, result, outcome, agentSince);
+    countAttemptEnded(this.intervals.at(t)[q], t, result, outcome, agentSince);
     const kind = this.kinds.get(callback);
     if (kind) countAttemptEnded(kind, t, result, outcome, agentSince);
     if (result === 'abandonedAfterAnswer') this.windows[q].abandon(t);
@@ -477,7 +240,7 @@ export class KpiCollector implements SimEventSink {
   callbackAnswered(t: number, callback: number, q: number, createdAt: number): void {
     if (createdAt < this.warmup) return;
     this.totals[q].answeredByCustomer++;
-    this.interval(t)[q].answeredByCustomer++;
+    this.intervals.at(t)[q].answeredByCustomer++;
     const kind = this.kinds.get(callback);
     if (kind) kind.answeredByCustomer++;
     this.windows[q].answer(t);
@@ -487,7 +250,7 @@ export class KpiCollector implements SimEventSink {
   callbackConnected(t: number, callback: number, q: number, _agent: number, createdAt: number, dueAt: number, waitedSince: number): void {
     if (createdAt < this.warmup) return;
     countConnected(this.totals[q], t, dueAt, waitedSince);
-    countConnected(this.interval(t)[q], t, dueAt, waitedSince);
+    countConnected(this.intervals.at(t)[q], t, dueAt, waitedSince);
     const kind = this.kinds.get(callback);
     if (kind) countConnected(kind, t, dueAt, waitedSince);
   }
@@ -497,91 +260,62 @@ export class KpiCollector implements SimEventSink {
     if (createdAt < this.warmup) return;
     const end = endName as CallbackEnd;
     countEnded(this.totals[q], end, attempts);
-    countEnded(this.interval(t)[q], end, attempts);
+    countEnded(this.intervals.at(t)[q], end, attempts);
     const kind = this.kinds.get(callback);
     if (kind) {
       countEnded(kind, end, attempts);
-      this.kinds.delete(callback);
+      this.kinds.ended(callback);
     }
   }
 
+  /** Counts a `callback.analyticsEnded` event. */
+  callbackAnalyticsEnded(t: number, callback: number, q: number, createdAt: number, _state: string): void {
+    if (createdAt < this.warmup) return;
+    this.totals[q].endedInAnalytics++;
+    this.intervals.at(t)[q].endedInAnalytics++;
+    const kind = this.kinds.get(callback);
+    if (kind) kind.endedInAnalytics++;
+  }
+
+  /** Counts and records an `operation` event (at any time: operations are not warm-up traffic). */
+  operation(t: number, op: string, callback: number, label: string | null, q: number, applied: boolean, reason: string | null): void {
+    countOperation(this.totals[q], applied);
+    countOperation(this.intervals.at(t)[q], applied);
+    this.operations.record(t, op, callback, label, this.setup.queues[q].id, applied, reason);
+  }
+
+  /** Counts a `campaign.dialed` event. */
+  campaignDialed(_t: number, campaign: string, _contact: number, outcome: string, callLater: boolean): void {
+    this.campaigns.dialed(campaign, outcome, callLater);
+  }
+
+  /** A `dialer.dialed` event counts nothing (`dialer.inFlight` counts the dials in flight). */
+  dialerDialed(_t: number, _q: number, _callback: number, _inFlight: number, _bound: number, _policy: string, _level: number | null): void {}
+
   /** Counts a `dialer.inFlight` event. */
   dialerInFlight(t: number, q: number, inFlight: number): void {
-    this.inFlightTime(q, t);
-    this.inFlight[q] = inFlight;
+    const time = this.inFlight;
+    for (let ms = time.set(q, t, inFlight); ms > 0; ms = time.next()) this.countInFlight(q, time.value, time.bucket, ms);
     if (t < this.warmup) return;
     const total = this.totals[q];
-    const interval = this.interval(t)[q];
+    const interval = this.intervals.at(t)[q];
     total.inFlightMax = Math.max(total.inFlightMax, inFlight);
     interval.inFlightMax = Math.max(interval.inFlightMax, inFlight);
   }
 
-  private analyticsEnded(e: EventOf<'callback.analyticsEnded'>): void {
-    if (e.createdAt < this.warmup) return;
-    const q = this.queue(e.queue);
-    this.totals[q].endedInAnalytics++;
-    this.interval(e.t)[q].endedInAnalytics++;
-    const kind = this.kinds.get(e.callback);
-    if (kind) kind.endedInAnalytics++;
+  /** Records a `queue.sample` event's line lengths for its interval. */
+  queueSample(t: number, q: number, waiting: number, toDial: number, _inFlight: number, _idleAgents: number, _onlineAgents: number): void {
+    this.intervals.sample(t, q, waiting, toDial);
   }
 
-  private callVoicemail(e: EventOf<'call.voicemail'>): void {
-    if (e.arrivedAt < this.warmup) return;
-    const q = this.queue(e.queue);
-    countVoicemail(this.totals[q]);
-    countVoicemail(this.interval(e.t)[q]);
-  }
-
-  private callTransferred(e: EventOf<'call.transferred'>): void {
-    if (e.arrivedAt < this.warmup) return;
-    const q = this.queue(e.from);
-    this.totals[q].transferredOut++;
-    this.interval(e.t)[q].transferredOut++;
-  }
-
-  private callFlowError(e: EventOf<'call.flowError'>): void {
-    if (e.arrivedAt < this.warmup) return;
-    const q = this.queue(e.queue);
-    this.totals[q].flowErrors++;
-    this.interval(e.t)[q].flowErrors++;
-  }
-
-  private operation(e: EventOf<'operation'>): void {
-    const q = this.queue(e.queue);
-    for (const tally of [this.totals[q], this.interval(e.t)[q]]) {
-      if (e.applied) tally.operationsApplied++;
-      else tally.operationsRefused++;
-    }
-    this.operationRecords.push({
-      at: new Date(this.setup.startEpochMs + e.t).toISOString(),
-      op: e.op,
-      callback: e.callback,
-      label: e.label,
-      queue: e.queue,
-      applied: e.applied,
-      reason: e.reason,
-    });
-  }
-
-  private campaignDialed(e: EventOf<'campaign.dialed'>): void {
-    let counts = this.campaignCounts.get(e.campaign);
-    if (!counts) this.campaignCounts.set(e.campaign, (counts = { dialed: 0, live: 0, callLater: 0 }));
-    counts.dialed++;
-    if (e.outcome === 'live') counts.live++;
-    if (e.callLater) counts.callLater++;
-  }
-
-  private queueSample(e: EventOf<'queue.sample'>): void {
-    const index = this.queue(e.queue);
-    const bucket = Math.floor(e.t / INTERVAL_MS);
-    (this.samples[bucket] ??= this.setup.queues.map(() => ({ waiting: 0, toDial: 0 })))[index] = { waiting: e.waiting, toDial: e.toDial };
-  }
-
-  /** Closes agent time at `t` (the horizon); called when the stream completes. */
+  /** Closes agent time and dials in flight at `t` (the horizon); called when the run or the stream completes. */
   close(t: number): void {
     if (this.closed) return;
-    for (let a = 0; a < this.agentCodes.length; a++) this.agentTime(a, t);
-    for (let q = 0; q < this.inFlight.length; q++) this.inFlightTime(q, t);
+    this.agentTime.close(t);
+    const time = this.inFlight;
+    for (let q = 0; q < time.count; q++) {
+      for (let ms = time.advance(q, t); ms > 0; ms = time.next()) this.countInFlight(q, time.value, time.bucket, ms);
+    }
     this.closed = true;
   }
 
@@ -593,21 +327,22 @@ export class KpiCollector implements SimEventSink {
       queues[q.id] = queueKpis(this.totals[i], { max24h: this.windows[i].worstRate(1), max30d: this.windows[i].worstRate(30) });
       total.add(this.totals[i]);
     });
-    const groups: Record<string, AgentKpis> = {};
-    this.groupNames.forEach((name, g) => (groups[name] = agentKpis(this.groupTotals[g])));
-    const callbackKinds: Record<string, CallbackKindKpis> = {};
-    for (const kind of [...this.kindTallies.keys()].sort()) callbackKinds[kind] = callbackKindKpis(this.kindTallies.get(kind)!);
-    const campaigns: Record<string, { dialed: number; live: number; callLater: number }> = {};
-    for (const c of this.setup.campaigns ?? []) campaigns[c] = this.campaignCounts.get(c) ?? { dialed: 0, live: 0, callLater: 0 };
+    const { queues: queueSetup, warmup, horizon, startEpochMs } = this.setup;
     return {
       queues,
       total: queueKpis(total),
-      callbackKinds,
-      campaigns,
-      operations: this.operationRecords,
-      agents: { ...agentKpis(this.agentTotal), groups },
-      intervals: this.intervalReports(),
+      callbackKinds: this.kinds.report(),
+      campaigns: this.campaigns.report(this.setup.campaigns ?? []),
+      operations: this.operations.records,
+      agents: { ...agentKpis(this.agentTime.total), groups: this.agentTime.groups() },
+      intervals: this.intervals.report({ queueIds: queueSetup.map((q) => q.id), warmup, horizon, startEpochMs }),
     };
+  }
+
+  /** Counts `ms` of `inFlight` dials in flight on queue `q` in interval `bucket`. */
+  private countInFlight(q: number, inFlight: number, bucket: number, ms: number): void {
+    countInFlight(this.totals[q], inFlight, ms);
+    countInFlight(this.intervals.queues(bucket)[q], inFlight, ms);
   }
 
   /** Index of the queue with id `id` (the last one resolved is remembered). */
@@ -618,111 +353,5 @@ export class KpiCollector implements SimEventSink {
     this.lastQueueId = id;
     this.lastQueue = index;
     return index;
-  }
-
-  /** The queue tallies of the interval that holds time `t`. */
-  private interval(t: number): QueueTally[] {
-    if (t >= this.lastStart && t < this.lastEnd) return this.lastTallies;
-    const bucket = Math.floor(t / INTERVAL_MS);
-    this.lastStart = bucket * INTERVAL_MS;
-    this.lastEnd = this.lastStart + INTERVAL_MS;
-    return (this.lastTallies = this.intervalTallies(bucket));
-  }
-
-  /** Counts agent time of `agent` from its last change to `t` in the state it was in, interval by interval. */
-  private agentTime(agent: number, t: number): void {
-    const code = this.agentCodes[agent] as AgentCode;
-    const from = this.agentSince[agent];
-    this.agentSince[agent] = t;
-    if (code === AgentCode.Offline) return;
-    const group = this.groupTotals[this.groupOfAgent[agent]];
-    let start = Math.max(from, this.warmup);
-    if (start >= t) return;
-    if (start >= this.agentStart && t <= this.agentEnd) {
-      // Within the interval counted last (the common case): one step.
-      const ms = t - start;
-      addAgentTime(this.agentTotal, code, ms);
-      addAgentTime(group, code, ms);
-      addAgentTime(this.agentTally, code, ms);
-      return;
-    }
-    while (start < t) {
-      const bucket = Math.floor(start / INTERVAL_MS);
-      const end = Math.min(t, (bucket + 1) * INTERVAL_MS);
-      const ms = end - start;
-      addAgentTime(this.agentTotal, code, ms);
-      addAgentTime(group, code, ms);
-      let tally = this.intervalAgents[bucket];
-      if (!tally) tally = this.intervalAgents[bucket] = new AgentTimeTally();
-      addAgentTime(tally, code, ms);
-      this.agentStart = bucket * INTERVAL_MS;
-      this.agentEnd = this.agentStart + INTERVAL_MS;
-      this.agentTally = tally;
-      start = end;
-    }
-  }
-
-  /** Integrates the dials in flight on `queue` from its last change to `t`, interval by interval. */
-  private inFlightTime(queue: number, t: number): void {
-    const value = this.inFlight[queue];
-    const from = this.inFlightSince[queue];
-    this.inFlightSince[queue] = t;
-    const total = this.totals[queue];
-    let start = Math.max(from, this.warmup);
-    while (start < t) {
-      const bucket = Math.floor(start / INTERVAL_MS);
-      const end = Math.min(t, (bucket + 1) * INTERVAL_MS);
-      const ms = end - start;
-      const interval = this.intervalTallies(bucket)[queue];
-      total.inFlightArea += value * ms;
-      total.inFlightTime += ms;
-      interval.inFlightArea += value * ms;
-      interval.inFlightTime += ms;
-      start = end;
-    }
-  }
-
-  private intervalTallies(bucket: number): QueueTally[] {
-    let tallies = this.intervalQueues[bucket];
-    if (!tallies) tallies = this.intervalQueues[bucket] = this.setup.queues.map(() => new QueueTally());
-    return tallies;
-  }
-
-  private intervalReports(): IntervalReport[] {
-    const reports: IntervalReport[] = [];
-    const first = Math.floor(this.setup.warmup / INTERVAL_MS);
-    const last = Math.ceil(this.setup.horizon / INTERVAL_MS);
-    for (let bucket = first; bucket < last; bucket++) {
-      const tallies = this.intervalQueues[bucket];
-      const agents = this.intervalAgents[bucket];
-      const queues: Record<string, IntervalQueueFigures> = {};
-      this.setup.queues.forEach((q, i) => {
-        const t = tallies?.[i] ?? new QueueTally();
-        queues[q.id] = {
-          offered: t.offered,
-          answered: t.answered,
-          abandoned: t.abandoned,
-          serviceLevel: ratio(t.answeredWithinServiceLevel, t.answered + t.abandoned),
-          asa: ratio(t.answeredWaitSum / 1000, t.answered, 3),
-          callbacksCreated: t.created,
-          attempts: t.attempts,
-          connected: t.connected,
-          abandonedAfterAnswer: t.abandonedAfterAnswer,
-          dialsInFlightMean: ratio(t.inFlightArea, t.inFlightTime, 3),
-          dialsInFlightMax: t.inFlightMax,
-          waiting: this.samples[bucket]?.[i].waiting ?? 0,
-          toDial: this.samples[bucket]?.[i].toDial ?? 0,
-        };
-      });
-      reports.push({
-        start: new Date(this.setup.startEpochMs + bucket * INTERVAL_MS).toISOString(),
-        queues,
-        agents: {
-          occupancy: agents ? ratio(agents.busy, agents.staffed) : null,
-          staffedHours: agents ? round(agents.staffed / 3_600_000, 4) : 0,
-        },
-      });
-    }
-    return reports;
   }
 }

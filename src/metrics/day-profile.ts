@@ -1,5 +1,5 @@
 import type { LocalCalendar } from '../model/calendar.js';
-import type { IntervalReport } from './collector.js';
+import type { IntervalReport } from './interval-buckets.js';
 
 const DAY = 86_400_000;
 const SLOT = 30 * 60_000;

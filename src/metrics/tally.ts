@@ -71,21 +71,37 @@ export class QueueTally {
   }
 }
 
+/**
+ * The kinds of agent time, as the agent statechart tags its states (each
+ * state carries exactly one). A kind is its index here.
+ */
+export const AGENT_TIME_TAGS = ['offline', 'idle', 'working', 'notResponding'] as const;
+
+/** One of `AGENT_TIME_TAGS`. */
+export type AgentTimeTag = (typeof AGENT_TIME_TAGS)[number];
+
+/** The kind of `offline` time: an agent's kind before its first change of state. */
+export const OFFLINE = 0;
+// The other kinds, as literals (their indexes in AGENT_TIME_TAGS) so that counting compares with constants.
+const IDLE = 1;
+const WORKING = 2;
+const NOT_RESPONDING = 3;
+
 /** Agent time (ms) by kind of state over some period. */
 export class AgentTimeTally {
   /** On queue: every state except offline. */
   staffed = 0;
-  /** Alerting, busy or in wrap-up. */
+  /** Working: alerting, busy or in wrap-up. */
   busy = 0;
   idle = 0;
   notResponding = 0;
 
-  /** Adds `ms` spent in agent state `state`. */
-  addState(state: string, ms: number): void {
-    if (state === 'offline' || ms <= 0) return;
+  /** Adds `ms` spent in a state of kind `kind` (an index into `AGENT_TIME_TAGS`). */
+  add(kind: number, ms: number): void {
+    if (kind === OFFLINE || ms <= 0) return;
     this.staffed += ms;
-    if (state === 'idle') this.idle += ms;
-    else if (state === 'notResponding') this.notResponding += ms;
-    else this.busy += ms;
+    if (kind === WORKING) this.busy += ms;
+    else if (kind === IDLE) this.idle += ms;
+    else if (kind === NOT_RESPONDING) this.notResponding += ms;
   }
 }

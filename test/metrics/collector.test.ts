@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ContactCenter } from '../../src/contact-center/world.js';
 import { EventStream } from '../../src/kernel/event-stream.js';
 import { COUNTED_EVENT_TYPES, KpiCollector } from '../../src/metrics/collector.js';
-import type { SimEvent, SimEventType } from '../../src/model/events.js';
+import { SIM_EVENT_TYPES, type SimEvent, type SimEventType } from '../../src/model/events.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { collectorSetup, simulate } from '../../src/runner/simulate.js';
 import { parseScenario } from '../../src/scenario/index.js';
@@ -28,7 +28,38 @@ describe('KpiCollector', () => {
       'callback.connected', 'callback.ended', 'callback.analyticsEnded', 'operation', 'campaign.dialed', 'agent.state', 'dialer.dialed',
       'dialer.inFlight', 'queue.sample',
     ];
+    expect([...SIM_EVENT_TYPES].sort()).toEqual([...all].sort());
     expect([...COUNTED_EVENT_TYPES].sort()).toEqual(all.filter((t) => t !== 'callback.state' && t !== 'dialer.dialed').sort());
+  });
+
+  it('counts agent time by the tags of the agent states, interval by interval', () => {
+    const HOUR = 3_600_000;
+    const collector = new KpiCollector({
+      queues: [{ id: 'q', serviceLevelThreshold: 20_000 }],
+      agentGroups: ['a', 'b'],
+      warmup: HOUR,
+      horizon: 6 * HOUR,
+      startEpochMs: 0,
+    });
+    // Agent 0: idle 0.5 h before the warm-up's end (not counted), then idle 1 h, alerting, busy and
+    // wrap-up (working) 1.5 h across interval bounds, not responding 0.5 h, idle to the horizon.
+    collector.agentState(0.5 * HOUR, 0, 'offline', 'idle');
+    collector.agentState(2 * HOUR, 0, 'idle', 'alerting');
+    collector.agentState(2.25 * HOUR, 0, 'alerting', 'busy');
+    collector.agentState(3.25 * HOUR, 0, 'busy', 'wrapUp');
+    collector.agentState(3.5 * HOUR, 0, 'wrapUp', 'notResponding');
+    collector.agentState(4 * HOUR, 0, 'notResponding', 'idle');
+    // Agent 1: on queue for one hour only.
+    collector.agentState(4 * HOUR, 1, 'offline', 'idle');
+    collector.agentState(5 * HOUR, 1, 'idle', 'offline');
+    collector.complete();
+    const { agents, intervals } = collector.report();
+    expect(agents).toMatchObject({ staffedHours: 6, busyHours: 1.5, idleHours: 4, notRespondingHours: 0.5, occupancy: 0.25 });
+    expect(agents.groups.a).toMatchObject({ staffedHours: 5, busyHours: 1.5, idleHours: 3 });
+    expect(agents.groups.b).toMatchObject({ staffedHours: 1, busyHours: 0, idleHours: 1 });
+    expect(intervals.map((i) => i.agents.occupancy)).toEqual([0, 0, 1, 1, 1, 0, 0, 0, 0, 0]);
+    expect(intervals.map((i) => i.agents.staffedHours)).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 1, 1, 0.5, 0.5]);
+    expect(() => collector.agentState(6 * HOUR, 0, 'idle', 'onBreak')).toThrow(/'onBreak' is not a state of the agent machine/);
   });
 
   it('listens to an EventStream directly, asking only for the types it counts', () => {
