@@ -1,13 +1,14 @@
 import chalk from 'chalk';
 import { Command } from 'commander';
-import type { QueueKpis } from '../metrics/kpis.js';
+import { COMPARE_ROWS, type KpiRow } from '../metrics/kpi-catalogue.js';
+import type { AgentKpis, QueueKpis } from '../metrics/kpis.js';
 import { simulate, type RunResult } from '../runner/simulate.js';
 import { parseAxis, sweepCells, type SweepAxis, type SweepCell } from '../runner/sweep-plan.js';
 import { CliError } from './errors.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
-import { num, pct, renderTable, seconds, type Row } from './table.js';
+import { kpiFormatter, num, renderTable, rowLabel, seconds, type Row } from './table.js';
 
 interface CompareOptions {
   set: string[];
@@ -27,64 +28,38 @@ export function expandVariants(sets: readonly string[]): SweepCell[] {
   return sweepCells(axes);
 }
 
+/** A row of the comparison: its label, and how to read its value from a run. */
 type Metric = {
+  row: KpiRow;
   label: string;
-  get: (k: QueueKpis, r: RunResult) => number | null;
-  show: (x: number | null) => string;
-  lowerIsBetter?: boolean;
-  kind?: 'share' | 'seconds';
+  get: (r: RunResult, queue: QueueKpis) => number | null;
 };
 
-const METRICS: Metric[] = [
-  { label: 'inbound offered', get: (k) => k.offered, show: (x) => num(x) },
-  { label: 'inbound service level', get: (k) => k.serviceLevel, show: (x) => pct(x), kind: 'share' },
-  { label: 'inbound abandon rate', get: (k) => k.abandonRate, show: (x) => pct(x), lowerIsBetter: true, kind: 'share' },
-  { label: 'inbound ASA', get: (k) => k.asa, show: (x) => seconds(x), lowerIsBetter: true, kind: 'seconds' },
-  { label: 'callbacks created', get: (k) => k.created, show: (x) => num(x) },
-  { label: 'callbacks completed', get: (k) => k.completed, show: (x) => num(x) },
-  { label: 'exhausted (retries used up)', get: (k) => k.exhausted, show: (x) => num(x), lowerIsBetter: true },
-  { label: 'still active at horizon', get: (k) => k.active, show: (x) => num(x), lowerIsBetter: true },
-  { label: 'attempts', get: (k) => k.attempts, show: (x) => num(x) },
-  { label: 'attempts per callback', get: (k) => k.attemptsPerCallback, show: (x) => num(x, 2) },
-  { label: 'connect rate', get: (k) => k.connectRate, show: (x) => pct(x), kind: 'share' },
-  { label: 'time to first dial', get: (k) => k.timeToFirstDial, show: (x) => seconds(x), lowerIsBetter: true, kind: 'seconds' },
-  { label: 'time to connect', get: (k) => k.timeToConnect, show: (x) => seconds(x), lowerIsBetter: true, kind: 'seconds' },
-  { label: 'customer answers (CF)', get: (k) => k.customerAnswers, show: (x) => num(x) },
-  { label: 'wait for agent after answer', get: (k) => k.waitAfterAnswer, show: (x) => seconds(x), lowerIsBetter: true, kind: 'seconds' },
-  { label: 'abandon after answer rate', get: (k) => k.abandonAfterAnswerRate, show: (x) => pct(x, 2), lowerIsBetter: true, kind: 'share' },
-  { label: '  worst 24 h', get: (k) => k.abandonAfterAnswerRateMax24h, show: (x) => pct(x, 2), lowerIsBetter: true, kind: 'share' },
-  { label: 'dials in flight (mean)', get: (k) => k.dialsInFlightMean, show: (x) => num(x, 2) },
-  { label: 'agent hours on failed attempts', get: (k) => k.failedAttemptAgentHours, show: (x) => num(x, 1), lowerIsBetter: true },
-];
+/** The rows of the queue's KPIs. */
+const queueMetrics = (): Metric[] =>
+  COMPARE_ROWS.queue.map((row) => ({ row, label: rowLabel(row), get: (_, k) => k[row.kpi.key as keyof QueueKpis] as number | null }));
 
-/** Occupancy and idle share of every agent group (and of all agents when there are several groups). */
+/** The agent rows of every agent group (and of all agents when there are several groups). */
 function agentMetrics(result: RunResult): Metric[] {
   const groups = Object.keys(result.kpis.agents.groups);
-  const metrics: Metric[] = [];
-  for (const group of groups) {
-    metrics.push(
-      { label: `${group} occupancy`, get: (_, r) => r.kpis.agents.groups[group]?.occupancy ?? null, show: (x) => pct(x), kind: 'share' },
-      { label: `${group} idle share`, get: (_, r) => r.kpis.agents.groups[group]?.idleShare ?? null, show: (x) => pct(x), kind: 'share' },
-    );
-  }
-  if (groups.length > 1) metrics.push({ label: 'all agents occupancy', get: (_, r) => r.kpis.agents.occupancy, show: (x) => pct(x), kind: 'share' });
+  const read = (row: KpiRow, agents: AgentKpis | undefined) => (agents?.[row.kpi.key as keyof AgentKpis] ?? null);
+  const metrics: Metric[] = groups.flatMap((group) =>
+    COMPARE_ROWS.agents.map((row) => ({ row, label: `${group} ${row.label}`, get: (r: RunResult) => read(row, r.kpis.agents.groups[group]) })),
+  );
+  if (groups.length > 1) metrics.push(...COMPARE_ROWS.allAgents.map((row) => ({ row, label: `all agents ${row.label}`, get: (r: RunResult) => read(row, r.kpis.agents) })));
   return metrics;
 }
 
-function difference(metric: Metric, base: number | null, value: number | null): string {
+function difference(row: KpiRow, base: number | null, value: number | null): string {
   if (base === null || value === null) return '';
   const delta = value - base;
   if (Math.abs(delta) < 1e-12) return chalk.dim(' (=)');
   const sign = delta > 0 ? '+' : '-';
   const size = Math.abs(delta);
-  const text =
-    metric.kind === 'share'
-      ? `${sign}${(size * 100).toFixed(2)}pt`
-      : metric.kind === 'seconds'
-        ? `${sign}${seconds(size)}`
-        : `${sign}${num(size, Number.isInteger(size) ? 0 : 2)}`;
-  const better = metric.lowerIsBetter === undefined ? undefined : metric.lowerIsBetter ? delta < 0 : delta > 0;
-  const colour = better === undefined ? chalk.dim : better ? chalk.green : chalk.red;
+  const unit = row.kpi.unit;
+  const text = unit === 'share' ? `${sign}${(size * 100).toFixed(2)}pt` : unit === 'seconds' ? `${sign}${seconds(size)}` : `${sign}${num(size, Number.isInteger(size) ? 0 : 2)}`;
+  const direction = row.neutral ? 'neither' : row.kpi.better;
+  const colour = direction === 'neither' ? chalk.dim : (direction === 'lower' ? delta < 0 : delta > 0) ? chalk.green : chalk.red;
   return colour(` (${text})`);
 }
 
@@ -128,20 +103,21 @@ export function compareCommand(out: Output): Command {
         throw new CliError(`--queue: no queue "${options.queue}"; queues are ${scenario.queues.map((q) => q.id).join(', ')}`);
       }
       const kpisOf = (r: RunResult) => (queueId ? r.kpis.queues[queueId] : r.kpis.total);
-      const shown = [...METRICS, ...agentMetrics(results[0])].filter((metric) =>
+      const shown = [...queueMetrics(), ...agentMetrics(results[0])].filter((metric) =>
         results.some((r) => {
-          const value = metric.get(kpisOf(r), r);
-          return value !== null && (value !== 0 || !metric.label.startsWith('inbound'));
+          const value = metric.get(r, kpisOf(r));
+          return value !== null && (value !== 0 || !metric.row.optional);
         }),
       );
       const rows: Row[] = shown.map((metric) => {
-        const base = metric.get(kpisOf(results[0]), results[0]);
+        const base = metric.get(results[0], kpisOf(results[0]));
+        const format = kpiFormatter(metric.row.kpi.format);
         return {
           cells: [
             metric.label,
             ...results.map((r, i) => {
-              const value = metric.get(kpisOf(r), r);
-              return metric.show(value) + (i === 0 ? '' : difference(metric, base, value));
+              const value = metric.get(r, kpisOf(r));
+              return format(value) + (i === 0 ? '' : difference(metric.row, base, value));
             }),
           ],
         };

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
 import type { Interval } from '../model/statistics.js';
 import { parseScenario, ScenarioError } from '../scenario/index.js';
-import { summarizeSweep, summaryCsv, SUMMARY_COLUMNS, sweepTasks, planSweep, type CellSummary, type Shard } from '../runner/sweep.js';
+import { summarizeSweep, summaryCsv, SUMMARY_COLUMNS, sweepTasks, planSweep, type CellSummary, type Shard, type SummaryColumn } from '../runner/sweep.js';
 import { parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
 import { SWEEP_FILES, SweepStore, SweepStoreError } from '../runner/sweep-store.js';
 import type { SweepJob } from '../runner/sweep-task.js';
@@ -17,7 +17,7 @@ import { describeIssues, loadScenario } from './load-scenario.js';
 import { numberOption } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
-import { num, pct, renderTable, seconds } from './table.js';
+import { kpiFormatter, renderTable } from './table.js';
 
 interface SweepOptions {
   set: string[];
@@ -42,31 +42,17 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
-const FORMATS: Record<string, (x: number | null) => string> = {
-  serviceLevel: (x) => pct(x),
-  abandonRate: (x) => pct(x),
-  asa: (x) => seconds(x),
-  connectRate: (x) => pct(x),
-  timeToConnect: (x) => seconds(x),
-  abandonAfterAnswerRate: (x) => pct(x, 2),
-  abandonAfterAnswerRateMax24h: (x) => pct(x, 2),
-  waitAfterAnswer: (x) => seconds(x),
-  occupancy: (x) => pct(x),
-  idleShare: (x) => pct(x),
-  attemptsPerCallback: (x) => num(x, 2),
-};
-
 /** The sweep table: one row per cell, mean ± half-width of the KPIs that have values. */
 export function sweepTable(cells: readonly CellSummary[], queue: string | null): string {
   const columns = SUMMARY_COLUMNS.filter((c) => cells.some((cell) => (c.pick(cell.kpis, queue)?.n ?? 0) > 0 && c.pick(cell.kpis, queue).mean !== 0));
-  const show = (name: string, v: Interval | undefined) => {
+  const show = (column: SummaryColumn, v: Interval | undefined) => {
     if (!v || v.n === 0) return chalk.dim('—');
-    const format = FORMATS[name] ?? ((x: number | null) => num(x));
+    const format = kpiFormatter(column.kpi.format);
     return v.halfWidth === null ? format(v.mean) : `${format(v.mean)} ${chalk.dim(`±${format(v.halfWidth)}`)}`;
   };
   return renderTable(
     ['cell', 'n', ...columns.map((c) => c.name)],
-    cells.map((cell) => ({ cells: [cell.label, String(cell.replications), ...columns.map((c) => show(c.name, c.pick(cell.kpis, queue)))] })),
+    cells.map((cell) => ({ cells: [cell.label, String(cell.replications), ...columns.map((c) => show(c, c.pick(cell.kpis, queue)))] })),
   );
 }
 

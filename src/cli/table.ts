@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import type { KpiFormat, KpiRow } from '../metrics/kpi-catalogue.js';
 
 /** A table cell: text, optionally styled. */
 export type Cell = string;
@@ -55,4 +56,21 @@ export function seconds(value: number | null | undefined): string {
   if (totalSeconds < 3600) return `${Math.floor(totalSeconds / 60)}m${String(totalSeconds % 60).padStart(2, '0')}s`;
   const totalMinutes = Math.round(value / 60);
   return `${Math.floor(totalMinutes / 60)}h${String(totalMinutes % 60).padStart(2, '0')}m`;
+}
+
+/** The formatter of a KPI format of the catalogue. */
+export function kpiFormatter(format: KpiFormat): (value: number | null) => string {
+  switch (format.style) {
+    case 'number':
+      return (x) => num(x, format.digits);
+    case 'percent':
+      return (x) => pct(x, format.digits);
+    case 'duration':
+      return (x) => seconds(x);
+  }
+}
+
+/** A row's label, indented under its parent KPI when it has one. */
+export function rowLabel(row: KpiRow): string {
+  return row.kpi.parent === undefined ? row.label : `  ${row.label}`;
 }

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
+import { kpi } from '../metrics/kpi-catalogue.js';
+import { ABANDON_CEILING } from '../model/regulation.js';
 import type { Interval } from '../model/statistics.js';
 import { planSweep } from '../runner/sweep.js';
 import { parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
@@ -13,7 +15,7 @@ import { numberOption, percentOption } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { executeSweep, openStore } from './sweep-command.js';
-import { num, pct, renderTable, seconds } from './table.js';
+import { kpiFormatter, num, pct, renderTable } from './table.js';
 
 interface TuneOptions {
   queue: string;
@@ -32,22 +34,30 @@ interface TuneOptions {
 
 const POLICIES = ['genesys', 'ratio', 'progressive', 'adaptive'];
 
+/** The abandon-after-answer rate's format. */
+const abandonFormat = kpiFormatter(kpi('abandonAfterAnswerRate').format);
+
+/** An objective's format (its KPI's, a mean of counts with one decimal). */
 function formatObjective(objective: TuneObjective, x: number | null): string {
-  return objective === 'occupancy' ? pct(x) : objective === 'timeToConnect' ? seconds(x) : num(x, 1);
+  const definition = kpi(objective);
+  return definition.unit === 'count' ? num(x, 1) : kpiFormatter(definition.format)(x);
 }
+
+/** The regulatory ceiling as the user writes it (`3%`). */
+const CEILING_TEXT = `${Number((ABANDON_CEILING * 100).toFixed(2))}%`;
 
 function interval(v: Interval, format: (x: number | null) => string): string {
   if (v.n === 0) return chalk.dim('—');
   return v.halfWidth === null ? format(v.mean) : `${format(v.mean)} ${chalk.dim(`±${format(v.halfWidth)}`)}`;
 }
 
-/** `cbsim tune FILE --queue Q --max-abandon 3% --objective occupancy`: the best pacing that keeps the ceiling with confidence. */
+/** `cbsim tune FILE --queue Q --max-abandon 3% --objective occupancy`: the best pacing that keeps the ceiling (by default `ABANDON_CEILING`) with confidence. */
 export function tuneCommand(out: Output): Command {
   return new Command('tune')
     .description('find the pacing modifier (and policy) that maximises an objective while the abandon-after-answer rate stays under a ceiling with 95% confidence')
     .argument('<file>', 'scenario file (YAML or JSON)')
     .requiredOption('--queue <id>', 'the Customer First queue to tune')
-    .option('--max-abandon <percent>', 'ceiling of the abandon-after-answer rate', '3%')
+    .option('--max-abandon <percent>', 'ceiling of the abandon-after-answer rate', CEILING_TEXT)
     .addOption(new Option('--objective <name>', 'what to maximise (time to connect: minimise)').choices(['occupancy', 'completed', 'timeToConnect']).default('occupancy'))
     .addOption(new Option('--window <window>', 'which rate must stay under the ceiling: the whole run, the worst 24 h (UK) or the worst 30 days (US)').choices(['run', '24h', '30d']).default('run'))
     .option('--modifiers <values>', 'pacing modifiers to try: a,b,c or from..to[:step]', '1..10')
@@ -58,7 +68,7 @@ export function tuneCommand(out: Output): Command {
     .option('--out <dir>', 'keep the runs in a sweep directory (resumable, and readable by cbsim report)')
     .addOption(new Option('--engine <name>', 'statechart engine').choices([...ENGINES]).default(ENGINES[0]))
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExamples:\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --max-abandon 3% --objective occupancy\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --policies genesys,ratio,adaptive --modifiers 1..5:0.5')
+    .addHelpText('after', `\nExamples:\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --max-abandon ${CEILING_TEXT} --objective occupancy\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --policies genesys,ratio,adaptive --modifiers 1..5:0.5`)
     .action(async (file: string, options: TuneOptions) => {
       const loaded = loadScenario(file, { duration: options.duration });
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
@@ -102,8 +112,8 @@ export function tuneCommand(out: Output): Command {
           result.candidates.map((c) => ({
             cells: [
               c.label,
-              interval(c.abandon, (x) => pct(x, 2)),
-              c.abandonUpper === null ? chalk.dim('—') : pct(c.abandonUpper, 2),
+              interval(c.abandon, abandonFormat),
+              c.abandonUpper === null ? chalk.dim('—') : abandonFormat(c.abandonUpper),
               c.confidenceUnder === null ? chalk.dim('—') : pct(c.confidenceUnder, 1),
               interval(c.objective, (x) => formatObjective(options.objective, x)),
               mark(c),
@@ -113,11 +123,11 @@ export function tuneCommand(out: Output): Command {
       );
       if (!result.best) {
         const lowest = [...result.candidates].sort((a, b) => (a.abandonUpper ?? Infinity) - (b.abandonUpper ?? Infinity))[0];
-        out.print(`\n${chalk.red('No setting keeps the abandon rate under the ceiling with 95% confidence.')}${lowest ? ` The lowest upper bound is ${pct(lowest.abandonUpper, 2)} (${lowest.label}); try lower modifiers, more agents, or more replications.` : ''}`);
+        out.print(`\n${chalk.red('No setting keeps the abandon rate under the ceiling with 95% confidence.')}${lowest ? ` The lowest upper bound is ${abandonFormat(lowest.abandonUpper)} (${lowest.label}); try lower modifiers, more agents, or more replications.` : ''}`);
         return;
       }
       const best = result.best;
-      let verdict = `\n${chalk.bold(`Best: ${best.label}`)} — ${options.objective} ${interval(best.objective, (x) => formatObjective(options.objective, x))}; abandon after answer ${interval(best.abandon, (x) => pct(x, 2))}, under ${pct(maxAbandon, 0)} with ${pct(best.confidenceUnder, 1)} confidence.`;
+      let verdict = `\n${chalk.bold(`Best: ${best.label}`)} — ${options.objective} ${interval(best.objective, (x) => formatObjective(options.objective, x))}; abandon after answer ${interval(best.abandon, abandonFormat)}, under ${pct(maxAbandon, 0)} with ${pct(best.confidenceUnder, 1)} confidence.`;
       if (result.runnerUp) {
         const d = result.runnerUp.difference;
         const significant = d.halfWidth !== null && Math.abs(d.mean) > d.halfWidth;

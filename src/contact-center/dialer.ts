@@ -1,10 +1,11 @@
 import type { AgentPool } from './agent-pool.js';
 import type { CallbackCenter, DialerHooks } from './callbacks.js';
+import { ABANDON_CEILING } from '../model/regulation.js';
 import { pacingPolicy, type PacingPolicy, type PacingView } from './pacing.js';
 import type { World } from './world-context.js';
 
-/** Default abandon-after-answer target of the adaptive policy. */
-export const DEFAULT_ADAPTIVE_TARGET = 0.03;
+/** Default abandon-after-answer target of the adaptive policy: the regulatory ceiling. */
+export const DEFAULT_ADAPTIVE_TARGET = ABANDON_CEILING;
 
 /**
  * The Customer First dialer: whenever something relevant happens on a queue

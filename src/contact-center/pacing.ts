@@ -75,7 +75,7 @@ export class ProgressivePacing implements PacingPolicy {
 
 /** Settings of the adaptive policy. */
 export interface AdaptiveSettings {
-  /** Abandon-after-answer rate to stay under (default 0.03). */
+  /** Abandon-after-answer rate to stay under (default: the regulatory ceiling, `ABANDON_CEILING`). */
   target: number;
   /** Answers over which the rate is measured (default 100). */
   window: number;

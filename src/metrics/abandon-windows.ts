@@ -3,7 +3,7 @@ const DAY = 86_400_000;
 /**
  * Answers and abandonments after answer by day of the counted run, to find
  * the worst consecutive 24-hour and 30-day periods (the UK and US rule
- * windows for the 3 % ceiling).
+ * windows for `ABANDON_CEILING` in src/model/regulation.ts).
  */
 export class AbandonWindows {
   private readonly answers: number[] = [];

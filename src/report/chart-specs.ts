@@ -50,7 +50,7 @@ export interface BandChartOptions {
   xNumeric: boolean;
   /** d3 format of the y axis, e.g. `.1%`. */
   yFormat?: string;
-  /** A horizontal rule (e.g. the 3 % ceiling of abandonment after answer) and its label. */
+  /** A horizontal rule (e.g. `ABANDON_CEILING`, the ceiling of abandonment after answer) and its label. */
   ceiling?: { value: number; label: string };
 }
 

@@ -1,4 +1,5 @@
 /** Number formats of the report's tables (plain text, escaped by the caller). */
+import type { KpiFormat } from '../metrics/kpi-catalogue.js';
 import type { Interval } from '../model/statistics.js';
 
 /** A KPI value: one run's number, or the mean and confidence interval of several. */
@@ -32,6 +33,21 @@ export const seconds: Format = (x) => {
   if (x < 3600) return `${Math.floor(x / 60)}m${String(Math.round(x % 60)).padStart(2, '0')}s`;
   return `${Math.floor(x / 3600)}h${String(Math.round((x % 3600) / 60)).padStart(2, '0')}m`;
 };
+
+/** The format of a KPI format of the catalogue. */
+export function kpiFormat(format: KpiFormat): Format {
+  switch (format.style) {
+    case 'number':
+      return decimal(format.digits);
+    case 'percent':
+      return share(format.digits);
+    case 'duration':
+      return seconds;
+  }
+}
+
+/** A share 0–1 as a percentage in prose, without trailing zeros: `3 %`, `2.5 %`. */
+export const prosePercent = (x: number): string => `${Number((x * 100).toFixed(2))} %`;
 
 /** The central value of a KPI: the number, or an interval's mean (`null` when there is none). */
 export function central(value: KpiValue): number | null {

@@ -1,9 +1,11 @@
 /** The report of a sweep directory: settings, the KPIs of every cell, and charts. */
 import { formatDuration } from '../model/duration.js';
+import { ABANDON_CEILING } from '../model/regulation.js';
 import type { Scenario } from '../model/scenario.js';
 import type { SweepManifest, SweepRow } from '../runner/sweep-plan.js';
 import { attemptsChartSpec, bandChartSpec, timeChartSpec } from './chart-specs.js';
 import { escapeHtml } from './escape.js';
+import { prosePercent } from './format.js';
 import { charts, facts, figure, note, page, type PageSection } from './page.js';
 import { attemptsBars, hasProfileData, profilePoints } from './series.js';
 import { scenarioFacts } from './settings.js';
@@ -70,7 +72,7 @@ function kpiSection(manifest: SweepManifest, cells: readonly ReportCell[], queue
     agents: c.kpis ? (c.kpis.agents as unknown as Record<string, unknown>) : null,
   }));
   const scope = queue ? `Queue ${queue}` : 'All queues together';
-  return `${note(`${scope}; occupancy of all agents. Abandon-after-answer rates at or under 3 % are green, over it red.`)}\n${sweepTable(manifest.axes.map(axisName), rows)}`;
+  return `${note(`${scope}; occupancy of all agents. Abandon-after-answer rates at or under ${prosePercent(ABANDON_CEILING)} are green, over it red.`)}\n${sweepTable(manifest.axes.map(axisName), rows)}`;
 }
 
 async function chartSection(manifest: SweepManifest, cells: readonly ReportCell[], options: SweepReportOptions): Promise<string> {
@@ -85,7 +87,7 @@ async function chartSection(manifest: SweepManifest, cells: readonly ReportCell[
     const band = axes.xNumeric ? 'shaded band' : 'error bars';
     if (abandon.length > 0) {
       const svg = await renderSvg(
-        bandChartSpec(abandon, { xTitle, yTitle: 'abandon-after-answer rate', seriesTitle, xNumeric: axes.xNumeric, yFormat: '.1%', ceiling: { value: 0.03, label: '3 % ceiling' } }),
+        bandChartSpec(abandon, { xTitle, yTitle: 'abandon-after-answer rate', seriesTitle, xNumeric: axes.xNumeric, yFormat: '.1%', ceiling: { value: ABANDON_CEILING, label: `${prosePercent(ABANDON_CEILING)} ceiling` } }),
         'chart-abandon',
       );
       figures.push(figure(svg, `Abandon-after-answer rate by ${axisName(xAxis)}`, `Share of customer answers that hung up waiting for an agent: mean and 95 % confidence interval (${band}).`, 'chart-abandon'));

@@ -1,7 +1,7 @@
 /** The report's HTML tables: the KPIs of a run by queue, and of a sweep by cell. */
 import { escapeHtml } from './escape.js';
-import { central, formatValue, type KpiValue } from './format.js';
-import { KPI_SECTIONS, SWEEP_COLUMNS, type Metric } from './metrics.js';
+import { judge, REPORT_KPI_SECTIONS, REPORT_SWEEP_COLUMNS, type KpiRow } from '../metrics/kpi-catalogue.js';
+import { central, formatValue, kpiFormat, type KpiValue } from './format.js';
 
 type Kpis = Readonly<Record<string, unknown>>;
 
@@ -17,10 +17,11 @@ export interface KpiColumn {
 const value = (kpis: Kpis | undefined | null, key: string) => kpis?.[key] as KpiValue;
 
 /** One table cell with a value and, for estimates, its half-width. */
-function cell(v: KpiValue, metric: Metric): string {
-  const { text, halfWidth } = formatValue(v, metric.format, metric.isCount);
+function cell(v: KpiValue, row: KpiRow): string {
+  const { text, halfWidth } = formatValue(v, kpiFormat(row.kpi.format), row.kpi.unit === 'count');
   const mean = central(v);
-  const cls = metric.ceiling === undefined || mean === null ? '' : mean <= metric.ceiling ? ' class="good"' : ' class="bad"';
+  const verdict = mean === null ? undefined : judge(row.kpi, mean);
+  const cls = verdict === undefined ? '' : ` class="${verdict}"`;
   const hw = halfWidth === null ? '' : ` <span class="hw">± ${escapeHtml(halfWidth)}</span>`;
   return `<td${cls}><span class="v">${escapeHtml(text)}</span>${hw}</td>`;
 }
@@ -35,17 +36,14 @@ const nonZero = (values: KpiValue[]) => values.some((v) => (central(v) ?? 0) !==
  */
 export function kpiTable(columns: readonly KpiColumn[]): string {
   const rows: string[] = [];
-  const hasCallbacks = nonZero(columns.map((c) => value(c.queue, 'created')));
-  const hasInbound = nonZero(columns.map((c) => value(c.queue, 'offered')));
-  for (const section of KPI_SECTIONS) {
-    if (!columns.some((c) => c[section.source] !== undefined)) continue;
-    if (section.showIf === 'callbacks' && !hasCallbacks) continue;
-    if (section.showIf === 'inbound' && !hasInbound) continue;
-    const pickFrom = (c: KpiColumn) => (section.source === 'agents' ? c.agents : c.queue);
-    const metrics = section.metrics.filter((m) => !m.optional || nonZero(columns.map((c) => value(pickFrom(c), m.key))));
+  for (const section of REPORT_KPI_SECTIONS) {
+    const pickFrom = (c: KpiColumn) => (section.scope === 'agents' ? c.agents : c.queue);
+    if (!columns.some((c) => pickFrom(c) !== undefined)) continue;
+    if (section.shownIf !== undefined && !nonZero(columns.map((c) => value(pickFrom(c), section.shownIf!)))) continue;
+    const metrics = section.groups.flatMap((g) => g.rows).filter((m) => !m.optional || nonZero(columns.map((c) => value(pickFrom(c), m.kpi.key))));
     if (metrics.length === 0) continue;
     rows.push(`<tr class="section"><td colspan="${columns.length + 1}">${escapeHtml(section.title)}</td></tr>`);
-    for (const m of metrics) rows.push(`<tr><td>${escapeHtml(m.label)}</td>${columns.map((c) => cell(value(pickFrom(c), m.key), m)).join('')}</tr>`);
+    for (const m of metrics) rows.push(`<tr><td>${escapeHtml(m.label)}</td>${columns.map((c) => cell(value(pickFrom(c), m.kpi.key), m)).join('')}</tr>`);
   }
   const head = `<tr><th></th>${columns.map((c) => `<th>${escapeHtml(c.title)}</th>`).join('')}</tr>`;
   return `<div class="scroll"><table class="kpis">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
@@ -61,8 +59,8 @@ export interface SweepTableRow {
 
 /** The sweep table: one row per cell, its axis values and the main KPIs as mean ± 95 % half-width. */
 export function sweepTable(axisNames: readonly string[], rows: readonly SweepTableRow[]): string {
-  const pick = (r: SweepTableRow, m: (typeof SWEEP_COLUMNS)[number]) => value(m.source === 'agents' ? r.agents : r.queue, m.key);
-  const metrics = SWEEP_COLUMNS.filter((m) => !m.optional || nonZero(rows.map((r) => pick(r, m))));
+  const pick = (r: SweepTableRow, m: KpiRow) => value(m.kpi.scope === 'agents' ? r.agents : r.queue, m.kpi.key);
+  const metrics = REPORT_SWEEP_COLUMNS.filter((m) => !m.optional || nonZero(rows.map((r) => pick(r, m))));
   const head = `<tr>${axisNames.map((n) => `<th class="key">${escapeHtml(n)}</th>`).join('')}<th>replications</th>${metrics.map((m) => `<th>${escapeHtml(m.label)}</th>`).join('')}</tr>`;
   const body = rows.map(
     (r) =>

@@ -1,3 +1,4 @@
+import { SWEEP_SUMMARY_ROWS, type KpiDefinition } from '../metrics/kpi-catalogue.js';
 import type { Interval } from '../model/statistics.js';
 import { combine, replicationSeeds, type Estimated } from './replicate.js';
 import type { RunResult } from './simulate.js';
@@ -72,33 +73,21 @@ type CellKpis = Estimated<RunResult['kpis']>;
 
 /** A column of the sweep summary: a KPI of the chosen queue (or of all queues), or of the agents serving it. */
 export interface SummaryColumn {
+  /** The KPI's key, which names the column. */
   name: string;
+  kpi: KpiDefinition;
   pick: (kpis: CellKpis, queue: string | null) => Interval;
 }
 
-const queueKpi =
-  (key: string): SummaryColumn['pick'] =>
-  (kpis, queue) =>
-    ((queue ? kpis.queues[queue] : kpis.total) as unknown as Record<string, Interval>)[key];
+const pickOf =
+  (kpi: KpiDefinition): SummaryColumn['pick'] =>
+  (kpis, queue) => {
+    const scope = kpi.scope === 'agents' ? kpis.agents : queue ? kpis.queues[queue] : kpis.total;
+    return (scope as unknown as Record<string, Interval>)[kpi.key];
+  };
 
 /** The KPIs the sweep table and summary.csv show. */
-export const SUMMARY_COLUMNS: SummaryColumn[] = [
-  { name: 'serviceLevel', pick: queueKpi('serviceLevel') },
-  { name: 'abandonRate', pick: queueKpi('abandonRate') },
-  { name: 'asa', pick: queueKpi('asa') },
-  { name: 'created', pick: queueKpi('created') },
-  { name: 'completed', pick: queueKpi('completed') },
-  { name: 'exhausted', pick: queueKpi('exhausted') },
-  { name: 'active', pick: queueKpi('active') },
-  { name: 'attemptsPerCallback', pick: queueKpi('attemptsPerCallback') },
-  { name: 'connectRate', pick: queueKpi('connectRate') },
-  { name: 'timeToConnect', pick: queueKpi('timeToConnect') },
-  { name: 'abandonAfterAnswerRate', pick: queueKpi('abandonAfterAnswerRate') },
-  { name: 'abandonAfterAnswerRateMax24h', pick: queueKpi('abandonAfterAnswerRateMax24h') },
-  { name: 'waitAfterAnswer', pick: queueKpi('waitAfterAnswer') },
-  { name: 'occupancy', pick: (kpis) => kpis.agents.occupancy },
-  { name: 'idleShare', pick: (kpis) => kpis.agents.idleShare },
-];
+export const SUMMARY_COLUMNS: readonly SummaryColumn[] = SWEEP_SUMMARY_ROWS.map(({ kpi }) => ({ name: kpi.key, kpi, pick: pickOf(kpi) }));
 
 const csvNumber = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : String(Math.round(x * 1e6) / 1e6));
 

@@ -41,7 +41,8 @@ export interface TuneResult {
   runnerUp: { candidate: TuneCandidate; difference: Interval } | null;
 }
 
-const abandonKey: Record<AbandonWindow, string> = {
+/** The KPI of each window. */
+const abandonKey: Record<AbandonWindow, 'abandonAfterAnswerRate' | 'abandonAfterAnswerRateMax24h' | 'abandonAfterAnswerRateMax30d'> = {
   run: 'abandonAfterAnswerRate',
   '24h': 'abandonAfterAnswerRateMax24h',
   '30d': 'abandonAfterAnswerRateMax30d',
@@ -78,7 +79,7 @@ export function tune(manifest: SweepManifest, rows: readonly SweepRow[], goal: T
     .filter((cell) => byCell.has(cell.index))
     .map((cell): TuneCandidate => {
       const cellRows = byCell.get(cell.index)!;
-      const abandonValues = cellRows.map((r) => (r.kpis.queues[goal.queue] as unknown as Record<string, number | null>)[abandonKey[goal.window]]).filter((v): v is number => v !== null);
+      const abandonValues = cellRows.map((r) => r.kpis.queues[goal.queue][abandonKey[goal.window]]).filter((v): v is number => v !== null);
       const objectives = new Map<number, number>();
       for (const r of cellRows) {
         const v = objectiveOf(r, goal);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DIAL_OUTCOMES, type AttemptFailure, type DialOutcome } from '../model/scenario.js';
+import { ABANDON_CEILING } from '../model/regulation.js';
 import { formatDuration } from '../model/duration.js';
 import { distributionField, distributionMax } from './distribution.js';
 import { booleanField, durationField, enumField, numberField, probabilityField, textField } from './fields.js';
@@ -132,7 +133,7 @@ const callbackSchema = z
       .prefault([...DEFAULT_RETRY_ON])
       .meta({ description: 'failures after which a retry is made while retries remain' }),
     answeredPosition: enumField('Customer First: where a customer who answered waits for an agent', ['original', 'front', 'back']).prefault('original'),
-    adaptiveTarget: probabilityField('adaptive pacing: the abandon-after-answer rate to hold under; default 0.03').optional(),
+    adaptiveTarget: probabilityField(`adaptive pacing: the abandon-after-answer rate to hold under; default ${ABANDON_CEILING}`).optional(),
     talkTime: distributionField("talk time of a connected callback; default the inbound stream's").optional(),
     wrapUp: distributionField("after-call work of a callback; default the inbound stream's").optional(),
     script: z

@@ -1,0 +1,325 @@
+/**
+ * The KPI catalogue: every KPI of a run's `kpis` once, with its label, unit,
+ * better direction and format, and the rows each view (the CLI's KPI table,
+ * compare, the sweep summary, the HTML report) shows, in its order.
+ */
+import { ABANDON_CEILING } from '../model/regulation.js';
+import type { RunResult } from '../runner/simulate.js';
+import type { AgentKpis, QueueKpis } from './kpis.js';
+
+/** What a KPI's number is. */
+export type KpiUnit =
+  | 'count'
+  /** 0–1. */
+  | 'share'
+  | 'seconds'
+  | 'hours'
+  /** One count per another (attempts per callback). */
+  | 'ratio'
+  /** A time-weighted mean of a number of things (dials in flight). */
+  | 'level';
+
+/** Which way a KPI is better; `neither` when more is not in itself better or worse. */
+export type KpiDirection = 'higher' | 'lower' | 'neither';
+
+/** How a KPI's number is written: with `digits` decimals, as a percentage with `digits` decimals, or as a compact duration. */
+export type KpiFormat = { readonly style: 'number'; readonly digits: number } | { readonly style: 'percent'; readonly digits: number } | { readonly style: 'duration' };
+
+/**
+ * What a KPI is judged good or bad against: a fixed ceiling (good at or
+ * under it), or the target a view knows for its column (a queue's service
+ * level), good on the better side of it.
+ */
+export type KpiLimit = { readonly kind: 'ceiling'; readonly value: number } | { readonly kind: 'target' };
+
+/** Where a KPI lives in a run's `kpis`: see `KPI_SCOPE_PATHS`. */
+export type KpiScope = 'queue' | 'agents' | 'campaign';
+
+/** The JSON objects that hold the KPIs of each scope (`<queue>` and the like stand for ids). */
+export const KPI_SCOPE_PATHS: Readonly<Record<KpiScope, readonly string[]>> = {
+  queue: ['kpis.queues.<queue>', 'kpis.total', 'kpis.callbackKinds.<kind> (the KPIs marked byKind)'],
+  agents: ['kpis.agents', 'kpis.agents.groups.<group>'],
+  campaign: ['kpis.campaigns.<campaign>'],
+};
+
+type CampaignKpis = RunResult['kpis']['campaigns'][string];
+
+/** Queue KPIs that are not scalars and so not in the catalogue, with the reason. */
+export const EXCLUDED_KPIS = {
+  attemptsDistribution: 'ended callbacks by the number of attempts they made: an array, drawn as a chart',
+} as const satisfies Partial<Record<keyof QueueKpis, string>>;
+
+type QueueKey = Exclude<keyof QueueKpis, keyof typeof EXCLUDED_KPIS>;
+
+/** The key of a KPI: its field in the JSON objects of its scope. */
+export type KpiKey = QueueKey | keyof AgentKpis | keyof CampaignKpis;
+
+/** One KPI. */
+export interface KpiDefinition {
+  readonly key: KpiKey;
+  readonly scope: KpiScope;
+  readonly label: string;
+  readonly unit: KpiUnit;
+  readonly better: KpiDirection;
+  readonly format: KpiFormat;
+  readonly limit?: KpiLimit;
+  /** The KPI this one is a variant of (the worst 24 h of the run's rate): views show it indented under it. */
+  readonly parent?: KpiKey;
+  /** Also given for each kind of callback (`kpis.callbackKinds`). */
+  readonly byKind?: boolean;
+}
+
+type Spec = Omit<KpiDefinition, 'key' | 'scope'>;
+
+const INTEGER: KpiFormat = { style: 'number', digits: 0 };
+const decimals = (digits: number): KpiFormat => ({ style: 'number', digits });
+const percent = (digits: number): KpiFormat => ({ style: 'percent', digits });
+const DURATION: KpiFormat = { style: 'duration' };
+const CEILING: KpiLimit = { kind: 'ceiling', value: ABANDON_CEILING };
+
+const QUEUE_KPIS: Record<QueueKey, Spec> = {
+  offered: { label: 'offered', unit: 'count', better: 'neither', format: INTEGER },
+  answered: { label: 'answered', unit: 'count', better: 'neither', format: INTEGER },
+  abandoned: { label: 'abandoned', unit: 'count', better: 'lower', format: INTEGER },
+  abandonRate: { label: 'abandon rate', unit: 'share', better: 'lower', format: percent(1) },
+  pWait: { label: 'waited (pWait)', unit: 'share', better: 'lower', format: percent(1) },
+  asa: { label: 'ASA', unit: 'seconds', better: 'lower', format: DURATION },
+  serviceLevel: { label: 'service level', unit: 'share', better: 'higher', format: percent(1), limit: { kind: 'target' } },
+  averageTalkTime: { label: 'average talk time', unit: 'seconds', better: 'neither', format: DURATION },
+  callbackAccepted: { label: 'accepted a callback', unit: 'count', better: 'neither', format: INTEGER },
+  voicemails: { label: 'left a voicemail', unit: 'count', better: 'neither', format: INTEGER },
+  transferredOut: { label: 'transferred by in-queue flow', unit: 'count', better: 'neither', format: INTEGER },
+  flowErrors: { label: 'in-queue flow errors', unit: 'count', better: 'lower', format: INTEGER },
+  created: { label: 'created', unit: 'count', better: 'neither', format: INTEGER, byKind: true },
+  completed: { label: 'completed', unit: 'count', better: 'higher', format: INTEGER, byKind: true },
+  exhausted: { label: 'exhausted (retries used up)', unit: 'count', better: 'lower', format: INTEGER, byKind: true },
+  cancelled: { label: 'cancelled', unit: 'count', better: 'neither', format: INTEGER, byKind: true },
+  expired: { label: 'expired (ownership)', unit: 'count', better: 'lower', format: INTEGER, byKind: true },
+  disconnected: { label: 'disconnected', unit: 'count', better: 'neither', format: INTEGER, byKind: true },
+  active: { label: 'active at horizon', unit: 'count', better: 'lower', format: INTEGER, byKind: true },
+  endedInAnalytics: { label: 'of which ended in analytics', unit: 'count', better: 'neither', format: INTEGER, parent: 'active', byKind: true },
+  attempts: { label: 'attempts', unit: 'count', better: 'neither', format: INTEGER, byKind: true },
+  attemptsPerCallback: { label: 'attempts per callback', unit: 'ratio', better: 'neither', format: decimals(2), byKind: true },
+  connectRate: { label: 'connect rate', unit: 'share', better: 'higher', format: percent(1), byKind: true },
+  timeToFirstDial: { label: 'time to first dial', unit: 'seconds', better: 'lower', format: DURATION, byKind: true },
+  timeToConnect: { label: 'time to connect', unit: 'seconds', better: 'lower', format: DURATION, byKind: true },
+  customerAnswers: { label: 'customer answers (CF)', unit: 'count', better: 'neither', format: INTEGER },
+  waitAfterAnswer: { label: 'wait for agent after answer', unit: 'seconds', better: 'lower', format: DURATION },
+  abandonedAfterAnswer: { label: 'abandoned after answer', unit: 'count', better: 'lower', format: INTEGER },
+  abandonAfterAnswerRate: { label: 'abandon after answer rate', unit: 'share', better: 'lower', format: percent(2), limit: CEILING },
+  abandonAfterAnswerRateMax24h: { label: 'worst 24 h', unit: 'share', better: 'lower', format: percent(2), limit: CEILING, parent: 'abandonAfterAnswerRate' },
+  abandonAfterAnswerRateMax30d: { label: 'worst 30 days', unit: 'share', better: 'lower', format: percent(2), limit: CEILING, parent: 'abandonAfterAnswerRate' },
+  liveHungUpAsMachine: { label: 'live hung up as machine', unit: 'count', better: 'lower', format: INTEGER },
+  dialsInFlightMean: { label: 'dials in flight (mean)', unit: 'level', better: 'neither', format: decimals(2) },
+  dialsInFlightMax: { label: 'dials in flight (most)', unit: 'count', better: 'neither', format: INTEGER },
+  failedAttemptAgentHours: { label: 'agent hours on failed attempts', unit: 'hours', better: 'lower', format: decimals(1) },
+  operationsApplied: { label: 'operations applied', unit: 'count', better: 'neither', format: INTEGER },
+  operationsRefused: { label: 'operations refused', unit: 'count', better: 'neither', format: INTEGER },
+};
+
+const AGENT_KPIS: Record<keyof AgentKpis, Spec> = {
+  occupancy: { label: 'occupancy', unit: 'share', better: 'neither', format: percent(1) },
+  idleShare: { label: 'idle share', unit: 'share', better: 'neither', format: percent(1) },
+  staffedHours: { label: 'on-queue hours', unit: 'hours', better: 'neither', format: decimals(1) },
+  busyHours: { label: 'busy hours', unit: 'hours', better: 'neither', format: decimals(1) },
+  idleHours: { label: 'idle hours', unit: 'hours', better: 'neither', format: decimals(1) },
+  notRespondingHours: { label: 'not responding hours', unit: 'hours', better: 'neither', format: decimals(1) },
+};
+
+const CAMPAIGN_KPIS: Record<keyof CampaignKpis, Spec> = {
+  dialed: { label: 'dialed', unit: 'count', better: 'neither', format: INTEGER },
+  live: { label: 'live', unit: 'count', better: 'neither', format: INTEGER },
+  callLater: { label: 'asked to be called later', unit: 'count', better: 'neither', format: INTEGER },
+};
+
+const entries = (scope: KpiScope, specs: Partial<Record<KpiKey, Spec>>): KpiDefinition[] =>
+  Object.entries(specs).map(([key, spec]) => ({ key: key as KpiKey, scope, ...spec! }));
+
+/** Every KPI: those of a queue, then of agents, then of a campaign. */
+export const KPI_CATALOGUE: readonly KpiDefinition[] = [...entries('queue', QUEUE_KPIS), ...entries('agents', AGENT_KPIS), ...entries('campaign', CAMPAIGN_KPIS)];
+
+const BY_KEY = new Map(KPI_CATALOGUE.map((k) => [k.key, k]));
+
+/** The catalogue entry of a KPI. */
+export function kpi(key: KpiKey): KpiDefinition {
+  return BY_KEY.get(key)!;
+}
+
+/**
+ * Whether a value of a KPI is good or bad: against its ceiling, or against
+ * the target a view gives (none: not judged); `undefined` when the KPI has no limit.
+ */
+export function judge(definition: KpiDefinition, value: number, target?: number): 'good' | 'bad' | undefined {
+  const limit = definition.limit;
+  if (limit === undefined) return undefined;
+  if (limit.kind === 'ceiling') return value <= limit.value ? 'good' : 'bad';
+  if (target === undefined || definition.better === 'neither') return undefined;
+  return (definition.better === 'higher' ? value >= target : value <= target) ? 'good' : 'bad';
+}
+
+/** A KPI as a view shows it. */
+export interface KpiRow {
+  readonly kpi: KpiDefinition;
+  /** The view's label: the catalogue's unless the view words it otherwise. */
+  readonly label: string;
+  /** Shown only when some column has a non-zero value. */
+  readonly optional: boolean;
+  /** Compare: the difference is shown dim whatever its sign (compare has never coloured these). */
+  readonly neutral: boolean;
+}
+
+/** The choices a view makes for a row. */
+type RowChoice = KpiKey | { key: KpiKey; label?: string; optional?: boolean; neutral?: boolean };
+
+const rows = (...choices: RowChoice[]): KpiRow[] =>
+  choices.map((c) => {
+    const choice = typeof c === 'string' ? { key: c } : c;
+    const definition = kpi(choice.key);
+    return { kpi: definition, label: choice.label ?? definition.label, optional: choice.optional ?? false, neutral: choice.neutral ?? false };
+  });
+const optional = (...keys: KpiKey[]): KpiRow[] => rows(...keys.map((key) => ({ key, optional: true })));
+
+/**
+ * Rows a view shows together: always, when some queue uses that callback
+ * mode, or (`anyNonZero`) all of them when one of them is non-zero somewhere.
+ */
+export interface KpiRowGroup {
+  readonly when: 'always' | 'customerFirst' | 'agentFirst' | 'anyNonZero';
+  readonly rows: readonly KpiRow[];
+}
+
+/** A titled section of a KPI table; with `shownIf`, shown only when some column has a non-zero value of that KPI. */
+export interface KpiSection {
+  readonly title: string;
+  readonly scope: KpiScope;
+  readonly shownIf?: KpiKey;
+  readonly groups: readonly KpiRowGroup[];
+}
+
+const always = (...groupRows: KpiRow[][]): KpiRowGroup => ({ when: 'always', rows: groupRows.flat() });
+
+const INBOUND = ['offered', 'answered', 'abandoned', 'abandonRate', 'pWait', 'asa', 'serviceLevel', 'averageTalkTime'] as const;
+const CALLBACKS = ['created', 'completed', 'exhausted', 'cancelled', 'expired', 'disconnected', 'active', 'endedInAnalytics', 'attempts', 'attemptsPerCallback', 'connectRate', 'timeToFirstDial', 'timeToConnect'] as const;
+
+/** `cbsim run`: the tables of queues, callbacks by kind, campaigns and agents. */
+export const CLI_KPI_TABLE: {
+  readonly queues: readonly KpiSection[];
+  readonly kinds: readonly KpiRow[];
+  readonly campaigns: readonly KpiRow[];
+  readonly agents: readonly KpiRow[];
+} = {
+  queues: [
+    { title: 'Inbound calls', scope: 'queue', groups: [always(rows(...INBOUND, 'callbackAccepted'), optional('voicemails', 'transferredOut', 'flowErrors'))] },
+    {
+      title: 'Callbacks',
+      scope: 'queue',
+      shownIf: 'created',
+      groups: [
+        always(rows(...CALLBACKS)),
+        {
+          when: 'customerFirst',
+          rows: rows('customerAnswers', 'waitAfterAnswer', 'abandonedAfterAnswer', 'abandonAfterAnswerRate', 'abandonAfterAnswerRateMax24h', 'abandonAfterAnswerRateMax30d', 'liveHungUpAsMachine', 'dialsInFlightMean'),
+        },
+        { when: 'agentFirst', rows: rows('failedAttemptAgentHours') },
+        { when: 'anyNonZero', rows: rows('operationsApplied', 'operationsRefused') },
+      ],
+    },
+  ],
+  kinds: rows('created', 'completed', { key: 'exhausted', label: 'exhausted' }, 'cancelled', { key: 'expired', label: 'expired' }, 'disconnected', 'active', 'attemptsPerCallback', 'connectRate', 'timeToConnect'),
+  campaigns: rows('dialed', 'live', 'callLater'),
+  agents: rows('occupancy', 'idleShare', 'staffedHours', 'idleHours', 'notRespondingHours'),
+};
+
+/**
+ * `cbsim compare`: the rows of the chosen queue (optional ones shown when some
+ * variant has a non-zero value, the others when some variant has a value),
+ * then `agents` for every agent group and `allAgents` when there are several.
+ */
+export const COMPARE_ROWS: { readonly queue: readonly KpiRow[]; readonly agents: readonly KpiRow[]; readonly allAgents: readonly KpiRow[] } = {
+  queue: rows(
+    { key: 'offered', label: 'inbound offered', optional: true },
+    { key: 'serviceLevel', label: 'inbound service level', optional: true, neutral: true },
+    { key: 'abandonRate', label: 'inbound abandon rate', optional: true },
+    { key: 'asa', label: 'inbound ASA', optional: true },
+    { key: 'created', label: 'callbacks created' },
+    { key: 'completed', label: 'callbacks completed', neutral: true },
+    'exhausted',
+    { key: 'active', label: 'still active at horizon' },
+    'attempts',
+    'attemptsPerCallback',
+    { key: 'connectRate', neutral: true },
+    'timeToFirstDial',
+    'timeToConnect',
+    'customerAnswers',
+    'waitAfterAnswer',
+    'abandonAfterAnswerRate',
+    'abandonAfterAnswerRateMax24h',
+    'dialsInFlightMean',
+    'failedAttemptAgentHours',
+  ),
+  agents: rows('occupancy', 'idleShare'),
+  allAgents: rows('occupancy'),
+};
+
+/** `cbsim sweep`: the KPIs of its table and of `summary.csv` (named by key), of the chosen queue or all queues, and of all agents. */
+export const SWEEP_SUMMARY_ROWS: readonly KpiRow[] = rows(
+  'serviceLevel',
+  'abandonRate',
+  'asa',
+  'created',
+  'completed',
+  'exhausted',
+  'active',
+  'attemptsPerCallback',
+  'connectRate',
+  'timeToConnect',
+  'abandonAfterAnswerRate',
+  'abandonAfterAnswerRateMax24h',
+  'waitAfterAnswer',
+  'occupancy',
+  'idleShare',
+);
+
+const AAR_LABEL = 'abandon-after-answer rate';
+
+/** The HTML report's KPI table of a run: queue sections, then agents; sections and optional rows with nothing to show are left out. */
+export const REPORT_KPI_SECTIONS: readonly KpiSection[] = [
+  { title: 'Inbound calls', scope: 'queue', shownIf: 'offered', groups: [always(rows(...INBOUND), optional('callbackAccepted', 'voicemails'))] },
+  {
+    title: 'Callbacks',
+    scope: 'queue',
+    shownIf: 'created',
+    groups: [
+      always(
+        rows('created', 'completed', 'exhausted'),
+        optional('cancelled', 'expired', 'disconnected'),
+        rows('active', 'attempts', 'attemptsPerCallback', 'connectRate', 'timeToFirstDial', 'timeToConnect'),
+        rows(
+          { key: 'customerAnswers', label: 'customer answers (Customer First)', optional: true },
+          { key: 'waitAfterAnswer', optional: true },
+          { key: 'abandonedAfterAnswer', optional: true },
+          { key: 'abandonAfterAnswerRate', label: AAR_LABEL, optional: true },
+          { key: 'abandonAfterAnswerRateMax24h', optional: true },
+        ),
+        optional('dialsInFlightMean', 'failedAttemptAgentHours'),
+      ),
+    ],
+  },
+  { title: 'Agents', scope: 'agents', groups: [always(rows('occupancy', 'idleShare', 'staffedHours'))] },
+];
+
+/** The HTML report's sweep table: one row per cell, these KPIs across (optional ones when some cell has a non-zero value). */
+export const REPORT_SWEEP_COLUMNS: readonly KpiRow[] = [
+  ...optional('offered', 'serviceLevel', 'abandonRate'),
+  ...rows(
+    { key: 'created', label: 'callbacks created', optional: true },
+    { key: 'completed', optional: true },
+    { key: 'active', optional: true },
+    { key: 'attemptsPerCallback', optional: true },
+    { key: 'connectRate', optional: true },
+    { key: 'timeToConnect', optional: true },
+    { key: 'abandonAfterAnswerRate', label: AAR_LABEL, optional: true },
+    { key: 'dialsInFlightMean', label: 'dials in flight', optional: true },
+    'occupancy',
+  ),
+];
