@@ -1,6 +1,6 @@
 /**
  * The benchmark workloads, written out here in the scenario file format (the
- * public contract of DESIGN.md) and loaded with `parseScenario`, so that a
+ * public contract described in the README) and loaded with `parseScenario`, so that a
  * line of `npm run bench` is the same simulated work on every commit even
  * when the example files in scenarios/ are retuned, while fields added to the
  * resolved `Scenario` type later get their defaults from the loader. They

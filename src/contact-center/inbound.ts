@@ -367,7 +367,7 @@ export class InboundTraffic implements WorkOwner {
     return sampleWhole(s, s.constant !== null ? NO_RANDOM : this.customerStream(purpose, call.customer, call.source.index));
   }
 
-  /** At the end of a call, the agent may schedule one callback for the customer (RULES.md, scheduled). */
+  /** At the end of a call, the agent may schedule one callback for the customer (docs/rules.md, *Kinds of callback*). */
   private maybeScheduleCallback(call: Call, agent: number): void {
     const config = call.source.config.scheduleCallback;
     if (!config) return;

@@ -12,7 +12,7 @@ export type CallbackMode = 'AgentFirst' | 'CustomerFirst';
 /** Why an attempt did not connect; the reasons a retry policy can list. */
 export type AttemptFailure = 'noAnswer' | 'busy' | 'machine' | 'invalid' | 'fax' | 'abandonedAfterAnswer';
 
-/** Named Customer First pacing policies (RULES.md, *Pacing*). */
+/** Named Customer First pacing policies (docs/rules.md, *Pacing*). */
 export type PacingPolicyName = 'genesys' | 'ratio' | 'progressive' | 'adaptive';
 
 /** What happens when a live voice answers a Customer First dial. */

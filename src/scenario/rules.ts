@@ -1,5 +1,5 @@
 /**
- * RULES.md's limits and configuration rules that need the resolved scenario:
+ * The callback rules (docs/rules.md) that need the resolved scenario:
  * scheduling at most 30 days ahead, agent-owned callbacks and their
  * preferred-agent-routing rule, callback scripts, caller ID, agents named by
  * `group#n`, operations on named callbacks. Errors and warnings alike.

@@ -3,7 +3,7 @@ import type { AgentGroupConfig, InboundConfig, QueueCallbackSettings, QueueConfi
 
 const MINUTE = 60_000;
 
-/** Queue callback settings with the defaults of RULES.md, overridable. */
+/** Queue callback settings with their documented defaults (docs/rules.md), overridable. */
 export function callbackSettings(overrides: Partial<QueueCallbackSettings> = {}): QueueCallbackSettings {
   return {
     mode: 'AgentFirst',
@@ -70,7 +70,7 @@ export function inbound(queueId: string, perHour: number, talkTime: Distribution
   };
 }
 
-/** A scenario starting 2026-01-05T00:00:00Z with the DESIGN.md callee defaults. */
+/** A scenario starting 2026-01-05T00:00:00Z with the callee defaults of scenario files, except voicemailMessageTime (20 s here, 30 s in files). */
 export function scenario(overrides: Partial<Scenario> & Pick<Scenario, 'queues' | 'agents' | 'inbound'>): Scenario {
   return {
     name: 'test',

@@ -62,7 +62,7 @@ const scenarioArb = fc
       }),
   );
 
-/** The bound on Customer First dials in flight, recomputed from what the events show (RULES.md "Pacing"), not asked of the dialer. */
+/** The bound on Customer First dials in flight, recomputed from what the events show (docs/rules.md, *Pacing*), not asked of the dialer. */
 function boundFromEvents(policy: PacingPolicyName, m: number, online: number, idle: number, waiting: number, level: number): number {
   switch (policy) {
     case 'genesys':
@@ -192,7 +192,7 @@ describe('dialing rules hold in random scenarios', () => {
           if (e.type !== 'callback.dialed') continue;
           const previous = lastDial.get(e.callback);
           if (previous !== undefined) expect(e.t - previous).toBeGreaterThanOrEqual(retryDelay);
-          // The delay runs from the end of the attempt that did not connect (RULES.md: "between attempts").
+          // The delay runs from the end of the attempt that did not connect (docs/rules.md, *Retries*).
           const ended = lastEnd.get(e.callback);
           if (ended !== undefined) expect(e.t - ended).toBeGreaterThanOrEqual(retryDelay);
           lastDial.set(e.callback, e.t);

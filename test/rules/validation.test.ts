@@ -27,7 +27,7 @@ function scenarioText(parts: { queue?: string; callback?: string; top?: string; 
   ].join('\n');
 }
 
-describe('RULES.md limits enforced as validation errors (file:line:col, value, range)', () => {
+describe('callback limits enforced as validation errors (file:line:col, value, range)', () => {
   it('scheduling ahead: a listed callback due more than 30 days after it is scheduled', () => {
     const text = scenarioText({ top: 'callbacks:\n  - { id: far, at: 31d, queue: support, number: "+15551230001" }' });
     const issue = issueAt(errorsOf(text), 'callbacks[0].at');
@@ -97,7 +97,7 @@ describe('RULES.md limits enforced as validation errors (file:line:col, value, r
   });
 });
 
-describe('RULES.md rules reported as warnings', () => {
+describe('callback rules reported as warnings', () => {
   const warningsOf = (text: string) => parseScenario(text, 't.yaml').warnings;
 
   it('ACD voicemail on a Customer First queue', () => {

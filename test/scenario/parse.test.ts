@@ -6,7 +6,7 @@ const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-describe('parseScenario: the DESIGN.md example', () => {
+describe('parseScenario: the example scenario (fixtures/scenarios/design-example.yaml)', () => {
   const { scenario, warnings } = parseScenario(fixture('design-example.yaml'), 'design-example.yaml');
 
   it('loads without warnings', () => {
