@@ -29,6 +29,15 @@ export interface MachineEngine<TInput, TEvent extends { type: string }, TContext
   send(entity: number, event: TEvent): void;
   /** The entity's current state name. */
   stateOf(entity: number): string;
+  /** Whether the entity's current state, or a state above it, carries `tag` (XState's `snapshot.hasTag`). */
+  hasTag(entity: number, tag: string): boolean;
+  /**
+   * Whether `event` would be taken now (XState's `snapshot.can`): the first
+   * candidate whose guard passes, in the current state or above it, has a
+   * target or actions. Guards are evaluated against the current context;
+   * nothing runs and nothing changes.
+   */
+  can(entity: number, event: TEvent): boolean;
   /** The entity's current context. */
   contextOf(entity: number): Readonly<TContext>;
   /** One value of the entity's current context (no copy of the whole context is made). */

@@ -62,6 +62,14 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
     return String(this.snapshot(entity).value);
   }
 
+  hasTag(entity: number, tag: string): boolean {
+    return this.snapshot(entity).hasTag(tag);
+  }
+
+  can(entity: number, event: TEvent): boolean {
+    return this.snapshot(entity).can(event as never);
+  }
+
   contextOf(entity: number): Readonly<TContext> {
     return this.snapshot(entity).context as TContext;
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assign, createMachine, setup } from 'xstate';
 import { callbackMachine } from '../../src/machines/callback.js';
 import type { MachineEngine } from '../../src/machines/engine.js';
-import { attempt, enginePair, eventArb, MACHINES, type Driven } from './compiled-harness.js';
+import { attempt, enginePair, eventArb, MACHINES, queriesOf, type Driven } from './compiled-harness.js';
 
 const ENTITIES = 4;
 
@@ -69,8 +69,11 @@ function observe(driven: Driven) {
 
 /**
  * Runs `commands` on a fresh XState and compiled engine pair; after each, the
- * two must have made the same host calls and show the same states and contexts.
- * A `fire` command fires the same pending timer on both (picked on the XState side).
+ * two must have made the same host calls and show the same states and
+ * contexts, and the entity the command touched (the only one whose state can
+ * have changed) must answer `hasTag` and `can` alike, without either query
+ * changing what is observed. A `fire` command fires the same pending timer on
+ * both (picked on the XState side).
  */
 function replayOnBoth(machine: Parameters<typeof enginePair>[0], commands: readonly Parameters<typeof apply>[1][]): void {
   const { xstate, compiled } = enginePair(machine);
@@ -82,7 +85,13 @@ function replayOnBoth(machine: Parameters<typeof enginePair>[0], commands: reado
       fired = { entity: timer.entity, id: timer.id, event: timer.event };
     }
     expect(apply(compiled, command, fired)).toEqual(apply(xstate, command, fired));
-    expect(observe(compiled)).toEqual(observe(xstate));
+    const seen = observe(compiled);
+    expect(seen).toEqual(observe(xstate));
+    const entity = command.kind === 'fire' ? fired?.entity : command.entity;
+    if (entity === undefined) continue;
+    expect(queriesOf(compiled, machine, entity)).toEqual(queriesOf(xstate, machine, entity));
+    // The queries ran guards only: no host call, transition, state or context changed.
+    expect(observe(compiled)).toEqual(seen);
   }
 }
 

@@ -104,10 +104,55 @@ const payloadArb = fc.record({
   wrapUp: fc.boolean(),
 });
 
-/** The event types `machine`'s states handle, read through XState's own definition (`after` events included). */
+/** What the harness reads of an XState state node. */
+interface NodeLike {
+  tags: readonly string[];
+  transitions: Map<string, unknown>;
+  states: Record<string, NodeLike>;
+}
+
+/** Every state node of `machine` below its root, in document order. */
+function nodesOf(machine: AnyStateMachine): NodeLike[] {
+  const out: NodeLike[] = [];
+  const visit = (node: NodeLike): void => {
+    for (const child of Object.values(node.states)) {
+      out.push(child);
+      visit(child);
+    }
+  };
+  visit(machine.root as unknown as NodeLike);
+  return out;
+}
+
+/** The event types `machine`'s states handle, at every depth, read through XState's own definition (`after` events included). */
 export function eventTypes(machine: AnyStateMachine): string[] {
-  const states = Object.values(machine.root.states) as Array<{ transitions: Map<string, unknown> }>;
-  return [...new Set(states.flatMap((s) => [...s.transitions.keys()]))];
+  return [...new Set(nodesOf(machine).flatMap((s) => [...s.transitions.keys()]))];
+}
+
+/** The tags `machine`'s states carry, at every depth. */
+export function tagNames(machine: AnyStateMachine): string[] {
+  return [...new Set(nodesOf(machine).flatMap((s) => s.tags))];
+}
+
+/** Two payloads that take the event guards of our machines both ways, for probing `can`. */
+export const PROBE_PAYLOADS: ReadonlyArray<Record<string, unknown>> = [
+  { dialDelay: 5_000, dueDelay: 60_000, alertingTimeout: 8_000, answerAtOnce: true, wrapUp: true },
+  { dialDelay: 0, dueDelay: 0, alertingTimeout: 0, answerAtOnce: false, wrapUp: false },
+];
+
+/**
+ * What an entity answers to queries: `hasTag` for every tag of the machine
+ * (and one it does not have), `can` for every event type (and an unknown
+ * one) with each probe payload.
+ */
+export function queriesOf(driven: Driven, machine: AnyStateMachine, entity: number) {
+  const { engine } = driven;
+  return {
+    tags: Object.fromEntries([...tagNames(machine), 'NOT_A_TAG'].map((tag) => [tag, attempt(() => engine.hasTag(entity, tag))])),
+    can: Object.fromEntries(
+      [...eventTypes(machine), 'NOT_AN_EVENT'].map((type) => [type, PROBE_PAYLOADS.map((payload) => attempt(() => engine.can(entity, { type, ...payload })))]),
+    ),
+  };
 }
 
 /** Random events of `machine`: its own event types and an unknown one, carrying every payload field. */

@@ -2,6 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import type { Mailbox, MachineEngine, MachineHost } from '../engine.js';
 import { ContextStore, type ContextTemplate } from './context-store.js';
 import { stepFunction, type StepFunction } from './step-code.js';
+import { accepts, carriesTag, firstEnabled } from './queries.js';
 import { OP_ASSIGN, OP_CANCEL, OP_DELAY, OP_PERFORM, OP_SHIFT, compileMachine, type CompiledMachine } from './table.js';
 
 /** Microsteps of eventless transitions after which a macrostep is taken to loop forever. */
@@ -126,6 +127,26 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
 
   stateOf(entity: number): string {
     return this.table.states[this.state[this.slot(entity)]];
+  }
+
+  hasTag(entity: number, tag: string): boolean {
+    return carriesTag(this.table, this.state[this.slot(entity)], tag);
+  }
+
+  can(entity: number, event: TEvent): boolean {
+    const slot = this.slot(entity);
+    // Guards read the entity's context through the shared view: point it there, and back afterwards.
+    const store = this.context;
+    const savedSlot = store.slot;
+    const savedEvent = this.guardArgs.event;
+    store.slot = slot;
+    this.guardArgs.event = event;
+    try {
+      return accepts(this.table, this.state[slot], event.type, this.guardArgs);
+    } finally {
+      store.slot = savedSlot;
+      this.guardArgs.event = savedEvent;
+    }
   }
 
   contextOf(entity: number): Readonly<TContext> {
@@ -255,19 +276,6 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     this.assignArgs.event = event;
   }
 
-  /** The first candidate in `list[from .. to)` whose guard passes, or -1. */
-  private select(list: Int32Array, from: number, to: number): number {
-    const table = this.table;
-    for (let i = from; i < to; i++) {
-      const t = list[i];
-      const g = table.guard[t];
-      if (g < 0) return t;
-      const guard = table.guards[g];
-      if (guard.fn(this.guardArgs, guard.params)) return t;
-    }
-    return -1;
-  }
-
   /** Takes transition `t` from state `s`; returns the new state. */
   private take(slot: number, s: number, t: number): number {
     const table = this.table;
@@ -284,7 +292,7 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     const table = this.table;
     for (let steps = 0; ; steps++) {
       if (steps > MAX_EVENTLESS_STEPS) throw new Error(`${table.id}: eventless transitions from '${table.states[s]}' loop without end`);
-      const t = this.select(table.always, table.alwaysStart[s], table.alwaysStart[s + 1]);
+      const t = firstEnabled(table, table.always, table.alwaysStart[s], table.alwaysStart[s + 1], this.guardArgs);
       if (t < 0) return s;
       s = this.take(slot, s, t);
       if (!table.mutates[t] || table.final[s]) return s;

@@ -92,6 +92,10 @@ export interface CompiledMachine {
   readonly initial: number;
   /** 1 for final states. */
   readonly final: Uint8Array;
+  /** Tags of each state, its own and those of the states above it, in XState's order. */
+  readonly tags: ReadonlyArray<readonly string[]>;
+  /** For each tag, 1 per state that carries it (see `tags`). */
+  readonly tagged: ReadonlyMap<string, Uint8Array>;
   /** Event type → event id. */
   readonly events: ReadonlyMap<string, number>;
   /** Number of event ids. */
@@ -110,6 +114,8 @@ export interface CompiledMachine {
   readonly target: Int32Array;
   /** 1 when taking the transition changes XState's snapshot: the state changes or an `assign` runs. */
   readonly mutates: Uint8Array;
+  /** 1 when the transition has a target or actions of its own (XState's `snapshot.can` is true when one is selected). */
+  readonly acts: Uint8Array;
   /** Ops of transition `t` are `ops[opStart[t] .. opStart[t + 1])`: exit, transition and entry actions (and final exit). */
   readonly opStart: Int32Array;
   /** Ops of the initial entry are `ops[initOpStart .. initOpEnd)`. */
@@ -135,6 +141,7 @@ interface StateNodeLike {
   type: string;
   config: Record<string, unknown>;
   parent?: StateNodeLike;
+  tags: readonly string[];
   states: Record<string, StateNodeLike>;
   entry: unknown[];
   exit: unknown[];
@@ -187,6 +194,13 @@ function toArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/** The tags of `node` and of every state above it, outermost first, each once. */
+function tagsOf(node: StateNodeLike): string[] {
+  const chain: StateNodeLike[] = [];
+  for (let n: StateNodeLike | undefined = node; n !== undefined; n = n.parent) chain.unshift(n);
+  return [...new Set(chain.flatMap((n) => n.tags))];
+}
+
 function isBuiltin(value: unknown): value is BuiltinLike {
   return typeof value === 'function' && ('resolve' in value || 'check' in value);
 }
@@ -229,6 +243,7 @@ class Compiler {
     const guard: number[] = [];
     const target: number[] = [];
     const mutates: number[] = [];
+    const acts: number[] = [];
     const opStart: number[] = [];
     const addTransition = (node: StateNodeLike, source: number, t: TransitionLike, label: string): number => {
       const index = guard.length;
@@ -236,6 +251,7 @@ class Compiler {
       const [to, ops, assigns] = this.transitionOps(node, source, t, label);
       target.push(to);
       mutates.push((to >= 0 && to !== source) || assigns ? 1 : 0);
+      acts.push(t.target !== undefined || t.actions.length > 0 ? 1 : 0);
       opStart.push(this.ops.length);
       this.ops.push(...ops);
       return index;
@@ -270,6 +286,14 @@ class Compiler {
     const initOpStart = this.ops.length;
     this.ops.push(...this.enterOps(initial));
     const initOpEnd = this.ops.length;
+    const tags = this.nodes.map((node) => tagsOf(node));
+    const tagged = new Map<string, Uint8Array>();
+    tags.forEach((carried, s) => {
+      for (const tag of carried) {
+        if (!tagged.has(tag)) tagged.set(tag, new Uint8Array(stateCount));
+        tagged.get(tag)![s] = 1;
+      }
+    });
 
     return {
       id: this.id,
@@ -277,6 +301,8 @@ class Compiler {
       states: this.nodes.map((n) => n.key),
       initial,
       final: Uint8Array.from(this.nodes, (n) => (n.type === 'final' ? 1 : 0)),
+      tags,
+      tagged,
       events: this.events,
       eventCount,
       onStart,
@@ -286,6 +312,7 @@ class Compiler {
       guard: Int32Array.from(guard),
       target: Int32Array.from(target),
       mutates: Uint8Array.from(mutates),
+      acts: Uint8Array.from(acts),
       opStart: Int32Array.from(opStart),
       initOpStart,
       initOpEnd,
