@@ -3,7 +3,10 @@
  * simulation of a workload, the statechart transition micro-benchmark, or a
  * memory line. Bench code may read the wall clock; src/ may not.
  */
-import { callbackMachine, type CallbackContext, type CallbackEvent, type CallbackInput } from '../src/machines/callback.js';
+import type { AnyStateMachine } from 'xstate';
+import { agentFirstCallbackMachine } from '../src/machines/agent-first-callback.js';
+import type { AttemptPlan, CallbackContext, CallbackEvent, CallbackInput } from '../src/machines/callback-parts.js';
+import { customerFirstCallbackMachine } from '../src/machines/customer-first-callback.js';
 import { CompiledEngine } from '../src/machines/compile/compiled-engine.js';
 import { Mailbox, type MachineEngine, type MachineHost } from '../src/machines/engine.js';
 import { XStateEngine } from '../src/machines/xstate-engine.js';
@@ -150,9 +153,8 @@ const RETRY_ON = ['noAnswer', 'busy', 'machine', 'abandonedAfterAnswer'] as cons
  * annotated, so that the bench keeps compiling as `CallbackInput` gains
  * fields (a missing flag reads as false).
  */
-function callbackInput(mode: CallbackInput['mode']): CallbackInput {
+function callbackInput(): CallbackInput {
   return {
-    mode,
     maxRetryCount: 1,
     retryDelay: 600_000,
     retryOn: RETRY_ON,
@@ -181,64 +183,81 @@ class NoOpHost implements MachineHost<CallbackEvent> {
 
 type Engine = MachineEngine<CallbackInput, CallbackEvent, CallbackContext>;
 
+/** The two modes, by the parity of an entity: each has its own machine and engine. */
+type Mode = 'CustomerFirst' | 'AgentFirst';
+
 // Frozen, as the world's inputs of callbacks due at once are (the compiled engine reuses what it made of one).
-const AGENT_FIRST = Object.freeze(callbackInput('AgentFirst'));
-const CUSTOMER_FIRST = Object.freeze(callbackInput('CustomerFirst'));
+const INPUT = Object.freeze(callbackInput());
 /** Stands for "the delayed event the machine asked for" in a script. */
 const TIMER = null;
+
+const plan = (answer: AttemptPlan['answer']): CallbackEvent => ({
+  type: 'PLACED',
+  plan: { response: 'ring', answer, signalDelay: 3_000, ringDuration: 15_000, patience: 30_000, talk: 300_000, wrapUp: 60_000 },
+});
+
 /**
  * The events of one callback's life after its start, by mode. Customer First
- * (11 transitions): dialing, ringing, no answer → waitingRetry, retry →
- * queued, dialing, ringing, live → waitingForAgent, offered, connected,
- * wrapUp, completed. Agent First (7): offered, agentConnected, dial delay →
- * dialing, ringing, connected, wrapUp, completed.
+ * (14 transitions): placing, dialing, ringing, no answer → waitingRetry,
+ * retry → queued, placing, dialing, ringing, live → answered
+ * (waitingForAgent), offered, connected, wrapUp, completed. Agent First (9):
+ * offered, agentConnected, previewing, placing, dialing, ringing, connected,
+ * wrapUp, completed.
  */
-const SCRIPTS: Record<CallbackInput['mode'], Array<CallbackEvent | typeof TIMER>> = {
+const SCRIPTS: Record<Mode, Array<CallbackEvent | typeof TIMER>> = {
   CustomerFirst: [
     { type: 'DIAL' },
-    { type: 'RING' },
-    { type: 'NO_ANSWER' },
+    plan('noAnswer'),
+    TIMER,
+    TIMER,
     TIMER,
     { type: 'DIAL' },
-    { type: 'RING' },
-    { type: 'LIVE' },
+    plan('live'),
+    TIMER,
+    TIMER,
     { type: 'OFFER' },
-    { type: 'AGENT_ANSWER', dialDelay: 0 },
-    { type: 'TALK_END' },
-    { type: 'WRAP_END' },
+    { type: 'AGENT_ANSWER' },
+    TIMER,
+    TIMER,
   ],
   AgentFirst: [
     { type: 'OFFER' },
-    { type: 'AGENT_ANSWER', dialDelay: 5_000 },
+    { type: 'AGENT_ANSWER' },
+    { type: 'PREVIEWED', dialDelay: 5_000 },
     TIMER,
-    { type: 'RING' },
-    { type: 'LIVE' },
-    { type: 'TALK_END' },
-    { type: 'WRAP_END' },
+    plan('live'),
+    TIMER,
+    TIMER,
+    TIMER,
+    TIMER,
   ],
 };
 
-const modeOf = (entity: number): CallbackInput['mode'] => (entity % 2 === 0 ? 'CustomerFirst' : 'AgentFirst');
+const modeOf = (entity: number): Mode => (entity % 2 === 0 ? 'CustomerFirst' : 'AgentFirst');
+
+/** The engines of the micro-benchmark, by mode. */
+type Engines = Record<Mode, Engine>;
 
 /** Starts BATCH callbacks (alternating modes); returns the wall ms taken. */
-function startBatch(engine: Engine): number {
+function startBatch(engines: Engines): number {
   const t0 = performance.now();
-  for (let entity = 0; entity < BATCH; entity++) engine.start(entity, modeOf(entity) === 'CustomerFirst' ? CUSTOMER_FIRST : AGENT_FIRST);
+  for (let entity = 0; entity < BATCH; entity++) engines[modeOf(entity)].start(entity, INPUT);
   return performance.now() - t0;
 }
 
 /** Drives every callback of the batch through its script, step by step across the batch; returns the wall ms and CPU µs taken. */
-function driveBatch(engine: Engine, host: NoOpHost): { ms: number; cpuMicros: number } {
+function driveBatch(engines: Engines, host: NoOpHost): { ms: number; cpuMicros: number } {
   const longest = Math.max(SCRIPTS.CustomerFirst.length, SCRIPTS.AgentFirst.length);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let step = 0; step < longest; step++) {
     for (let entity = 0; entity < BATCH; entity++) {
-      const script = SCRIPTS[modeOf(entity)];
+      const mode = modeOf(entity);
+      const script = SCRIPTS[mode];
       if (step >= script.length) continue;
       const event = script[step] ?? host.pending[entity];
       if (event === null) throw new Error('bench: the callback machine asked for no delayed event');
-      engine.send(entity, event);
+      engines[mode].send(entity, event);
     }
   }
   const ms = performance.now() - t0;
@@ -247,8 +266,9 @@ function driveBatch(engine: Engine, host: NoOpHost): { ms: number; cpuMicros: nu
 }
 
 /** Checks that the scripts did what they say (else the figures would measure something else), and forgets the batch. */
-function releaseBatch(engine: Engine): void {
+function releaseBatch(engines: Engines): void {
   for (let entity = 0; entity < BATCH; entity++) {
+    const engine = engines[modeOf(entity)];
     const state = engine.stateOf(entity);
     if (state !== 'completed') throw new Error(`bench: a ${modeOf(entity)} callback ended in ${state}, not completed`);
     engine.release(entity);
@@ -256,19 +276,20 @@ function releaseBatch(engine: Engine): void {
 }
 
 /** Transitions with the wall and CPU seconds spent in them, and starts with their wall seconds, over `batches` batches. */
-function driveBatches(engine: Engine, host: NoOpHost, batches: number) {
+function driveBatches(engines: Engines, host: NoOpHost, batches: number) {
+  const transitionsOf = () => engines.AgentFirst.transitions + engines.CustomerFirst.transitions;
   let transitionMs = 0;
   let cpuMicros = 0;
   let startMs = 0;
   let transitions = 0;
   for (let b = 0; b < batches; b++) {
-    startMs += startBatch(engine);
-    const before = engine.transitions;
-    const driven = driveBatch(engine, host);
+    startMs += startBatch(engines);
+    const before = transitionsOf();
+    const driven = driveBatch(engines, host);
     transitionMs += driven.ms;
     cpuMicros += driven.cpuMicros;
-    transitions += engine.transitions - before;
-    releaseBatch(engine);
+    transitions += transitionsOf() - before;
+    releaseBatch(engines);
   }
   return { wall: transitionMs / 1000, cpu: cpuMicros / 1e6, transitions, starts: batches * BATCH, startWall: startMs / 1000 };
 }
@@ -285,10 +306,13 @@ export function measureTransition(runs: number, engineChoice: string = ENGINES[0
   const startRssMB = process.memoryUsage().rss / MB;
   const host = new NoOpHost();
   const name = engineName(engineChoice);
-  const engine: Engine =
-    name === 'xstate' ? new XStateEngine(callbackMachine, host, new Mailbox()) : new CompiledEngine(callbackMachine, host, new Mailbox());
-  const warmup = timed(() => driveBatches(engine, host, WARMUP_BATCHES));
-  const timedRuns = Array.from({ length: runs }, () => driveBatches(engine, host, BATCHES));
+  const mailbox = new Mailbox();
+  const make = (machine: AnyStateMachine): Engine =>
+    name === 'xstate' ? new XStateEngine(machine, host, mailbox) : new CompiledEngine(machine, host, mailbox);
+  const engines: Engines = { AgentFirst: make(agentFirstCallbackMachine), CustomerFirst: make(customerFirstCallbackMachine) };
+  const engine = engines.AgentFirst;
+  const warmup = timed(() => driveBatches(engines, host, WARMUP_BATCHES));
+  const timedRuns = Array.from({ length: runs }, () => driveBatches(engines, host, BATCHES));
   const best = fastest(timedRuns);
   return {
     name: TRANSITION,
@@ -373,11 +397,11 @@ export function measureMemory(name: string, engineChoice: string = ENGINES[0]): 
   const held = heldBytes() - before;
   const live = world.callbacks.active;
   for (const id of [1, live]) {
-    const state = world.callbacks.engine.stateOf(id);
+    const state = world.callbacks.stateOf(id);
     if (state !== 'scheduled') throw new Error(`bench: callback ${id} is ${state}, not scheduled`);
   }
   const events = world.sim.eventsHandled;
-  const transitions = world.agents.engine.transitions + world.callbacks.engine.transitions;
+  const transitions = world.transitions;
   collector.report(); // keeps the collector (and what it holds) alive until after the measurement
   return {
     name,

@@ -51,7 +51,7 @@ export function callbacksCommand(out: Output): Command {
         throw new CliError(`--queue: no queue "${options.queue}"; queues are ${scenario.queues.map((q) => q.id).join(', ')}`);
       }
       world.runUntil(at);
-      const rows = world.callbacks
+      const rows = world
         .scheduledView()
         .filter((r) => !options.queue || r.queue === options.queue)
         .map((r) => ({

@@ -79,7 +79,7 @@ export function traceCommand(out: Output): Command {
       const originCall = { value: -1 };
       world.events$.subscribe((event) => {
         if (id < 0 && event.type === 'callback.created' && listed >= 0) {
-          const label = world.callbacks.describe(event.callback).label;
+          const label = world.edits.describe(event.callback).label;
           if (label === options.callback) id = event.callback;
         }
         if (id >= 0 && concerns(event, id, originCall)) events.push(event);

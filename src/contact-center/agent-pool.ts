@@ -1,6 +1,7 @@
 import { sampler, sampleWhole, type Sampler } from '../kernel/distributions.js';
 import type { RandomStream } from '../kernel/random.js';
-import { agentMachine, type AgentContext, type AgentEvent, type AgentInput } from '../machines/agent.js';
+import { AGENT_TIME_TAGS, agentMachine, type AgentContext, type AgentEvent, type AgentInput, type AgentTimeTag } from '../machines/agent.js';
+import { classifyStates } from '../machines/state-tags.js';
 import type { MachineEngine } from '../machines/engine.js';
 import type { AgentGroupConfig } from '../model/scenario.js';
 import { IdleAgents } from './idle-agents.js';
@@ -42,7 +43,6 @@ export interface WorkOwner {
  * The events sent to agent machines, made once: engines and hosts only read
  * events, so the same object can be sent every time.
  */
-const ANSWER: AgentEvent = Object.freeze({ type: 'ANSWER' });
 const WITHDRAW: AgentEvent = Object.freeze({ type: 'WITHDRAW' });
 const END_WITH_WRAP_UP: AgentEvent = Object.freeze({ type: 'END', wrapUp: true });
 const END_WITHOUT_WRAP_UP: AgentEvent = Object.freeze({ type: 'END', wrapUp: false });
@@ -62,8 +62,6 @@ interface AgentRecord {
   dialTime: Sampler;
   answerStream: RandomStream;
   dialStream: RandomStream;
-  /** Kernel handle of a pending answer, or 0. */
-  answerHandle: number;
 }
 
 /**
@@ -77,15 +75,16 @@ export class AgentPool {
   private readonly agents: AgentRecord[] = [];
   private readonly idle: IdleAgents[];
   private readonly owners: WorkOwner[] = [];
-  private readonly answerKind: number;
   private readonly talkKind: number;
   private readonly wrapKind: number;
   private readonly shiftKind: number;
   private readonly groupMembers: number[][] = [];
   private readonly online: Int32Array;
   private readonly availableListeners: Array<(queue: number) => void> = [];
-  /** Per queue, the OFFER events an agent machine gets (answered later, or at once) and the alerting timeout they carry. */
-  private readonly offers: Array<{ later: AgentEvent; atOnce: AgentEvent; alertingTimeout: number }>;
+  /** Per queue, the OFFER event of an offer answered at once, and the alerting timeout of the others. */
+  private readonly offers: Array<{ atOnce: AgentEvent; alertingTimeout: number }>;
+  /** The time tag of each agent state ('' — before the start — is offline). */
+  private readonly timeTags: ReadonlyMap<string, AgentTimeTag>;
   /** Per queue, whether routing is longest-idle and best-skills. */
   private readonly longestIdle: Uint8Array;
   private readonly bestSkills: Uint8Array;
@@ -98,13 +97,10 @@ export class AgentPool {
     createEngine: EngineFactory,
   ) {
     const { sim, scenario, streams } = world;
-    this.answerKind = sim.register('agent.answer', (a) => {
-      this.agents[a].answerHandle = 0;
-      this.send(a, ANSWER);
-    });
     this.talkKind = sim.register('agent.talkEnd', (a) => this.ownerOf(a).talkEnded(this.workId(a), a));
     this.wrapKind = sim.register('agent.wrapEnd', (a) => this.wrapEnded(a));
     this.shiftKind = sim.register('agent.shiftChange', (g) => this.shiftChange(g));
+    this.timeTags = new Map([['', 'offline'], ...classifyStates(agentMachine, AGENT_TIME_TAGS)]);
     const timers = world.timers.forEngine<AgentEvent>((a, e) => this.engine.send(a, e));
     this.engine = createEngine('agent', agentMachine, {
       perform: (agent, action) => this.perform(agent, action),
@@ -132,7 +128,6 @@ export class AgentPool {
           dialTime,
           answerStream: streams.stream('agent.answerTime', index),
           dialStream: streams.stream('agent.dialTime', index),
-          answerHandle: 0,
         });
       }
       this.groupMembers.push(members);
@@ -140,8 +135,7 @@ export class AgentPool {
     this.offers = world.queues.map((q) => {
       const alertingTimeout = q.config.callback.alertingTimeout;
       return {
-        later: Object.freeze({ type: 'OFFER', alertingTimeout, answerAtOnce: false }),
-        atOnce: Object.freeze({ type: 'OFFER', alertingTimeout, answerAtOnce: true }),
+        atOnce: Object.freeze({ type: 'OFFER', alertingTimeout, answerTime: 0 }),
         alertingTimeout,
       };
     });
@@ -274,6 +268,18 @@ export class AgentPool {
     this.world.sim.after(duration, this.talkKind, agent);
   }
 
+  /** The agent's conversation ends, with after-call work to follow (`endAfterCallWork` ends it) or none. */
+  endTalk(agent: number, wrapUp: boolean): void {
+    if (!wrapUp) this.agents[agent].work = -1;
+    this.send(agent, wrapUp ? END_WITH_WRAP_UP : END_WITHOUT_WRAP_UP);
+  }
+
+  /** The agent's after-call work ends. */
+  endAfterCallWork(agent: number): void {
+    this.agents[agent].work = -1;
+    this.send(agent, WRAP_END);
+  }
+
   /** Ends the agent's interaction with `wrapUp` ms of after-call work (`wrapEnded` follows), or none. */
   endWork(agent: number, wrapUp: number): void {
     if (wrapUp > 0) {
@@ -289,8 +295,6 @@ export class AgentPool {
   withdrawOffer(agent: number): void {
     const record = this.agents[agent];
     record.work = -1;
-    if (record.answerHandle) this.world.sim.cancel(record.answerHandle);
-    record.answerHandle = 0;
     this.send(agent, WITHDRAW);
   }
 
@@ -320,10 +324,9 @@ export class AgentPool {
     const owner = this.owners[ref & 1];
     const autoAnswer = owner.assigned(ref >> 1, agent);
     const answerTime = autoAnswer ? 0 : sampleWhole(record.answerTime, record.answerStream);
-    const offers = this.offers[queue];
-    this.send(agent, answerTime === 0 ? offers.atOnce : offers.later);
-    if (answerTime === 0) owner.answered(ref >> 1, agent);
-    else if (answerTime < offers.alertingTimeout) record.answerHandle = this.world.sim.after(answerTime, this.answerKind, agent);
+    const { atOnce, alertingTimeout } = this.offers[queue];
+    // An agent who would answer only after the offer times out does not answer it.
+    this.send(agent, answerTime === 0 ? atOnce : { type: 'OFFER', alertingTimeout, answerTime: answerTime < alertingTimeout ? answerTime : Infinity });
   }
 
   private available(agent: number): void {
@@ -364,6 +367,11 @@ export class AgentPool {
       case 'available':
         this.available(agent);
         break;
+      case 'answered': {
+        const ref = this.agents[agent].work;
+        if (ref >= 0) this.owners[ref & 1].answered(ref >> 1, agent);
+        break;
+      }
       case 'offerMissed': {
         const record = this.agents[agent];
         const ref = record.work;
@@ -378,13 +386,11 @@ export class AgentPool {
 
   private changed(agent: number, from: string, to: string): void {
     const queues = this.agents[agent].queues;
-    if (from === 'idle') for (let i = 0; i < queues.length; i++) this.idle[queues[i]].remove(agent);
-    if (from === 'offline') for (let i = 0; i < queues.length; i++) this.online[queues[i]]++;
-    if (to === 'offline' && from !== '') for (let i = 0; i < queues.length; i++) this.online[queues[i]]--;
-    if (to === 'busy' && from === 'alerting') {
-      const ref = this.agents[agent].work;
-      if (ref >= 0) this.owners[ref & 1].answered(ref >> 1, agent);
-    }
+    const was = this.timeTags.get(from);
+    const is = this.timeTags.get(to);
+    if (was === 'idle') for (let i = 0; i < queues.length; i++) this.idle[queues[i]].remove(agent);
+    if (was === 'offline' && from !== '') for (let i = 0; i < queues.length; i++) this.online[queues[i]]++;
+    if (is === 'offline' && from !== '') for (let i = 0; i < queues.length; i++) this.online[queues[i]]--;
     this.world.channel.agentState(this.world.sim.now, agent, from, to);
   }
 

@@ -1,8 +1,12 @@
 import type { AgentPool } from './agent-pool.js';
-import type { CallbackCenter, DialerHooks } from './callbacks.js';
+import type { DialerHooks } from './callback-effects.js';
+import type { CallbackRecords } from './callback-records.js';
+import type { FlightAccounting } from './flight-accounting.js';
 import { ABANDON_CEILING } from '../model/regulation.js';
 import { pacingPolicy, type PacingPolicy, type PacingView } from './pacing.js';
 import type { World } from './world-context.js';
+
+const DIAL = Object.freeze({ type: 'DIAL' as const });
 
 /** Default abandon-after-answer target of the adaptive policy: the regulatory ceiling. */
 export const DEFAULT_ADAPTIVE_TARGET = ABANDON_CEILING;
@@ -27,7 +31,8 @@ export class Dialer implements DialerHooks {
   constructor(
     private readonly world: World,
     private readonly pool: AgentPool,
-    private readonly callbacks: CallbackCenter,
+    private readonly records: CallbackRecords,
+    private readonly flight: FlightAccounting,
   ) {
     this.policies = world.queues.map((q) => {
       const settings = q.config.callback;
@@ -41,7 +46,6 @@ export class Dialer implements DialerHooks {
     this.decideKind = world.sim.register('dialer.decide', (q) => this.decide(q));
     const customerFirst = this.policies.some((p) => p !== null);
     this.decideLine = customerFirst ? world.sim.delayLine(0) : -1;
-    callbacks.setDialer(this);
     // An agent who becomes available matters to the dialer only on a Customer First queue.
     if (customerFirst) pool.onAvailable((queue) => this.poke(queue));
   }
@@ -70,8 +74,8 @@ export class Dialer implements DialerHooks {
   private see(queue: number, view: PacingView): PacingView {
     view.onlineAgents = this.pool.onlineOn(queue);
     view.idleAgents = this.pool.idleOn(queue);
-    view.inFlight = this.callbacks.inFlight[queue];
-    view.waitingForAgent = this.callbacks.waitingForAgent[queue];
+    view.inFlight = this.flight.inFlight[queue];
+    view.waitingForAgent = this.flight.waitingForAgent[queue];
     return view;
   }
 
@@ -87,15 +91,16 @@ export class Dialer implements DialerHooks {
       const ref = toDial.shift();
       if (ref < 0) break;
       const id = ref >> 1;
-      this.callbacks.takenByDialer(id);
-      this.callbacks.dial(id);
+      const record = this.records.get(id);
+      record.place.line = null;
+      record.chart.send(id, DIAL);
       if (!this.world.wants('dialer.dialed')) continue;
       this.world.emit({
         type: 'dialer.dialed',
         t: this.world.sim.now,
         queue: this.world.queues[queue].config.id,
         callback: id,
-        inFlight: this.callbacks.inFlight[queue],
+        inFlight: this.flight.inFlight[queue],
         bound,
         policy: policy.name,
         level: policy.level?.() ?? null,

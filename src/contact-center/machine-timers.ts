@@ -92,6 +92,8 @@ export class MachineTimers {
     const idIndex = this.idIndex(id);
     const existing = this.find(engine, entity, idIndex);
     if (existing >= 0) this.release(existing, true);
+    // A duration that never ends (a machine's recording has no patience) is a timer that never fires.
+    if (delay === Infinity) return;
     const heads = this.heads(engine, entity);
     const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.handles.length;
     this.engineOf[slot] = engine;

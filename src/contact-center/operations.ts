@@ -1,6 +1,6 @@
 import type { OperationConfig } from '../model/scenario.js';
 import type { AgentPool } from './agent-pool.js';
-import type { CallbackCenter, OperationResult } from './callbacks.js';
+import type { CallbackEdits, OperationResult } from './callback-edits.js';
 import type { World } from './world-context.js';
 
 /**
@@ -13,7 +13,7 @@ export class Operations {
 
   constructor(
     private readonly world: World,
-    private readonly callbacks: CallbackCenter,
+    private readonly callbacks: CallbackEdits,
     private readonly pool: AgentPool,
   ) {
     this.kind = world.sim.register('operation', (i) => this.apply(world.scenario.operations[i]));

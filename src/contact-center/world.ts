@@ -11,6 +11,13 @@ import type { Scenario } from '../model/scenario.js';
 import { AgentPool } from './agent-pool.js';
 import { CallbackRequests } from './callback-requests.js';
 import { CallbackCenter } from './callbacks.js';
+import { CallbackEdits } from './callback-edits.js';
+import { CallbackRecords } from './callback-records.js';
+import { CustomerStreams } from './customer-streams.js';
+import { FlightAccounting } from './flight-accounting.js';
+import { scheduledView, type ScheduledCallbackRow } from './scheduled-view.js';
+import { agentFirstCallbackMachine } from '../machines/agent-first-callback.js';
+import { customerFirstCallbackMachine } from '../machines/customer-first-callback.js';
 import { EventChannel } from './event-channel.js';
 import { Dialer } from './dialer.js';
 import { InboundTraffic } from './inbound.js';
@@ -52,7 +59,15 @@ export class ContactCenter implements World {
   readonly horizon: number;
   readonly skills: SkillBook;
   readonly agents: AgentPool;
+  /** Every customer's own random draws. */
+  readonly customers: CustomerStreams;
+  /** The callbacks not yet ended. */
+  readonly records: CallbackRecords;
+  /** The Customer First dialer's counts of dials in flight and customers waiting. */
+  readonly flight: FlightAccounting;
   readonly callbacks: CallbackCenter;
+  /** Operations on callbacks (cancel, reschedule, reassign). */
+  readonly edits: CallbackEdits;
   readonly inbound: InboundTraffic;
   readonly dialer: Dialer;
   readonly requests: CallbackRequests;
@@ -90,15 +105,18 @@ export class ContactCenter implements World {
     });
     const createEngine = this.engineFactory();
     this.skills = new SkillBook(scenario.agents.flatMap((g) => new Array<Record<string, number>>(g.count).fill(g.skills)));
+    this.customers = new CustomerStreams(this.streams);
     this.agents = new AgentPool(this, this.skills, createEngine);
-    this.callbacks = new CallbackCenter(this, this.agents, this.skills, createEngine);
+    this.records = new CallbackRecords();
+    this.flight = new FlightAccounting(this, [agentFirstCallbackMachine, customerFirstCallbackMachine]);
+    this.dialer = new Dialer(this, this.agents, this.records, this.flight);
+    this.callbacks = new CallbackCenter(this, this.agents, this.skills, this.records, this.flight, this.dialer, this.customers, createEngine);
+    this.edits = new CallbackEdits(this, this.records, this.callbacks, this.agents);
     this.inbound = new InboundTraffic(this, this.agents, this.callbacks, this.skills);
-    this.callbacks.setCustomers(this.inbound);
-    this.dialer = new Dialer(this, this.agents, this.callbacks);
     this.requests = new CallbackRequests(this, this.callbacks);
     this.campaigns = new Campaigns(this, this.callbacks);
     this.listed = new ListedCallbacks(this, this.callbacks, this.agents);
-    this.operations = new Operations(this, this.callbacks, this.agents);
+    this.operations = new Operations(this, this.edits, this.agents);
     this.sampleKind = this.sim.register('queue.sample', () => this.sample());
   }
 
@@ -138,6 +156,16 @@ export class ContactCenter implements World {
     this.channel.emit(event);
   }
 
+  /** Transitions taken so far by every statechart of the run. */
+  get transitions(): number {
+    return this.agents.engine.transitions + this.callbacks.transitions;
+  }
+
+  /** The Scheduled Callbacks view now. */
+  scheduledView(): ScheduledCallbackRow[] {
+    return scheduledView(this.records, this.agents);
+  }
+
   /** Runs the simulation up to simulated time `until` (at most the horizon). */
   runUntil(until: number): void {
     if (!this.started) {
@@ -170,7 +198,7 @@ export class ContactCenter implements World {
           queue: q.config.id,
           waiting: this.agents.waitingOn(q.index),
           toDial: q.toDial.size,
-          inFlight: this.callbacks.inFlight[q.index],
+          inFlight: this.flight.inFlight[q.index],
           idleAgents: this.agents.idleOn(q.index),
           onlineAgents: this.agents.onlineOn(q.index),
         });

@@ -12,23 +12,24 @@ export interface AgentContext extends AgentInput {
   logOffPending: boolean;
   /** ms the current offer alerts before it counts as missed. */
   alertingTimeout: number;
+  /** ms the agent takes to answer the current offer (Infinity: not before it times out). */
+  answerTime: number;
 }
 
 /** Events the world sends to an agent machine. */
 export type AgentEvent =
   | { type: 'LOG_ON' }
   | { type: 'LOG_OFF' }
-  | { type: 'OFFER'; alertingTimeout: number; answerAtOnce: boolean }
-  | { type: 'ANSWER' }
+  | { type: 'OFFER'; alertingTimeout: number; answerTime: number }
   | { type: 'WITHDRAW' }
   | { type: 'END'; wrapUp: boolean }
   | { type: 'WRAP_END' };
 
-/** The states of an agent, as reported in traces and occupancy. */
-export const AGENT_STATES = ['offline', 'idle', 'alerting', 'busy', 'wrapUp', 'notResponding'] as const;
+/** The tags of agent states, one per state: how the agent's time is counted (offline time is not). */
+export const AGENT_TIME_TAGS = ['offline', 'idle', 'working', 'notResponding'] as const;
 
-/** One of `AGENT_STATES`. */
-export type AgentState = (typeof AGENT_STATES)[number];
+/** One of `AGENT_TIME_TAGS`. */
+export type AgentTimeTag = (typeof AGENT_TIME_TAGS)[number];
 
 /** Named actions performed by the world that drives the machine (see callback.ts). */
 const performedByTheWorld = () => {};
@@ -38,8 +39,8 @@ const afterWork = [{ guard: 'logOffPending' as const, target: 'offline' }, { tar
 /**
  * One agent's presence and routing status.
  *
- * offline ⇄ idle; an offer makes the agent alerting (or busy at once with
- * auto-answer); an unanswered offer times out into notResponding; work ends
+ * offline ⇄ idle; an offer makes the agent alerting until they answer it
+ * (or busy at once with auto-answer); an unanswered offer times out into notResponding; work ends
  * in wrapUp (or straight back to idle when there is no after-call work). A
  * shift that ends while the agent works takes effect when the work is done,
  * unless the next shift starts first.
@@ -52,28 +53,31 @@ export const agentMachine = setup({
   },
   guards: {
     logOffPending: ({ context }) => context.logOffPending,
-    answersAtOnce: ({ event }) => event.type === 'OFFER' && event.answerAtOnce,
+    answersAtOnce: ({ event }) => event.type === 'OFFER' && event.answerTime === 0,
     hasWrapUp: ({ event }) => event.type === 'END' && event.wrapUp,
   },
   delays: {
     alertingTimeout: ({ context }) => context.alertingTimeout,
     notRespondingTime: ({ context }) => context.notRespondingTime,
+    answerTime: ({ context }) => context.answerTime,
   },
   actions: {
     /** The agent can take work: route the best waiting interaction to them. */
     available: performedByTheWorld,
     /** The agent let an offer time out: give the interaction to someone else. */
     offerMissed: performedByTheWorld,
-    rememberAlertingTimeout: assign({
-      alertingTimeout: ({ context, event }) => (event.type === 'OFFER' ? event.alertingTimeout : context.alertingTimeout),
-    }),
+    /** The agent answered the offer: the interaction has its agent. */
+    answered: performedByTheWorld,
+    rememberOffer: assign(({ context, event }) =>
+      event.type === 'OFFER' ? { alertingTimeout: event.alertingTimeout, answerTime: event.answerTime } : context,
+    ),
     markLogOffPending: assign({ logOffPending: true }),
     clearLogOffPending: assign({ logOffPending: false }),
   },
 }).createMachine({
   id: 'agent',
   initial: 'offline',
-  context: ({ input }) => ({ logOffPending: false, alertingTimeout: 0, ...input }),
+  context: ({ input }) => ({ logOffPending: false, alertingTimeout: 0, answerTime: 0, ...input }),
   states: {
     offline: {
       tags: ['offline'],
@@ -86,16 +90,18 @@ export const agentMachine = setup({
       on: {
         LOG_OFF: 'offline',
         OFFER: [
-          { guard: 'answersAtOnce', target: 'busy' },
-          { target: 'alerting', actions: 'rememberAlertingTimeout' },
+          { guard: 'answersAtOnce', target: 'busy', actions: 'answered' },
+          { target: 'alerting', actions: 'rememberOffer' },
         ],
       },
     },
     alerting: {
       tags: ['working'],
-      after: { alertingTimeout: { target: 'notResponding', actions: 'offerMissed' } },
+      after: {
+        answerTime: { target: 'busy', actions: 'answered' },
+        alertingTimeout: { target: 'notResponding', actions: 'offerMissed' },
+      },
       on: {
-        ANSWER: 'busy',
         WITHDRAW: afterWork,
         LOG_OFF: { actions: 'markLogOffPending' },
         LOG_ON: { actions: 'clearLogOffPending' },

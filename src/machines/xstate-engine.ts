@@ -49,7 +49,7 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
       this.snapshots[entity] = snapshot;
       this.transitions++;
       const initEvent = { type: 'xstate.init' } as unknown as TEvent;
-      this.host.changed(id, '', String(snapshot.value), initEvent);
+      this.host.changed(id, '', leafOf(snapshot.value), initEvent);
       this.performAll(id, this.collected, initEvent);
     }, entity, input);
   }
@@ -59,7 +59,7 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
   }
 
   stateOf(entity: number): string {
-    return String(this.snapshot(entity).value);
+    return leafOf(this.snapshot(entity).value);
   }
 
   hasTag(entity: number, tag: string): boolean {
@@ -97,8 +97,8 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
     if (after === before && this.collected.length === 0) return;
     this.snapshots[entity] = after;
     this.transitions++;
-    const from = String(before.value);
-    const to = String(after.value);
+    const from = leafOf(before.value);
+    const to = leafOf(after.value);
     if (from !== to) this.host.changed(entity, from, to, event);
     this.performAll(entity, this.collected, event);
   }
@@ -122,4 +122,11 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
       }
     }
   }
+}
+
+/** The innermost state of an XState state value (`{ answered: 'offered' }` is `offered`): state keys are unique in our machines. */
+function leafOf(value: unknown): string {
+  let v = value;
+  while (typeof v === 'object' && v !== null) v = Object.values(v)[0];
+  return String(v);
 }

@@ -1,6 +1,6 @@
 import type { Observable, Subscription } from 'rxjs';
 import { EventStream } from '../kernel/event-stream.js';
-import type { CallbackEnd } from '../machines/callback.js';
+import type { CallbackEnd } from '../machines/callback-parts.js';
 import { eventAdapter } from '../model/event-adapter.js';
 import { SIM_EVENT_TYPES, type AttemptResult, type CallbackKind, type SimEvent, type SimEventSink, type SimEventType } from '../model/events.js';
 import type { CallbackMode, DialOutcome } from '../model/scenario.js';

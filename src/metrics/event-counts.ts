@@ -1,4 +1,4 @@
-import type { CallbackEnd } from '../machines/callback.js';
+import type { CallbackEnd } from '../machines/callback-parts.js';
 import type { AttemptResult } from '../model/events.js';
 import type { DialOutcome } from '../model/scenario.js';
 import type { QueueTally } from './tally.js';

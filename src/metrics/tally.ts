@@ -1,4 +1,4 @@
-import { CALLBACK_END_STATES, type CallbackEnd } from '../machines/callback.js';
+import { CALLBACK_END_STATES, type CallbackEnd } from '../machines/callback-parts.js';
 
 /** Raw counts and sums of one queue over some period (the whole run, or one interval). */
 export class QueueTally {

@@ -99,7 +99,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     operations: report.operations,
     run: {
       events: world.sim.eventsHandled,
-      transitions: world.agents.engine.transitions + world.callbacks.engine.transitions,
+      transitions: world.transitions,
       callbacksActiveAtEnd: world.callbacks.active,
       callsInSystemAtEnd: world.inbound.inSystem,
     },

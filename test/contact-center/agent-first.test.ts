@@ -37,7 +37,7 @@ function attemptsOf(events: readonly SimEvent[], callback: number) {
 }
 
 describe('Agent First callbacks', () => {
-  it('go offered → agentConnected → dialing → ringing → connected → wrapUp → completed with the configured times', () => {
+  it('go offered → agentConnected → previewing → placing → dialing → ringing → connected → wrapUp → completed with the configured times', () => {
     const s = agentFirst({});
     const { events } = record(s);
     const ended = [...endings(events).values()];
@@ -46,20 +46,24 @@ describe('Agent First callbacks', () => {
       expect(end.end).toBe('completed');
       expect(end.attempts).toBe(1);
       const path = transitionsOf(events, end.callback);
-      expect(path.map((p) => p.to)).toEqual(['queued', 'offered', 'agentConnected', 'dialing', 'ringing', 'connected', 'wrapUp', 'completed']);
+      expect(path.map((p) => p.to)).toEqual(['queued', 'offered', 'agentConnected', 'previewing', 'placing', 'dialing', 'ringing', 'connected', 'wrapUp', 'completed']);
       expect(path.map((p) => p.event)).toEqual([
         'xstate.init',
         'OFFER',
         'AGENT_ANSWER',
-        'xstate.after.dialDelay.callback.agentConnected',
-        'RING',
-        'LIVE',
-        'TALK_END',
-        'WRAP_END',
+        'PREVIEWED',
+        'xstate.after.dialDelay.agentFirstCallback.previewing',
+        'PLACED',
+        'xstate.after.signalDelay.agentFirstCallback.dialing',
+        'xstate.after.ringDuration.agentFirstCallback.ringing',
+        'xstate.after.talk.agentFirstCallback.connected',
+        'xstate.after.wrapUp.agentFirstCallback.wrapUp',
       ]);
       const offered = path[1].t;
       expect(path.slice(2).map((p) => p.t - offered)).toEqual([
         ANSWER,
+        ANSWER,
+        ANSWER + DIAL,
         ANSWER + DIAL,
         ANSWER + DIAL + SIGNAL,
         ANSWER + DIAL + SIGNAL + RING,

@@ -109,7 +109,7 @@ describe('Customer First callbacks', () => {
       const answered = ofType(events, 'callback.answered').filter((x) => x.callback === a.callback && x.t <= a.t).at(-1)!;
       expect(a.t - answered.t).toBe(patience);
       expect(a.outcome).toBe('live');
-      const next = transitionsOf(events, a.callback).find((p) => p.t === a.t && p.event === 'PATIENCE_END')!;
+      const next = transitionsOf(events, a.callback).find((p) => p.t === a.t && p.event === 'xstate.after.patience.customerFirstCallback.answered')!;
       if (a.attempt === 1) {
         expect(next.to).toBe('waitingRetry');
         const redial = ofType(events, 'callback.dialed').find((d) => d.callback === a.callback && d.attempt === 2);

@@ -1,19 +1,23 @@
 import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { AGENT_STATES, agentMachine, type AgentContext, type AgentEvent, type AgentInput } from '../../src/machines/agent.js';
+import { AGENT_TIME_TAGS, agentMachine, type AgentContext, type AgentEvent, type AgentInput } from '../../src/machines/agent.js';
 import { Mailbox } from '../../src/machines/engine.js';
+import { classifyStates } from '../../src/machines/state-tags.js';
 import { XStateEngine } from '../../src/machines/xstate-engine.js';
 import { RecordingHost } from './recording-host.js';
 
 const ALERT = 'xstate.after.alertingTimeout.agent.alerting';
+const ANSWER = 'xstate.after.answerTime.agent.alerting';
 const NOT_RESPONDING = 'xstate.after.notRespondingTime.agent.notResponding';
 const NOT_RESPONDING_TIME = 30_000;
 const ID = 3;
 
 type Step = AgentEvent | { fire: string };
 
-const OFFER: AgentEvent = { type: 'OFFER', alertingTimeout: 8000, answerAtOnce: false };
-const OFFER_AT_ONCE: AgentEvent = { type: 'OFFER', alertingTimeout: 8000, answerAtOnce: true };
+/** An offer the agent answers after 5 s, one they would answer only after it times out, and an auto-answered one. */
+const OFFER: AgentEvent = { type: 'OFFER', alertingTimeout: 8000, answerTime: 5000 };
+const OFFER_UNANSWERED: AgentEvent = { type: 'OFFER', alertingTimeout: 8000, answerTime: Infinity };
+const OFFER_AT_ONCE: AgentEvent = { type: 'OFFER', alertingTimeout: 8000, answerTime: 0 };
 
 function setup(path: Step[] = []) {
   const host = new RecordingHost<AgentEvent>();
@@ -31,11 +35,11 @@ const PATHS: Record<string, Step[]> = {
   alerting: [{ type: 'LOG_ON' }, OFFER],
   busy: [{ type: 'LOG_ON' }, OFFER_AT_ONCE],
   wrapUp: [{ type: 'LOG_ON' }, OFFER_AT_ONCE, { type: 'END', wrapUp: true }],
-  notResponding: [{ type: 'LOG_ON' }, OFFER, { fire: ALERT }],
+  notResponding: [{ type: 'LOG_ON' }, OFFER_UNANSWERED, { fire: ALERT }],
   'alerting (log-off pending)': [{ type: 'LOG_ON' }, OFFER, { type: 'LOG_OFF' }],
   'busy (log-off pending)': [{ type: 'LOG_ON' }, OFFER_AT_ONCE, { type: 'LOG_OFF' }],
   'wrapUp (log-off pending)': [{ type: 'LOG_ON' }, OFFER_AT_ONCE, { type: 'END', wrapUp: true }, { type: 'LOG_OFF' }],
-  'notResponding (log-off pending)': [{ type: 'LOG_ON' }, OFFER, { type: 'LOG_OFF' }, { fire: ALERT }],
+  'notResponding (log-off pending)': [{ type: 'LOG_ON' }, OFFER_UNANSWERED, { type: 'LOG_OFF' }, { fire: ALERT }],
 };
 
 interface Row {
@@ -49,12 +53,13 @@ interface Row {
 const ROWS: Row[] = [
   { at: 'offline', step: { type: 'LOG_ON' }, to: 'idle', log: ['offline>idle', 'available'] },
   { at: 'idle', step: { type: 'LOG_OFF' }, to: 'offline', log: ['idle>offline'] },
-  { at: 'idle', step: OFFER, to: 'alerting', log: ['idle>alerting', `delay ${ALERT} 8000`] },
-  { at: 'idle', step: { type: 'OFFER', alertingTimeout: 15_000, answerAtOnce: false }, to: 'alerting', log: ['idle>alerting', `delay ${ALERT} 15000`] },
-  { at: 'idle', step: OFFER_AT_ONCE, to: 'busy', log: ['idle>busy'] },
-  { at: 'alerting', step: { type: 'ANSWER' }, to: 'busy', log: ['alerting>busy', `cancel ${ALERT}`] },
-  { at: 'alerting', step: { type: 'WITHDRAW' }, to: 'idle', log: ['alerting>idle', `cancel ${ALERT}`, 'available'] },
-  { at: 'alerting', step: { fire: ALERT }, to: 'notResponding', log: ['alerting>notResponding', `cancel ${ALERT}`, 'offerMissed', `delay ${NOT_RESPONDING} ${NOT_RESPONDING_TIME}`] },
+  { at: 'idle', step: OFFER, to: 'alerting', log: ['idle>alerting', `delay ${ANSWER} 5000`, `delay ${ALERT} 8000`] },
+  { at: 'idle', step: { type: 'OFFER', alertingTimeout: 15_000, answerTime: 12_000 }, to: 'alerting', log: ['idle>alerting', `delay ${ANSWER} 12000`, `delay ${ALERT} 15000`] },
+  { at: 'idle', step: OFFER_UNANSWERED, to: 'alerting', log: ['idle>alerting', `delay ${ANSWER} Infinity`, `delay ${ALERT} 8000`] },
+  { at: 'idle', step: OFFER_AT_ONCE, to: 'busy', log: ['idle>busy', 'answered'] },
+  { at: 'alerting', step: { fire: ANSWER }, to: 'busy', log: ['alerting>busy', `cancel ${ANSWER}`, `cancel ${ALERT}`, 'answered'] },
+  { at: 'alerting', step: { type: 'WITHDRAW' }, to: 'idle', log: ['alerting>idle', `cancel ${ANSWER}`, `cancel ${ALERT}`, 'available'] },
+  { at: 'alerting', step: { fire: ALERT }, to: 'notResponding', log: ['alerting>notResponding', `cancel ${ANSWER}`, `cancel ${ALERT}`, 'offerMissed', `delay ${NOT_RESPONDING} ${NOT_RESPONDING_TIME}`] },
   { at: 'alerting', step: { type: 'LOG_OFF' }, to: 'alerting', log: [], pending: true },
   { at: 'busy', step: { type: 'END', wrapUp: true }, to: 'wrapUp', log: ['busy>wrapUp'] },
   { at: 'busy', step: { type: 'END', wrapUp: false }, to: 'idle', log: ['busy>idle', 'available'] },
@@ -64,15 +69,15 @@ const ROWS: Row[] = [
   { at: 'notResponding', step: { fire: NOT_RESPONDING }, to: 'idle', log: ['notResponding>idle', `cancel ${NOT_RESPONDING}`, 'available'] },
   { at: 'notResponding', step: { type: 'LOG_OFF' }, to: 'offline', log: ['notResponding>offline', `cancel ${NOT_RESPONDING}`] },
   // A pending log-off takes effect when the work is done, instead of becoming available.
-  { at: 'alerting (log-off pending)', step: { type: 'WITHDRAW' }, to: 'offline', log: ['alerting>offline', `cancel ${ALERT}`] },
-  { at: 'alerting (log-off pending)', step: { type: 'ANSWER' }, to: 'busy', log: ['alerting>busy', `cancel ${ALERT}`], pending: true },
+  { at: 'alerting (log-off pending)', step: { type: 'WITHDRAW' }, to: 'offline', log: ['alerting>offline', `cancel ${ANSWER}`, `cancel ${ALERT}`] },
+  { at: 'alerting (log-off pending)', step: { fire: ANSWER }, to: 'busy', log: ['alerting>busy', `cancel ${ANSWER}`, `cancel ${ALERT}`, 'answered'], pending: true },
   { at: 'busy (log-off pending)', step: { type: 'END', wrapUp: false }, to: 'offline', log: ['busy>offline'] },
   { at: 'busy (log-off pending)', step: { type: 'END', wrapUp: true }, to: 'wrapUp', log: ['busy>wrapUp'], pending: true },
   { at: 'wrapUp (log-off pending)', step: { type: 'WRAP_END' }, to: 'offline', log: ['wrapUp>offline'] },
   { at: 'notResponding (log-off pending)', step: { fire: NOT_RESPONDING }, to: 'offline', log: ['notResponding>offline', `cancel ${NOT_RESPONDING}`] },
 ];
 
-const describeStep = (s: Step) => ('fire' in s ? s.fire.split('.')[2] : s.type === 'OFFER' ? `OFFER(${s.answerAtOnce ? 'at once' : s.alertingTimeout})` : s.type === 'END' ? `END(wrapUp ${s.wrapUp})` : s.type);
+const describeStep = (s: Step) => ('fire' in s ? s.fire.split('.')[2] : s.type === 'OFFER' ? `OFFER(answer ${s.answerTime}, timeout ${s.alertingTimeout})` : s.type === 'END' ? `END(wrapUp ${s.wrapUp})` : s.type);
 
 describe('agent machine transitions (XStateEngine with a recording host)', () => {
   it('starts offline and not pending a log-off', () => {
@@ -80,7 +85,7 @@ describe('agent machine transitions (XStateEngine with a recording host)', () =>
     const engine = new XStateEngine<AgentInput, AgentEvent, AgentContext>(agentMachine, host, new Mailbox());
     engine.start(ID, { notRespondingTime: 12_000 });
     expect(host.take()).toEqual(['>offline']);
-    expect(engine.contextOf(ID)).toEqual({ notRespondingTime: 12_000, logOffPending: false, alertingTimeout: 0 });
+    expect(engine.contextOf(ID)).toEqual({ notRespondingTime: 12_000, logOffPending: false, alertingTimeout: 0, answerTime: 0 });
   });
 
   for (const row of ROWS) {
@@ -99,7 +104,6 @@ describe('agent machine transitions (XStateEngine with a recording host)', () =>
     { type: 'LOG_OFF' },
     OFFER,
     OFFER_AT_ONCE,
-    { type: 'ANSWER' },
     { type: 'WITHDRAW' },
     { type: 'END', wrapUp: true },
     { type: 'END', wrapUp: false },
@@ -126,10 +130,11 @@ describe('agent machine transitions (XStateEngine with a recording host)', () =>
     expect(ignored).toBeGreaterThan(30);
   });
 
-  it('remembers the alerting timeout of each offer', () => {
-    const agent = setup([{ type: 'LOG_ON' }, { type: 'OFFER', alertingTimeout: 21_000, answerAtOnce: false }]);
-    expect(agent.context().alertingTimeout).toBe(21_000);
+  it('remembers the alerting timeout and answer time of each offer', () => {
+    const agent = setup([{ type: 'LOG_ON' }, { type: 'OFFER', alertingTimeout: 21_000, answerTime: 7_000 }]);
+    expect(agent.context()).toMatchObject({ alertingTimeout: 21_000, answerTime: 7_000 });
     expect(agent.host.pending.get(`${ID}:${ALERT}`)!.delay).toBe(21_000);
+    expect(agent.host.pending.get(`${ID}:${ANSWER}`)!.delay).toBe(7_000);
   });
 
   it('going offline clears a pending log-off, so the next shift starts clean', () => {
@@ -163,12 +168,11 @@ describe('agent machine reachability (@xstate/graph shortest paths)', () => {
     { type: 'LOG_OFF' },
     OFFER,
     OFFER_AT_ONCE,
-    { type: 'ANSWER' },
     { type: 'WITHDRAW' },
     { type: 'END', wrapUp: true },
     { type: 'END', wrapUp: false },
     { type: 'WRAP_END' },
-    ...[ALERT, NOT_RESPONDING].map((type) => ({ type }) as unknown as AgentEvent),
+    ...[ANSWER, ALERT, NOT_RESPONDING].map((type) => ({ type }) as unknown as AgentEvent),
   ];
   const paths = getShortestPaths(agentMachine, { input: { notRespondingTime: NOT_RESPONDING_TIME }, events: EVENTS });
   const byState = new Map<string, number>();
@@ -178,9 +182,10 @@ describe('agent machine reachability (@xstate/graph shortest paths)', () => {
     byState.set(state, Math.min(byState.get(state) ?? Infinity, p.steps.length - 1));
   }
 
-  it('every agent state is reachable, and AGENT_STATES lists exactly the machine states', () => {
-    expect(Object.keys(agentMachine.root.states).sort()).toEqual([...AGENT_STATES].sort());
-    for (const state of AGENT_STATES) expect(byState.has(state), state).toBe(true);
+  it('every agent state is reachable and carries exactly one time tag', () => {
+    const tags = classifyStates(agentMachine, AGENT_TIME_TAGS);
+    expect([...tags.keys()].sort()).toEqual(Object.keys(agentMachine.root.states).sort());
+    for (const state of tags.keys()) expect(byState.has(state), state).toBe(true);
   });
 
   it('shortest paths: idle 1 step, busy 2 (auto-answer), alerting 2, wrapUp 3, notResponding 3', () => {

@@ -57,7 +57,7 @@ describe('scheduled callbacks', () => {
     });
     const world = new ContactCenter(s);
     world.runUntil(2 * HOUR);
-    const rows = world.callbacks.scheduledView();
+    const rows = world.scheduledView();
     expect(rows.length).toBeGreaterThan(100);
     const created = new Map(rows.map((r) => [r.id, r.scheduledAt]));
     expect(Math.max(...rows.map((r) => r.scheduledAt))).toBeLessThanOrEqual(2 * HOUR + 30 * DAY);

@@ -1,0 +1,185 @@
+import { NO_RANDOM, sampler, sampleWhole, type Sampler } from '../kernel/distributions.js';
+import type { AttemptFailure, AttemptPlan, CallbackEvent, DialAnswer, DialResponse } from '../machines/callback-parts.js';
+import { WorkKind, workRef, type AgentPool } from './agent-pool.js';
+import { Callee, rings } from './callee.js';
+import type { CustomerStreams } from './customer-streams.js';
+import { answeredPosition, routingOf, type CallbackRecord } from './callback-records.js';
+import type { Reservations } from './reservations.js';
+import type { Routing } from './waiting-lines.js';
+import type { World } from './world-context.js';
+
+/** What the effects tell the Customer First dialer. */
+export interface DialerHooks {
+  /** Callbacks are waiting to be dialed on `queue`, or a dial slot may have freed up. */
+  poke(queue: number): void;
+  /** A customer who answered on `queue` reached an agent (`abandoned` false) or hung up waiting (true). */
+  answerResolved(queue: number, abandoned: boolean): void;
+}
+
+/**
+ * What the callback charts' named actions do in the world: queueing for an
+ * agent or for the dialer, reservations, placing the call and deciding the
+ * attempt, telling the agent when talk and after-call work end, and the
+ * events the attempt reports. Each action is one method; the charts decide
+ * when they run.
+ */
+export class CallbackEffects {
+  private readonly callee: Callee;
+  private readonly talkOverride: Array<Sampler | undefined>;
+  private readonly wrapOverride: Array<Sampler | undefined>;
+  /** See `routingOf`. */
+  private readonly routing: Routing = { queue: 0, priority: 0, position: 0, skills: 0, reservedFor: -1 };
+
+  constructor(
+    private readonly world: World,
+    private readonly pool: AgentPool,
+    private readonly reservations: Reservations,
+    private readonly dialer: DialerHooks,
+    private readonly customers: CustomerStreams,
+  ) {
+    this.callee = new Callee(world.scenario.callee, world.streams, world.calendar);
+    this.talkOverride = world.queues.map((q) => (q.config.callback.talkTime ? sampler(q.config.callback.talkTime) : undefined));
+    this.wrapOverride = world.queues.map((q) => (q.config.callback.wrapUp ? sampler(q.config.callback.wrapUp) : undefined));
+  }
+
+  /** The talk-time sampler of a callback on `queue` whose customer would talk by `own` (a queue's own talk time overrides it). */
+  talkOf(queue: number, own: Sampler): Sampler {
+    return this.talkOverride[queue] ?? own;
+  }
+
+  /** The after-call-work sampler of a callback on `queue` (a queue's own wrap-up overrides it). */
+  wrapOf(queue: number, own: Sampler): Sampler {
+    return this.wrapOverride[queue] ?? own;
+  }
+
+  /** Carries out the named action `action` of `record`'s chart. */
+  perform(record: CallbackRecord, action: string, params: Readonly<Record<string, unknown>> | undefined): void {
+    switch (action) {
+      case 'enqueueForAgent':
+        return this.toAgents(record, record.position);
+      case 'enqueueForDialer':
+        return this.enqueueForDialer(record);
+      case 'enqueueAnswered':
+        return this.toAgents(record, answeredPosition(record));
+      case 'dequeue':
+        if (record.place.line !== null) this.pool.withdraw(record.place);
+        return;
+      case 'holdReservation':
+        return this.reservations.hold(record);
+      case 'placeCall':
+        return this.placeCall(record);
+      case 'customerAnswered':
+        return this.customerAnswered(record);
+      case 'attemptFailed':
+        return this.attemptFailed(record, params?.failure as AttemptFailure);
+      case 'startTalk':
+        return this.startTalk(record);
+      case 'endTalk':
+        return this.endTalk(record, params?.wrapUp === true);
+      case 'endAfterCallWork':
+        return this.endAfterCallWork(record);
+      case 'releaseOwnership':
+        record.owner = -1;
+        record.reservedFor = -1;
+        return;
+      default:
+        throw new Error(`callback machine: unknown action ${action}`);
+    }
+  }
+
+  private toAgents(record: CallbackRecord, position: number): void {
+    this.pool.place(workRef(WorkKind.Callback, record.id), routingOf(record, position, this.routing), record.place);
+  }
+
+  private enqueueForDialer(record: CallbackRecord): void {
+    const queue = record.queue;
+    record.place.ticket = queue.toDial.push(workRef(WorkKind.Callback, record.id), record.priority, record.position);
+    record.place.line = queue.toDial;
+    this.dialer.poke(queue.index);
+  }
+
+  /** Decides the attempt from the callee's behaviour and the customer's own draws, and hands it to the chart. */
+  private placeCall(record: CallbackRecord): void {
+    const now = this.world.sim.now;
+    const attempt = record.attempts;
+    const dial = (record.plan = this.callee.planInto(record.planStore, record.customer, record.customerSource, attempt, now));
+    this.world.channel.callbackDialed(now, record.id, record.queue.index, attempt, record.agent, record.createdAt, record.dueAt);
+    const response: DialResponse = rings(dial.outcome) ? 'ring' : (dial.outcome as DialResponse);
+    const answer: DialAnswer = dial.detected === 'live' || dial.detected === 'machine' ? dial.detected : 'noAnswer';
+    const answers = response === 'ring' && answer !== 'noAnswer';
+    const plan: AttemptPlan = {
+      response,
+      answer,
+      signalDelay: dial.signalDelay,
+      ringDuration: dial.ringDuration,
+      patience: answers ? this.patience(record, attempt) : 0,
+      talk: answers ? this.talkTime(record) : 0,
+      wrapUp: answers ? this.wrapUpTime(record) : 0,
+    };
+    record.chart.send(record.id, { type: 'PLACED', plan } satisfies CallbackEvent);
+  }
+
+  /** A machine taken for a live person records until an agent comes: it has no patience to run out. */
+  private patience(record: CallbackRecord, attempt: number): number {
+    if (record.plan!.outcome === 'machine') return Infinity;
+    return this.callee.patienceAfterAnswer(record.customer, record.customerSource, attempt);
+  }
+
+  private talkTime(record: CallbackRecord): number {
+    if (record.plan!.outcome === 'machine') return this.world.scenario.callee.voicemailMessageTime;
+    return sampleWhole(record.talk, this.customerDraw(record.talk, this.customers.talk, record));
+  }
+
+  /** With auto dial and end, the callback ends autoEndDelay after the outbound call ends. */
+  private wrapUpTime(record: CallbackRecord): number {
+    const settings = record.queue.config.callback;
+    const sampled = sampleWhole(record.wrap, this.customerDraw(record.wrap, this.customers.wrapUp, record));
+    return settings.enableAutoDialAndEnd ? settings.autoEndDelay : sampled;
+  }
+
+  private customerDraw(of: Sampler, purpose: number, record: CallbackRecord): { next(): number } {
+    return of.constant !== null ? NO_RANDOM : this.customers.of(purpose, record.customer, record.customerSource);
+  }
+
+  private customerAnswered(record: CallbackRecord): void {
+    const now = this.world.sim.now;
+    record.answeredAt = now;
+    this.world.channel.callbackAnswered(now, record.id, record.queue.index, record.createdAt);
+    this.dialer.poke(record.queue.index);
+  }
+
+  private attemptFailed(record: CallbackRecord, failure: AttemptFailure): void {
+    const now = this.world.sim.now;
+    const outcome = record.plan?.outcome ?? null;
+    this.world.channel.attemptEnded(now, record.id, record.queue.index, record.attempts, failure, outcome, record.agent, record.agentSince, record.createdAt);
+    const agent = record.agent;
+    record.agent = -1;
+    record.agentSince = -1;
+    if (agent >= 0) {
+      // A customer who hangs up waiting can only have an agent alerting: the offer is withdrawn.
+      if (failure === 'abandonedAfterAnswer') this.pool.withdrawOffer(agent);
+      else this.pool.endTalk(agent, false);
+    }
+  }
+
+  private startTalk(record: CallbackRecord): void {
+    const now = this.world.sim.now;
+    const queue = record.queue.index;
+    const channel = this.world.channel;
+    const outcome = record.plan?.outcome ?? null;
+    channel.attemptEnded(now, record.id, queue, record.attempts, 'connected', outcome, record.agent, record.agentSince, record.createdAt);
+    channel.callbackConnected(now, record.id, queue, record.agent, record.createdAt, record.dueAt, record.answeredAt);
+  }
+
+  private endTalk(record: CallbackRecord, wrapUp: boolean): void {
+    const agent = record.agent;
+    if (!wrapUp) record.agent = -1;
+    this.pool.endTalk(agent, wrapUp);
+  }
+
+  private endAfterCallWork(record: CallbackRecord): void {
+    const agent = record.agent;
+    record.agent = -1;
+    this.pool.endAfterCallWork(agent);
+  }
+}

@@ -1,0 +1,74 @@
+import { callbackSetup, CALLBACK_TAGS, failed, initialContext, placingAndDialing, sharedStates } from './callback-parts.js';
+
+const { editable, inFlight, waitingForAgent } = CALLBACK_TAGS;
+
+/**
+ * The life of one Customer First callback: the dialer calls the customer
+ * first and connects an agent once someone answers.
+ *
+ * queued (waiting for the dialer) → placing → dialing → ringing → answered
+ * (a live person, or a machine the queue transfers: waitingForAgent ⇄
+ * offered while an agent is alerted) → connected → wrapUp → completed. The
+ * dial is in flight from placing until an agent answers or the customer
+ * hangs up; a customer who waits longer than their patience abandons the
+ * call (a failed attempt, retried like the others). A live voice or machine
+ * sent to a flow completes the callback; one the queue hangs up on
+ * disconnects it.
+ */
+export const customerFirstCallbackMachine = callbackSetup.createMachine({
+  id: 'customerFirstCallback',
+  initial: 'created',
+  context: ({ input }) => initialContext(input),
+  states: {
+    ...sharedStates(),
+    queued: {
+      tags: [editable],
+      entry: 'enqueueForDialer',
+      exit: 'dequeue',
+      on: {
+        DIAL: 'placing',
+        CANCEL: 'cancelled',
+        RESCHEDULE: { target: 'scheduled', actions: 'rememberDueDelay' },
+        REASSIGN: { target: 'queued', reenter: true },
+        EXPIRE: [
+          { guard: 'assignsToQueueOnExpiration', target: 'queued', reenter: true, actions: 'releaseOwnership' },
+          { target: 'expired' },
+        ],
+      },
+    },
+    ...placingAndDialing([inFlight]),
+    ringing: {
+      tags: [inFlight],
+      after: {
+        ringDuration: [
+          { guard: { type: 'planIs', params: { answer: 'live', liveVoice: 'TransferToQueue' } }, target: 'answered' },
+          { guard: { type: 'planIs', params: { answer: 'live', liveVoice: 'TransferToFlow' } }, target: 'completed' },
+          { guard: { type: 'planIs', params: { answer: 'live' } }, target: 'disconnected' },
+          { guard: { type: 'planIs', params: { answer: 'machine', machine: 'TransferToQueue' } }, target: 'answered' },
+          { guard: { type: 'planIs', params: { answer: 'machine', machine: 'TransferToFlow' } }, target: 'completed' },
+          ...failed('machine', { answer: 'machine' }),
+          ...failed('noAnswer'),
+        ],
+      },
+    },
+    answered: {
+      tags: [inFlight, waitingForAgent],
+      entry: 'customerAnswered',
+      initial: 'waitingForAgent',
+      after: { patience: failed('abandonedAfterAnswer') },
+      states: {
+        waitingForAgent: {
+          entry: ['holdReservation', 'enqueueAnswered'],
+          exit: 'dequeue',
+          on: { OFFER: 'offered' },
+        },
+        offered: {
+          on: {
+            AGENT_ANSWER: '#customerFirstCallback.connected',
+            OFFER_MISSED: 'waitingForAgent',
+          },
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,67 @@
+import type { AnyStateMachine } from 'xstate';
+import type { AttemptPlan, CallbackContext, CallbackEvent, CallbackInput } from '../../src/machines/callback-parts.js';
+import { Mailbox } from '../../src/machines/engine.js';
+import { XStateEngine } from '../../src/machines/xstate-engine.js';
+import { RecordingHost } from './recording-host.js';
+
+/** The entity id every callback test drives. */
+export const ID = 1;
+export const RETRY_DELAY = 600_000;
+
+/** A callback's input, with the queue defaults of the tests. */
+export function input(overrides: Partial<CallbackInput> = {}): CallbackInput {
+  return {
+    maxRetryCount: 1,
+    retryDelay: RETRY_DELAY,
+    retryOn: ['noAnswer', 'busy', 'machine', 'abandonedAfterAnswer'],
+    dueDelay: 0,
+    enableAutoDialAndEnd: false,
+    autoDialDelay: 300_000,
+    liveVoiceReaction: 'TransferToQueue',
+    machineReaction: 'HangUp',
+    assignToQueueOnExpiration: true,
+    ...overrides,
+  };
+}
+
+/** An attempt answered by a live person: 2 s to ring-back, 10 s of ringing, 30 s of patience, 5 min of talk, 1 min of wrap-up. */
+export const LIVE: AttemptPlan = { response: 'ring', answer: 'live', signalDelay: 2_000, ringDuration: 10_000, patience: 30_000, talk: 300_000, wrapUp: 60_000 };
+
+/** The PLACED event of an attempt like `LIVE` with `changes`. */
+export function placed(changes: Partial<AttemptPlan> = {}): CallbackEvent {
+  return { type: 'PLACED', plan: { ...LIVE, ...changes } };
+}
+
+/** A step of a test: an event, or firing the pending timer named. */
+export type Step = CallbackEvent | { fire: string };
+
+/** The id XState gives the timer of `delay` on `state` (a dotted path) of machine `machine`. */
+export function timer(machine: AnyStateMachine, delay: string, state: string): string {
+  return `xstate.after.${delay}.${machine.id}.${state}`;
+}
+
+/** A callback of `machine` started with `overrides` and driven along `path`, its host's log cleared. */
+export function setup(machine: AnyStateMachine, overrides: Partial<CallbackInput> = {}, path: Step[] = []) {
+  const host = new RecordingHost<CallbackEvent>();
+  const engine = new XStateEngine<CallbackInput, CallbackEvent, CallbackContext>(machine, host, new Mailbox());
+  engine.start(ID, input(overrides));
+  const step = (s: Step) => engine.send(ID, 'fire' in s ? host.due(ID, s.fire) : s);
+  for (const s of path) step(s);
+  host.take();
+  return { host, engine, step, state: () => engine.stateOf(ID), context: () => engine.contextOf(ID) };
+}
+
+/** The log of a failed attempt leaving `from` for `to`, after the exits `exit`. */
+export function failedTo(machine: AnyStateMachine, failure: string, to: 'waitingRetry' | 'exhausted' | 'disconnected', from: string, exit: string[] = []): string[] {
+  const log = [`${from}>${to}`, ...exit, `attemptFailed {"failure":"${failure}"}`];
+  if (to === 'waitingRetry') log.push(`delay ${timer(machine, 'retryDelay', 'waitingRetry')} ${RETRY_DELAY}`);
+  else log.push(`finish {"end":"${to}"}`);
+  return log;
+}
+
+/** The leaf state of an XState state value (`{ answered: 'offered' }` → `offered`). */
+export function leafOf(value: unknown): string {
+  let v = value;
+  while (typeof v === 'object' && v !== null) v = Object.values(v)[0];
+  return String(v);
+}
