@@ -13,6 +13,7 @@ import { CallbackRequests } from './callback-requests.js';
 import { CallbackCenter } from './callbacks.js';
 import { EventChannel } from './event-channel.js';
 import { Dialer } from './dialer.js';
+import { CustomerStreams } from './customer-streams.js';
 import { InboundTraffic } from './inbound.js';
 import { MachineTimers } from './machine-timers.js';
 import { onQueuePeriods, type OnQueuePeriod } from './shifts.js';
@@ -92,8 +93,9 @@ export class ContactCenter implements World {
     this.skills = new SkillBook(scenario.agents.flatMap((g) => new Array<Record<string, number>>(g.count).fill(g.skills)));
     this.agents = new AgentPool(this, this.skills, createEngine);
     this.callbacks = new CallbackCenter(this, this.agents, this.skills, createEngine);
-    this.inbound = new InboundTraffic(this, this.agents, this.callbacks, this.skills);
-    this.callbacks.setCustomers(this.inbound);
+    const customers = new CustomerStreams(this.streams);
+    this.inbound = new InboundTraffic(this, this.agents, this.callbacks, this.skills, customers, createEngine);
+    this.callbacks.setCustomers(customers);
     this.dialer = new Dialer(this, this.agents, this.callbacks);
     this.requests = new CallbackRequests(this, this.callbacks);
     this.campaigns = new Campaigns(this, this.callbacks);
@@ -180,11 +182,11 @@ export class ContactCenter implements World {
     if (next < this.horizon) this.sim.schedule(next, this.sampleKind, 0);
   }
 
-  /** Builds engines of the chosen kind, all sharing the run's mailbox. */
+  /** Builds engines of the chosen kind, sharing the run's mailbox unless given their own. */
   private engineFactory(): EngineFactory {
-    const mailbox = this.mailbox;
+    const shared = this.mailbox;
     const compiled = this.engineName === 'compiled';
-    return <TInput, TEvent extends { type: string }, TContext>(_name: string, machine: AnyStateMachine, host: MachineHost<TEvent>) =>
+    return <TInput, TEvent extends { type: string }, TContext>(_name: string, machine: AnyStateMachine, host: MachineHost<TEvent>, mailbox = shared) =>
       compiled
         ? new CompiledEngine<TInput, TEvent, TContext>(machine, host, mailbox)
         : new XStateEngine<TInput, TEvent, TContext>(machine, host, mailbox);
