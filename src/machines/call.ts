@@ -154,8 +154,16 @@ const callSetup = setup({
 export const callMachine = callSetup.createMachine({
   id: 'call',
   initial: 'inQueue',
+  // Written out rather than spread from the input: one context is made per call.
   context: ({ input }) => ({
-    ...input,
+    at: input.at,
+    patience: input.patience,
+    offerAfter: input.offerAfter,
+    acceptsOffer: input.acceptsOffer,
+    voicemailAfter: input.voicemailAfter,
+    leavesVoicemail: input.leavesVoicemail,
+    flowAfter: input.flowAfter,
+    flowLoops: input.flowLoops,
     now: input.at,
     position: input.at,
     flows: 1,
