@@ -1,4 +1,4 @@
-import { NO_RANDOM, sampler, sampleWhole, type Sampler } from '../kernel/distributions.js';
+import { sampler, type Sampler } from '../kernel/distributions.js';
 import type { AttemptFailure, AttemptPlan, CallbackEvent, DialAnswer, DialResponse } from '../machines/callback-parts.js';
 import { WorkKind, workRef, type AgentPool } from './agent-pool.js';
 import { Callee, rings } from './callee.js';
@@ -127,18 +127,14 @@ export class CallbackEffects {
 
   private talkTime(record: CallbackRecord): number {
     if (record.plan!.outcome === 'machine') return this.world.scenario.callee.voicemailMessageTime;
-    return sampleWhole(record.talk, this.customerDraw(record.talk, this.customers.talk, record));
+    return this.customers.draw(record.talk, this.customers.talkPurposeKey, record.customer, record.customerSource);
   }
 
   /** With auto dial and end, the callback ends autoEndDelay after the outbound call ends. */
   private wrapUpTime(record: CallbackRecord): number {
     const settings = record.queue.config.callback;
-    const sampled = sampleWhole(record.wrap, this.customerDraw(record.wrap, this.customers.wrapUp, record));
+    const sampled = this.customers.draw(record.wrap, this.customers.wrapPurposeKey, record.customer, record.customerSource);
     return settings.enableAutoDialAndEnd ? settings.autoEndDelay : sampled;
-  }
-
-  private customerDraw(of: Sampler, purpose: number, record: CallbackRecord): { next(): number } {
-    return of.constant !== null ? NO_RANDOM : this.customers.of(purpose, record.customer, record.customerSource);
   }
 
   private customerAnswered(record: CallbackRecord): void {

@@ -1,4 +1,4 @@
-import { sampler, sampleWhole, type Sampler } from '../kernel/distributions.js';
+import { sampler, type Sampler } from '../kernel/distributions.js';
 import { agentFirstCallbackMachine } from '../machines/agent-first-callback.js';
 import type { CallbackEvent, CallbackInput } from '../machines/callback-parts.js';
 import { customerFirstCallbackMachine } from '../machines/customer-first-callback.js';
@@ -251,7 +251,7 @@ export class CallbackCenter implements WorkOwner {
   private startPreview(record: CallbackRecord): void {
     record.agentSince = this.world.sim.now;
     const listen = this.listenTime[record.queue.index];
-    const listening = record.kind === 'voicemail' && listen ? sampleWhole(listen, this.customers.of(this.customers.voicemailListen, record.customer, record.customerSource)) : 0;
+    const listening = record.kind === 'voicemail' && listen ? this.customers.draw(listen, this.customers.listenPurposeKey, record.customer, record.customerSource) : 0;
     const dialDelay = listening + this.pool.dialTime(record.agent);
     record.chart.send(record.id, dialDelay === 0 ? PREVIEWED_AT_ONCE : { type: 'PREVIEWED', dialDelay });
   }

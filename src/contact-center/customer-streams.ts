@@ -1,38 +1,51 @@
+import { NO_RANDOM, sampleWhole, type Sampler } from '../kernel/distributions.js';
 import type { RandomStream, RandomStreams } from '../kernel/random.js';
 
 /**
- * Every customer's own random draws, by purpose: the same customer talks as
- * long, waits as long and decides the same way whether they call in or are
- * called back, whatever else happens in the run. A draw is keyed by
- * (purpose, customer, source), so its value does not depend on when it is
- * made.
+ * The customers' own random streams. A customer is named by their index
+ * within their stream of calls or requests and that stream's index; every
+ * draw for one customer and one purpose comes from a stream keyed by the
+ * three, so an inbound call and the callbacks made for the same customer
+ * see the same numbers (common random numbers across variants).
  */
 export class CustomerStreams {
-  /** Purpose keys of the customers' draws. */
-  readonly patience: number;
-  readonly talk: number;
-  readonly wrapUp: number;
-  readonly callbackOffer: number;
-  readonly voicemail: number;
-  readonly voicemailListen: number;
-  readonly scheduleCallback: number;
-  readonly preferredAgent: number;
   private readonly stream: RandomStream;
+  /** Purpose key of patience draws (how long a caller waits before hanging up). */
+  readonly patiencePurposeKey: number;
+  /** Purpose key of talk-time draws (shared with callbacks, so a customer talks as long either way). */
+  readonly talkPurposeKey: number;
+  /** Purpose key of wrap-up draws. */
+  readonly wrapPurposeKey: number;
+  /** Purpose key of the answer to the in-queue callback offer. */
+  readonly offerPurposeKey: number;
+  /** Purpose key of the answer to a queue's voicemail prompt. */
+  readonly voicemailPurposeKey: number;
+  /** Purpose key of the time an agent listens to the customer's voicemail. */
+  readonly listenPurposeKey: number;
+  /** Purpose key of the callback an agent schedules at the end of a call. */
+  readonly schedulePurposeKey: number;
+  /** Purpose key of the preferred agent of an inbound callback. */
+  readonly preferencePurposeKey: number;
 
   constructor(private readonly streams: RandomStreams) {
     this.stream = streams.stream('customer');
-    this.patience = streams.purpose('customer.patience');
-    this.talk = streams.purpose('customer.talkTime');
-    this.wrapUp = streams.purpose('customer.wrapUp');
-    this.callbackOffer = streams.purpose('customer.callbackOffer');
-    this.voicemail = streams.purpose('customer.voicemail');
-    this.voicemailListen = streams.purpose('customer.voicemailListen');
-    this.scheduleCallback = streams.purpose('customer.scheduleCallback');
-    this.preferredAgent = streams.purpose('customer.preferredAgent');
+    this.patiencePurposeKey = streams.purpose('customer.patience');
+    this.talkPurposeKey = streams.purpose('customer.talkTime');
+    this.wrapPurposeKey = streams.purpose('customer.wrapUp');
+    this.offerPurposeKey = streams.purpose('customer.callbackOffer');
+    this.voicemailPurposeKey = streams.purpose('customer.voicemail');
+    this.listenPurposeKey = streams.purpose('customer.voicemailListen');
+    this.schedulePurposeKey = streams.purpose('customer.scheduleCallback');
+    this.preferencePurposeKey = streams.purpose('customer.preferredAgent');
   }
 
-  /** The draws of customer `(customer, source)` for `purpose` (one stream object, re-keyed: use it before the next call). */
-  of(purpose: number, customer: number, source: number): RandomStream {
+  /** The stream of customer `(customer, source)` for `purpose`, from its start (one shared object, re-keyed: read it before the next call). */
+  customerStream(purpose: number, customer: number, source: number): RandomStream {
     return this.streams.rekey(this.stream, purpose, customer, source);
+  }
+
+  /** A whole-ms draw of `s` from the customer's stream for `purpose` (a constant needs no stream). */
+  draw(s: Sampler, purpose: number, customer: number, source: number): number {
+    return sampleWhole(s, s.constant !== null ? NO_RANDOM : this.customerStream(purpose, customer, source));
   }
 }

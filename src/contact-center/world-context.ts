@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { RandomStreams } from '../kernel/random.js';
 import type { Simulator } from '../kernel/simulator.js';
-import type { MachineEngine, MachineHost } from '../machines/engine.js';
+import type { Mailbox, MachineEngine, MachineHost } from '../machines/engine.js';
 import type { LocalCalendar } from '../model/calendar.js';
 import type { SimEvent, SimEventType } from '../model/events.js';
 import type { QueueConfig, Scenario } from '../model/scenario.js';
@@ -18,11 +18,15 @@ export interface QueueRuntime {
   toDial: WorkQueue;
 }
 
-/** Builds the engine that runs one statechart for many entities. */
+/**
+ * Builds the engine that runs one statechart for many entities, queueing
+ * events in the run's shared mailbox unless given one of its own.
+ */
 export type EngineFactory = <TInput, TEvent extends { type: string }, TContext>(
   name: string,
   machine: AnyStateMachine,
   host: MachineHost<TEvent>,
+  mailbox?: Mailbox,
 ) => MachineEngine<TInput, TEvent, TContext>;
 
 /** What the parts of the contact center share: the clock, randomness, queues and the event stream. */

@@ -112,7 +112,7 @@ export class ContactCenter implements World {
     this.dialer = new Dialer(this, this.agents, this.records, this.flight);
     this.callbacks = new CallbackCenter(this, this.agents, this.skills, this.records, this.flight, this.dialer, this.customers, createEngine);
     this.edits = new CallbackEdits(this, this.records, this.callbacks, this.agents);
-    this.inbound = new InboundTraffic(this, this.agents, this.callbacks, this.skills);
+    this.inbound = new InboundTraffic(this, this.agents, this.callbacks, this.skills, this.customers, createEngine);
     this.requests = new CallbackRequests(this, this.callbacks);
     this.campaigns = new Campaigns(this, this.callbacks);
     this.listed = new ListedCallbacks(this, this.callbacks, this.agents);
@@ -208,11 +208,11 @@ export class ContactCenter implements World {
     if (next < this.horizon) this.sim.schedule(next, this.sampleKind, 0);
   }
 
-  /** Builds engines of the chosen kind, all sharing the run's mailbox. */
+  /** Builds engines of the chosen kind, sharing the run's mailbox unless given their own. */
   private engineFactory(): EngineFactory {
-    const mailbox = this.mailbox;
+    const shared = this.mailbox;
     const compiled = this.engineName === 'compiled';
-    return <TInput, TEvent extends { type: string }, TContext>(_name: string, machine: AnyStateMachine, host: MachineHost<TEvent>) =>
+    return <TInput, TEvent extends { type: string }, TContext>(_name: string, machine: AnyStateMachine, host: MachineHost<TEvent>, mailbox = shared) =>
       compiled
         ? new CompiledEngine<TInput, TEvent, TContext>(machine, host, mailbox)
         : new XStateEngine<TInput, TEvent, TContext>(machine, host, mailbox);
