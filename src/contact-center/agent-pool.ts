@@ -7,37 +7,9 @@ import type { AgentGroupConfig } from '../model/scenario.js';
 import { IdleAgents } from './idle-agents.js';
 import type { SkillBook } from './skills.js';
 import { WaitingLines, type Place, type Routing } from './waiting-lines.js';
+export type { AgentRequester, Place, Routing } from './waiting-lines.js';
 import type { WorkQueue } from './work-queue.js';
 import type { EngineFactory, World } from './world-context.js';
-
-/** Kinds of interaction an agent works on; the low bit of a work ref. */
-export const enum WorkKind {
-  Inbound = 0,
-  Callback = 1,
-}
-
-/** Packs an interaction kind and id into one integer. */
-export function workRef(kind: WorkKind, id: number): number {
-  return id * 2 + kind;
-}
-
-/** What the owner of an interaction (inbound calls, callbacks) is told by the agent pool. */
-export interface WorkOwner {
-  /** `agent` has been given interaction `id` (it is alerting). Returns true if it is answered automatically. */
-  assigned(id: number, agent: number): boolean;
-  /** `agent` answered the offer of `id`. */
-  answered(id: number, agent: number): void;
-  /** The offer of `id` to `agent` timed out: the interaction needs another agent. */
-  missed(id: number, agent: number): void;
-  /** The talk time set by `startTalk` for `id` has run out. */
-  talkEnded(id: number, agent: number): void;
-  /** The after-call work set by `endWork` for `id` has run out. */
-  wrapEnded(id: number, agent: number): void;
-  /** The queue interaction `id` is on. */
-  queueOf(id: number): number;
-  /** Interaction `id` left its line to go to an agent (its place is no longer valid). */
-  leftLine(id: number): void;
-}
 
 /**
  * The events sent to agent machines, made once: engines and hosts only read
@@ -56,8 +28,8 @@ interface AgentRecord {
   queues: number[];
   /** Whether the agent serves each queue, by queue index. */
   serves: Uint8Array;
-  /** Work ref being worked on, or -1. */
-  work: number;
+  /** The request the agent works on (alerted, talking or in after-call work), or null. */
+  work: Place | null;
   answerTime: Sampler;
   dialTime: Sampler;
   answerStream: RandomStream;
@@ -74,13 +46,9 @@ export class AgentPool {
   readonly engine: MachineEngine<AgentInput, AgentEvent, AgentContext>;
   private readonly agents: AgentRecord[] = [];
   private readonly idle: IdleAgents[];
-  private readonly owners: WorkOwner[] = [];
-  private readonly talkKind: number;
-  private readonly wrapKind: number;
   private readonly shiftKind: number;
   private readonly groupMembers: number[][] = [];
   private readonly online: Int32Array;
-  private readonly availableListeners: Array<(queue: number) => void> = [];
   /** Per queue, the OFFER event of an offer answered at once, and the alerting timeout of the others. */
   private readonly offers: Array<{ atOnce: AgentEvent; alertingTimeout: number }>;
   /** The time tag of each agent state ('' — before the start — is offline). */
@@ -95,10 +63,10 @@ export class AgentPool {
     private readonly world: World,
     private readonly skills: SkillBook,
     createEngine: EngineFactory,
+    /** Told, for each of its queues, when an agent becomes available with nothing to take. */
+    private readonly idleWithNothing: (queue: number) => void,
   ) {
     const { sim, scenario, streams } = world;
-    this.talkKind = sim.register('agent.talkEnd', (a) => this.ownerOf(a).talkEnded(this.workId(a), a));
-    this.wrapKind = sim.register('agent.wrapEnd', (a) => this.wrapEnded(a));
     this.shiftKind = sim.register('agent.shiftChange', (g) => this.shiftChange(g));
     this.timeTags = new Map([['', 'offline'], ...classifyStates(agentMachine, AGENT_TIME_TAGS)]);
     const timers = world.timers.forEngine<AgentEvent>((a, e) => this.engine.send(a, e));
@@ -123,7 +91,7 @@ export class AgentPool {
           group,
           queues,
           serves,
-          work: -1,
+          work: null,
           answerTime,
           dialTime,
           answerStream: streams.stream('agent.answerTime', index),
@@ -146,19 +114,9 @@ export class AgentPool {
     this.lines = new WaitingLines(world.queues.length, this.agents.length);
   }
 
-  /** Calls `listener(queue)` for each queue of an agent who became available with nothing to take. */
-  onAvailable(listener: (queue: number) => void): void {
-    this.availableListeners.push(listener);
-  }
-
   /** Number of agents logged on and serving `queue`, in any status. */
   onlineOn(queue: number): number {
     return this.online[queue];
-  }
-
-  /** Registers the owner of one kind of work. */
-  setOwner(kind: WorkKind, owner: WorkOwner): void {
-    this.owners[kind] = owner;
   }
 
   /** Number of agents. */
@@ -189,23 +147,26 @@ export class AgentPool {
   }
 
   /**
-   * Routes interaction `ref`: to a qualified idle agent at once if there is
-   * one (`place` is then in no line), else into its line (`place` says where).
+   * Asks for an agent for the interaction of `place`, routed by `routing`:
+   * a qualified idle agent is offered it at once if there is one (`place` is
+   * then in no line), else it waits in its line until an agent who becomes
+   * available takes it. Its requester is told of the offer, the answer or a
+   * missed offer.
    */
-  place(ref: number, routing: Routing, place: Place): void {
+  request(place: Place, routing: Routing): void {
     const agent = routing.reservedFor >= 0 ? this.reservedAgentIfIdle(routing) : this.pickIdle(routing.queue, routing.skills);
     if (agent >= 0) {
-      this.assign(agent, ref, routing.queue);
       place.line = null;
+      place.queue = routing.queue;
+      this.assign(agent, place);
       return;
     }
-    this.lines.push(ref, routing, place);
+    this.lines.push(place, routing);
   }
 
-  /** Takes an interaction out of the line `place` says it waits in (it must wait in one); `place` is then in none. */
+  /** Takes the interaction of `place` out of its line (it must wait in one): it no longer asks for an agent. */
   withdraw(place: Place): void {
-    place.line!.remove(place.ticket);
-    place.line = null;
+    this.lines.remove(place);
   }
 
   /** Interactions waiting for an agent on `queue` (not counting those reserved for one agent). */
@@ -263,38 +224,21 @@ export class AgentPool {
     return best;
   }
 
-  /** Starts the talk of the agent's current interaction; `talkEnded` follows after `duration` ms. */
-  startTalk(agent: number, duration: number): void {
-    this.world.sim.after(duration, this.talkKind, agent);
-  }
-
   /** The agent's conversation ends, with after-call work to follow (`endAfterCallWork` ends it) or none. */
   endTalk(agent: number, wrapUp: boolean): void {
-    if (!wrapUp) this.agents[agent].work = -1;
+    if (!wrapUp) this.agents[agent].work = null;
     this.send(agent, wrapUp ? END_WITH_WRAP_UP : END_WITHOUT_WRAP_UP);
   }
 
   /** The agent's after-call work ends. */
   endAfterCallWork(agent: number): void {
-    this.agents[agent].work = -1;
+    this.agents[agent].work = null;
     this.send(agent, WRAP_END);
-  }
-
-  /** Ends the agent's interaction with `wrapUp` ms of after-call work (`wrapEnded` follows), or none. */
-  endWork(agent: number, wrapUp: number): void {
-    if (wrapUp > 0) {
-      this.send(agent, END_WITH_WRAP_UP);
-      this.world.sim.after(wrapUp, this.wrapKind, agent);
-    } else {
-      this.agents[agent].work = -1;
-      this.send(agent, END_WITHOUT_WRAP_UP);
-    }
   }
 
   /** The interaction being offered to `agent` went away before it was answered. */
   withdrawOffer(agent: number): void {
-    const record = this.agents[agent];
-    record.work = -1;
+    this.agents[agent].work = null;
     this.send(agent, WITHDRAW);
   }
 
@@ -308,23 +252,14 @@ export class AgentPool {
     this.engine.send(agent, event);
   }
 
-  private ownerOf(agent: number): WorkOwner {
-    return this.owners[this.agents[agent].work & 1];
-  }
-
-  private workId(agent: number): number {
-    return this.agents[agent].work >> 1;
-  }
-
-  private assign(agent: number, ref: number, queue: number): void {
+  private assign(agent: number, place: Place): void {
     const record = this.agents[agent];
     const queues = record.queues;
     for (let i = 0; i < queues.length; i++) this.idle[queues[i]].remove(agent);
-    record.work = ref;
-    const owner = this.owners[ref & 1];
-    const autoAnswer = owner.assigned(ref >> 1, agent);
+    record.work = place;
+    const autoAnswer = place.requester.offered(place.id, agent);
     const answerTime = autoAnswer ? 0 : sampleWhole(record.answerTime, record.answerStream);
-    const { atOnce, alertingTimeout } = this.offers[queue];
+    const { atOnce, alertingTimeout } = this.offers[place.queue];
     // An agent who would answer only after the offer times out does not answer it.
     this.send(agent, answerTime === 0 ? atOnce : { type: 'OFFER', alertingTimeout, answerTime: answerTime < alertingTimeout ? answerTime : Infinity });
   }
@@ -333,7 +268,6 @@ export class AgentPool {
     const record = this.agents[agent];
     let bestLine: WorkQueue | undefined = this.lines.reservedFor(agent);
     let bestKey = bestLine ? bestLine.frontKey() : Infinity;
-    let bestQueue = -1;
     const queues = record.queues;
     for (let i = 0; i < queues.length; i++) {
       const q = queues[i];
@@ -346,20 +280,15 @@ export class AgentPool {
         if (key < bestKey) {
           bestKey = key;
           bestLine = line;
-          bestQueue = q;
         }
       }
     }
     if (bestKey < Infinity && bestLine) {
-      const ref = bestLine.shift();
-      const owner = this.owners[ref & 1];
-      owner.leftLine(ref >> 1);
-      this.assign(agent, ref, bestQueue >= 0 ? bestQueue : owner.queueOf(ref >> 1));
+      this.assign(agent, this.lines.shift(bestLine));
       return;
     }
     for (let i = 0; i < queues.length; i++) this.idle[queues[i]].append(agent);
-    const listeners = this.availableListeners;
-    for (let l = 0; l < listeners.length; l++) for (let i = 0; i < queues.length; i++) listeners[l](queues[i]);
+    for (let i = 0; i < queues.length; i++) this.idleWithNothing(queues[i]);
   }
 
   private perform(agent: number, action: string): void {
@@ -368,15 +297,15 @@ export class AgentPool {
         this.available(agent);
         break;
       case 'answered': {
-        const ref = this.agents[agent].work;
-        if (ref >= 0) this.owners[ref & 1].answered(ref >> 1, agent);
+        const place = this.agents[agent].work;
+        if (place) place.requester.answered(place.id, agent);
         break;
       }
       case 'offerMissed': {
         const record = this.agents[agent];
-        const ref = record.work;
-        record.work = -1;
-        if (ref >= 0) this.owners[ref & 1].missed(ref >> 1, agent);
+        const place = record.work;
+        record.work = null;
+        if (place) place.requester.missed(place.id, agent);
         break;
       }
       default:
@@ -392,14 +321,6 @@ export class AgentPool {
     if (was === 'offline' && from !== '') for (let i = 0; i < queues.length; i++) this.online[queues[i]]++;
     if (is === 'offline' && from !== '') for (let i = 0; i < queues.length; i++) this.online[queues[i]]--;
     this.world.channel.agentState(this.world.sim.now, agent, from, to);
-  }
-
-  private wrapEnded(agent: number): void {
-    const record = this.agents[agent];
-    const ref = record.work;
-    record.work = -1;
-    this.send(agent, WRAP_END);
-    if (ref >= 0) this.owners[ref & 1].wrapEnded(ref >> 1, agent);
   }
 
   private shiftChange(target: number): void {

@@ -1,6 +1,6 @@
 import { sampler, type Sampler } from '../kernel/distributions.js';
 import type { AttemptFailure, AttemptPlan, CallbackEvent, DialAnswer, DialResponse } from '../machines/callback-parts.js';
-import { WorkKind, workRef, type AgentPool } from './agent-pool.js';
+import type { AgentPool } from './agent-pool.js';
 import { Callee, rings } from './callee.js';
 import type { CustomerStreams } from './customer-streams.js';
 import { answeredPosition, routingOf, type CallbackRecord } from './callback-records.js';
@@ -64,6 +64,10 @@ export class CallbackEffects {
       case 'dequeue':
         if (record.place.line !== null) this.pool.withdraw(record.place);
         return;
+      case 'leaveDialerList':
+        if (record.place.line !== null) record.queue.toDial.remove(record.place.ticket);
+        record.place.line = null;
+        return;
       case 'holdReservation':
         return this.reservations.hold(record);
       case 'placeCall':
@@ -88,12 +92,12 @@ export class CallbackEffects {
   }
 
   private toAgents(record: CallbackRecord, position: number): void {
-    this.pool.place(workRef(WorkKind.Callback, record.id), routingOf(record, position, this.routing), record.place);
+    this.pool.request(record.place, routingOf(record, position, this.routing));
   }
 
   private enqueueForDialer(record: CallbackRecord): void {
     const queue = record.queue;
-    record.place.ticket = queue.toDial.push(workRef(WorkKind.Callback, record.id), record.priority, record.position);
+    record.place.ticket = queue.toDial.push(record.id, record.priority, record.position);
     record.place.line = queue.toDial;
     this.dialer.poke(queue.index);
   }

@@ -3,7 +3,7 @@ import type { CallbackContext, CallbackEvent, CallbackInput } from '../machines/
 import type { MachineEngine } from '../machines/engine.js';
 import type { CallbackKind } from '../model/events.js';
 import { blankPlan, type DialPlan } from './callee.js';
-import { nowhere, type Place, type Routing } from './waiting-lines.js';
+import { nowhere, type AgentRequester, type Place, type Routing } from './waiting-lines.js';
 import type { QueueRuntime } from './world-context.js';
 
 /** The engine that runs the chart of a callback (one per mode). */
@@ -57,8 +57,8 @@ export class CallbackRecord {
   lastUpdate = 0;
   /** The agent working on the callback (alerted, dialing or talking), or -1. */
   agent = -1;
-  /** Where the callback waits (for an agent, or for the dialer; its line is null when it waits in none). */
-  readonly place: Place = nowhere();
+  /** The callback's request for an agent, and where it waits (for an agent, or for the dialer; its line is null when it waits in none). */
+  readonly place: Place;
   /** Time the reserved agent answered the offer (Agent First), else -1. */
   agentSince = -1;
   /** Time the customer answered the current Customer First attempt, else -1. */
@@ -68,9 +68,10 @@ export class CallbackRecord {
   /** The object `plan` is written into (kept with the record for its next occupants). */
   planStore: DialPlan = blankPlan();
 
-  constructor(chart: CallbackChart, queue: QueueRuntime) {
+  constructor(chart: CallbackChart, queue: QueueRuntime, requester: AgentRequester) {
     this.chart = chart;
     this.queue = queue;
+    this.place = nowhere(requester);
   }
 
   /** When the callback became due: its scheduled time, or its creation for callbacks due at once. */
@@ -124,10 +125,11 @@ export class CallbackRecords {
     return this.live;
   }
 
-  /** A record for a new callback, with its id, chart and queue set (the caller sets the rest). */
-  take(chart: CallbackChart, queue: QueueRuntime): CallbackRecord {
-    const record = this.free.length > 0 ? this.free.pop()! : new CallbackRecord(chart, queue);
+  /** A record for a new callback, with its id, chart and queue set, asking `requester`'s agents (the caller sets the rest). */
+  take(chart: CallbackChart, queue: QueueRuntime, requester: AgentRequester): CallbackRecord {
+    const record = this.free.length > 0 ? this.free.pop()! : new CallbackRecord(chart, queue, requester);
     record.id = this.nextId++;
+    record.place.id = record.id;
     record.chart = chart;
     record.queue = queue;
     return record;

@@ -3,7 +3,7 @@ import { agentFirstCallbackMachine } from '../machines/agent-first-callback.js';
 import type { CallbackEvent, CallbackInput } from '../machines/callback-parts.js';
 import { customerFirstCallbackMachine } from '../machines/customer-first-callback.js';
 import type { CallbackKind } from '../model/events.js';
-import { WorkKind, type AgentPool, type WorkOwner } from './agent-pool.js';
+import type { AgentPool, AgentRequester } from './agent-pool.js';
 import { CallbackEffects, type DialerHooks } from './callback-effects.js';
 import { numberOf } from './callback-numbers.js';
 import type { CallbackChart, CallbackRecord, CallbackRecords } from './callback-records.js';
@@ -64,7 +64,7 @@ const PREVIEWED_AT_ONCE: CallbackEvent = Object.freeze({ type: 'PREVIEWED', dial
  * mean to the dialer's counts. What the charts' actions do is in
  * `CallbackEffects`; who and what a callback is, in its record.
  */
-export class CallbackCenter implements WorkOwner {
+export class CallbackCenter implements AgentRequester {
   /** The engine of Agent First callbacks. */
   readonly agentFirst: CallbackChart;
   /** The engine of Customer First callbacks. */
@@ -113,7 +113,6 @@ export class CallbackCenter implements WorkOwner {
     };
     this.agentFirst = chart(agentFirstCallbackMachine, this.agentFirstTags);
     this.customerFirst = chart(customerFirstCallbackMachine, this.customerFirstTags);
-    pool.setOwner(WorkKind.Callback, this);
   }
 
   /** Number of callbacks not yet ended. */
@@ -146,7 +145,7 @@ export class CallbackCenter implements WorkOwner {
     const preserved = settings.preserveSkillsAndPriority && spec.origin;
     const owner = spec.owner ?? -1;
     const first = owner >= 0 ? { agent: owner, wait: 0 } : spec.firstAgent;
-    const record = this.records.take(this.chartFor(queue), queue);
+    const record = this.records.take(this.chartFor(queue), queue, this);
     const id = record.id;
     record.kind = spec.kind;
     record.createdAt = now;
@@ -229,9 +228,9 @@ export class CallbackCenter implements WorkOwner {
     this.world.emit({ type: 'callback.analyticsEnded', t: this.world.sim.now, callback: id, queue: record.queue.config.id, createdAt: record.createdAt, state: record.chart.stateOf(id) });
   }
 
-  // --- WorkOwner: what the agent pool tells the owner of a callback ---
+  // --- AgentRequester: what the agent pool tells a callback that asked for an agent ---
 
-  assigned(id: number, agent: number): boolean {
+  offered(id: number, agent: number): boolean {
     const record = this.records.get(id);
     record.agent = agent;
     record.place.line = null;
@@ -265,22 +264,6 @@ export class CallbackCenter implements WorkOwner {
       record.owner = -1;
     }
     record.chart.send(id, OFFER_MISSED);
-  }
-
-  queueOf(id: number): number {
-    return this.records.get(id).queue.index;
-  }
-
-  leftLine(id: number): void {
-    this.records.get(id).place.line = null;
-  }
-
-  talkEnded(): void {
-    throw new Error('callbacks time their own talk: the agent pool does not');
-  }
-
-  wrapEnded(): void {
-    throw new Error('callbacks time their own after-call work: the agent pool does not');
   }
 }
 

@@ -1,5 +1,5 @@
 import type { InboundSource } from './inbound-sources.js';
-import { nowhere, type Place } from './waiting-lines.js';
+import { nowhere, type AgentRequester, type Place } from './waiting-lines.js';
 
 /**
  * One inbound call, as the world keeps it beside its statechart: who the
@@ -37,6 +37,9 @@ export class CallPool {
   private readonly freeSlots: number[] = [];
   private live = 0;
 
+  /** @param requester who the calls' requests for agents are for */
+  constructor(private readonly requester: AgentRequester) {}
+
   /** Number of calls in the system. */
   get size(): number {
     return this.live;
@@ -66,10 +69,11 @@ export class CallPool {
       arrivedAt: now,
       queue: source.queue,
       position: now,
-      place: nowhere(),
+      place: nowhere(this.requester),
       agent: -1,
       answeredAt: -1,
     };
+    call.place.id = call.slot;
     this.calls.push(call);
     return call;
   }

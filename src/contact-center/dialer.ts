@@ -46,8 +46,6 @@ export class Dialer implements DialerHooks {
     this.decideKind = world.sim.register('dialer.decide', (q) => this.decide(q));
     const customerFirst = this.policies.some((p) => p !== null);
     this.decideLine = customerFirst ? world.sim.delayLine(0) : -1;
-    // An agent who becomes available matters to the dialer only on a Customer First queue.
-    if (customerFirst) pool.onAvailable((queue) => this.poke(queue));
   }
 
   /** The policy of a queue (null for Agent First queues). */
@@ -88,9 +86,8 @@ export class Dialer implements DialerHooks {
     const count = policy.dialsToStart(view);
     const bound = policy.bound(view);
     for (let i = 0; i < count; i++) {
-      const ref = toDial.shift();
-      if (ref < 0) break;
-      const id = ref >> 1;
+      const id = toDial.shift();
+      if (id < 0) break;
       const record = this.records.get(id);
       record.place.line = null;
       record.chart.send(id, DIAL);

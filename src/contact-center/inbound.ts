@@ -1,6 +1,6 @@
 import { callMachine, MAX_IN_QUEUE_FLOWS, type CallContext, type CallEnd, type CallEvent, type CallInput, type FlowErrorReason, type QueueFacts } from '../machines/call.js';
 import { Mailbox, type MachineEngine } from '../machines/engine.js';
-import { WorkKind, workRef, type AgentPool, type WorkOwner } from './agent-pool.js';
+import type { AgentPool, AgentRequester } from './agent-pool.js';
 import { CallCallbacks } from './call-callbacks.js';
 import type { CallbackCenter } from './callbacks.js';
 import { CallPool, type Call } from './calls.js';
@@ -18,7 +18,6 @@ const FLOW_ERROR_REASONS: Readonly<Record<string, string>> = {
 
 /** The event an alerted agent's offer sends to a call (one object: engines only read events). */
 const ALERT: CallEvent = Object.freeze({ type: 'ALERT' });
-const WRAP_END: CallEvent = Object.freeze({ type: 'WRAP_END' });
 
 /**
  * Inbound calls: each arrival starts a call statechart (src/machines/call.ts)
@@ -31,10 +30,10 @@ const WRAP_END: CallEvent = Object.freeze({ type: 'WRAP_END' });
  * it out, transfers, the conversation, and the callbacks a call leaves
  * behind.
  */
-export class InboundTraffic implements WorkOwner {
+export class InboundTraffic implements AgentRequester {
   /** The call statechart engine (entities are call slots). */
   readonly engine: MachineEngine<CallInput, CallEvent, CallContext>;
-  private readonly calls = new CallPool();
+  private readonly calls = new CallPool(this);
   private readonly arrivals: InboundArrivals;
   private readonly made: CallCallbacks;
   private nextId = 1;
@@ -64,7 +63,6 @@ export class InboundTraffic implements WorkOwner {
       // each other events at once (a missed offer puts the call back in line inside the agent's
       // transition), as one conversation between the two, while each machine still runs to completion.
     }, new Mailbox());
-    pool.setOwner(WorkKind.Inbound, this);
   }
 
   /** Number of calls in the system (waiting, alerting, talking or in wrap-up). */
@@ -110,7 +108,7 @@ export class InboundTraffic implements WorkOwner {
     return this.world.queues[call.queue].config.id;
   }
 
-  assigned(slot: number, agent: number): boolean {
+  offered(slot: number, agent: number): boolean {
     const call = this.calls.get(slot);
     call.place.line = null;
     call.agent = agent;
@@ -129,22 +127,6 @@ export class InboundTraffic implements WorkOwner {
   missed(slot: number): void {
     this.calls.get(slot).agent = -1;
     this.engine.send(slot, { type: 'MISSED', at: this.world.sim.now });
-  }
-
-  queueOf(slot: number): number {
-    return this.calls.get(slot).queue;
-  }
-
-  leftLine(slot: number): void {
-    this.calls.get(slot).place.line = null;
-  }
-
-  talkEnded(): void {
-    throw new Error('inbound calls time their own talk (the call machine)');
-  }
-
-  wrapEnded(slot: number): void {
-    this.engine.send(slot, WRAP_END);
   }
 
   private perform(slot: number, action: string, params: Readonly<Record<string, unknown>> | undefined): void {
@@ -166,6 +148,8 @@ export class InboundTraffic implements WorkOwner {
         return;
       case 'endTalk':
         return this.endTalk(call);
+      case 'endAfterCallWork':
+        return this.pool.endAfterCallWork(call.agent);
       case 'finish':
         return this.finish(call, params!.end as CallEnd);
       default:
@@ -181,7 +165,7 @@ export class InboundTraffic implements WorkOwner {
     routing.position = call.position;
     routing.skills = call.source.skillSet;
     routing.reservedFor = -1;
-    this.pool.place(workRef(WorkKind.Inbound, call.slot), routing, call.place);
+    this.pool.request(call.place, routing);
   }
 
   /** The queue's in-queue flow moves the call to its target queue; the machine then puts it in line there. */
@@ -201,7 +185,7 @@ export class InboundTraffic implements WorkOwner {
     const agent = call.agent;
     this.world.channel.callEnded(this.world.sim.now, call.id, call.source.queue, agent, call.answeredAt, call.arrivedAt);
     this.made.maybeSchedule(call, agent);
-    this.pool.endWork(agent, this.engine.read(call.slot, 'wrap'));
+    this.pool.endTalk(agent, this.engine.read(call.slot, 'wrap') > 0);
   }
 
   /** The call leaves the system, and what its end leaves behind is published. */

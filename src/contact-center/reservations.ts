@@ -1,6 +1,6 @@
 import type { MachineEngine } from '../machines/engine.js';
 import { reservationMachine, type ReservationEvent, type ReservationInput } from '../machines/reservation.js';
-import { WorkKind, workRef, type AgentPool } from './agent-pool.js';
+import type { AgentPool } from './agent-pool.js';
 import { routingOf, type CallbackRecord, type CallbackRecords } from './callback-records.js';
 import type { Routing } from './waiting-lines.js';
 import type { EngineFactory, World } from './world-context.js';
@@ -87,7 +87,7 @@ export class Reservations {
     const place = record.place;
     if (place.line !== null && place.line !== record.queue.toDial) {
       this.pool.withdraw(place);
-      this.pool.place(workRef(WorkKind.Callback, record.id), routingOf(record, record.position, this.routing), place);
+      this.pool.request(place, routingOf(record, record.position, this.routing));
     }
   }
 }

@@ -12,21 +12,40 @@ export interface Routing {
   reservedFor: number;
 }
 
+/** An interaction that asks for an agent, told what becomes of its request (see `AgentPool.request`). */
+export interface AgentRequester {
+  /** `agent` is alerted with interaction `id`; returns whether the interaction is answered automatically. */
+  offered(id: number, agent: number): boolean;
+  /** `agent` answered the offer of `id`. */
+  answered(id: number, agent: number): void;
+  /** The offer of `id` to `agent` timed out: the interaction needs another agent. */
+  missed(id: number, agent: number): void;
+}
+
 /**
- * Where an interaction waits, for taking it out again: a holder that the
- * interaction's owner keeps (one per interaction, reused) and that `push`
- * and `AgentPool.place` fill in.
+ * One interaction's request for an agent: who asks (the requester and the
+ * interaction's id), and where it waits, for taking it out again. The
+ * interaction's owner keeps one per interaction (reused) and the lines fill
+ * in where it waits.
  */
 export interface Place {
+  /** Who is told what becomes of the request. */
+  requester: AgentRequester;
+  /** The interaction's id, as the requester knows it. */
+  id: number;
   /** The line it waits in, or null when it waits in none. */
   line: WorkQueue | null;
   /** Its ticket in that line. */
   ticket: number;
+  /** The queue it was routed on. */
+  queue: number;
+  /** What its line holds for it (see `WaitingLines`). */
+  slot: number;
 }
 
-/** A place that is in no line. */
-export function nowhere(): Place {
-  return { line: null, ticket: 0 };
+/** A place of `requester`'s that is in no line. */
+export function nowhere(requester: AgentRequester): Place {
+  return { requester, id: 0, line: null, ticket: 0, queue: 0, slot: -1 };
 }
 
 /**
@@ -38,6 +57,9 @@ export class WaitingLines {
   private readonly open: Array<Array<WorkQueue | undefined>>;
   private readonly openSets: number[][];
   private readonly reserved: Array<WorkQueue | undefined>;
+  /** The places waiting in a line, by the slot their line holds. */
+  private readonly places: Array<Place | undefined> = [];
+  private readonly freeSlots: number[] = [];
 
   constructor(queueCount: number, agentCount: number) {
     this.open = Array.from({ length: queueCount }, () => []);
@@ -45,11 +67,38 @@ export class WaitingLines {
     this.reserved = new Array(agentCount);
   }
 
-  /** Puts `ref` in the line `routing` calls for, and where it is into `place`. */
-  push(ref: number, routing: Routing, place: Place): void {
+  /** Puts `place` in the line `routing` calls for. */
+  push(place: Place, routing: Routing): void {
     const line = routing.reservedFor >= 0 ? this.reservedLine(routing.reservedFor) : this.openLine(routing.queue, routing.skills);
-    place.ticket = line.push(ref, routing.priority, routing.position);
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) slot = this.places.push(place) - 1;
+    else this.places[slot] = place;
+    place.slot = slot;
+    place.ticket = line.push(slot, routing.priority, routing.position);
     place.line = line;
+    place.queue = routing.queue;
+  }
+
+  /** Takes `place` out of the line it waits in (it must wait in one); it is then in none. */
+  remove(place: Place): void {
+    place.line!.remove(place.ticket);
+    this.release(place.slot);
+    place.line = null;
+  }
+
+  /** Takes the front interaction out of `line` (which must not be empty); it is then in none. */
+  shift(line: WorkQueue): Place {
+    const place = this.release(line.shift());
+    place.line = null;
+    return place;
+  }
+
+  private release(slot: number): Place {
+    const place = this.places[slot]!;
+    this.places[slot] = undefined;
+    this.freeSlots.push(slot);
+    place.slot = -1;
+    return place;
   }
 
   /** The open line of `queue` for skill set `skills`. */

@@ -106,7 +106,9 @@ export class ContactCenter implements World {
     const createEngine = this.engineFactory();
     this.skills = new SkillBook(scenario.agents.flatMap((g) => new Array<Record<string, number>>(g.count).fill(g.skills)));
     this.customers = new CustomerStreams(this.streams);
-    this.agents = new AgentPool(this, this.skills, createEngine);
+    // An agent who becomes available with nothing to take may let the Customer First dialer dial (it is built
+    // below; the pool calls this only once the run has started).
+    this.agents = new AgentPool(this, this.skills, createEngine, (queue) => this.dialer.poke(queue));
     this.records = new CallbackRecords();
     this.flight = new FlightAccounting(this, [agentFirstCallbackMachine, customerFirstCallbackMachine]);
     this.dialer = new Dialer(this, this.agents, this.records, this.flight);
@@ -158,7 +160,7 @@ export class ContactCenter implements World {
 
   /** Transitions taken so far by every statechart of the run. */
   get transitions(): number {
-    return this.agents.engine.transitions + this.callbacks.transitions;
+    return this.agents.engine.transitions + this.callbacks.transitions + this.inbound.engine.transitions;
   }
 
   /** The Scheduled Callbacks view now. */

@@ -57,8 +57,7 @@ export type CallEvent =
   | { type: 'ALERT' }
   | { type: 'ANSWER'; talk: number; wrap: number }
   | { type: 'MISSED'; at: number }
-  | ({ type: 'QUEUED'; at: number } & QueueFacts)
-  | { type: 'WRAP_END' };
+  | ({ type: 'QUEUED'; at: number } & QueueFacts);
 
 /** The ends of an inbound call. */
 export const CALL_ENDS = ['answered', 'abandoned', 'tookCallback', 'leftVoicemail', 'flowError'] as const;
@@ -95,6 +94,7 @@ const callSetup = setup({
     voicemailDelay: ({ context }) => until(context.position + context.voicemailAfter, context.now),
     flowDelay: ({ context }) => until(context.position + context.flowAfter, context.now),
     talk: ({ context }) => context.talk,
+    wrap: ({ context }) => context.wrap,
   },
   actions: {
     /** Put the call in line on its queue (or with an idle agent at once). */
@@ -109,6 +109,8 @@ const callSetup = setup({
     connect: performedByTheWorld,
     /** The conversation is over: the agent may schedule a callback, then does the after-call work (if any). */
     endTalk: performedByTheWorld,
+    /** The agent's after-call work is over. */
+    endAfterCallWork: performedByTheWorld,
     /** The call has ended; `params.end` says how. */
     finish: performedByTheWorld,
     markOfferMade: assign({ offerMade: true }),
@@ -232,7 +234,7 @@ export const callMachine = callSetup.createMachine({
     },
     wrapUp: {
       tags: ['wrapUp'],
-      on: { WRAP_END: 'answered' },
+      after: { wrap: { target: 'answered', actions: 'endAfterCallWork' } },
     },
     answered: end('answered'),
     abandoned: end('abandoned'),

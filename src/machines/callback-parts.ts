@@ -160,8 +160,10 @@ export const callbackSetup = setup({
     enqueueForDialer: performedByTheWorld,
     /** Route the customer who answered to an agent (at the queue's answered position). */
     enqueueAnswered: performedByTheWorld,
-    /** Take the callback out of the line it waits in. */
+    /** Take the callback out of the line it waits in for an agent. */
     dequeue: performedByTheWorld,
+    /** Take the callback off its queue's list for the dialer (unless the dialer took it). */
+    leaveDialerList: performedByTheWorld,
     /** Start the callback's reservation for its owner or first agent, the first time it waits for an agent. */
     holdReservation: performedByTheWorld,
     /** Place the outbound call with the queue's ANI: the world decides the attempt and answers `PLACED`. */

@@ -24,7 +24,7 @@ export const customerFirstCallbackMachine = callbackSetup.createMachine({
     queued: {
       tags: [editable],
       entry: 'enqueueForDialer',
-      exit: 'dequeue',
+      exit: 'leaveDialerList',
       on: {
         DIAL: 'placing',
         CANCEL: 'cancelled',

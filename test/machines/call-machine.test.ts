@@ -17,6 +17,7 @@ const OFFER = 'xstate.after.offerDelay.call.inQueue.holding';
 const VOICEMAIL = 'xstate.after.voicemailDelay.call.inQueue.holding.onQueue';
 const FLOW = 'xstate.after.flowDelay.call.inQueue.holding.onQueue';
 const TALK = 'xstate.after.talk.call.talking';
+const WRAP = 'xstate.after.wrap.call.wrapUp';
 
 const WAITING = 'inQueue.holding.onQueue.waiting';
 const ALERT: CallEvent = { type: 'ALERT' };
@@ -112,11 +113,11 @@ describe('the inbound call machine', () => {
     expect(call.context()).toMatchObject({ talk: 4 * MINUTE, wrap: 30 * SECOND });
     call.fire(TALK);
     expect(call.state()).toBe('wrapUp');
-    expect(call.take()).toEqual([`cancel ${TALK}`, 'endTalk']);
-    call.send({ type: 'WRAP_END' });
+    expect(call.take()).toEqual([`cancel ${TALK}`, 'endTalk', `delay ${WRAP} ${30 * SECOND}`]);
+    call.fire(WRAP);
     expect(call.state()).toBe('answered');
     expect(call.done()).toBe(true);
-    expect(call.take()).toEqual(['finish {"end":"answered"}']);
+    expect(call.take()).toEqual([`cancel ${WRAP}`, 'endAfterCallWork', 'finish {"end":"answered"}']);
   });
 
   it('answered without after-call work ends when the talk does', () => {
@@ -281,7 +282,6 @@ describe('the inbound call machine', () => {
     const call = drive();
     call.take();
     call.send({ type: 'ANSWER', talk: MINUTE, wrap: 0 });
-    call.send({ type: 'WRAP_END' });
     call.send({ type: 'MISSED', at: ARRIVAL });
     expect(call.state()).toBe(WAITING);
     expect(call.take()).toEqual([]);

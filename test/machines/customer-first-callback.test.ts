@@ -33,10 +33,10 @@ const ANSWERED = ['customerAnswered', `delay ${PATIENCE} 30000`, 'holdReservatio
 /** Every transition of the Customer First machine, with what it asks of the world. */
 const ROWS: Row[] = [
   { name: 'scheduled, due', input: { dueDelay: 5000 }, path: [], step: { fire: DUE }, to: 'queued', log: ['scheduled>queued', `cancel ${DUE}`, 'enqueueForDialer'] },
-  { name: 'queued, dialed', path: [], step: { type: 'DIAL' }, to: 'placing', log: ['queued>placing', 'dequeue', 'placeCall'] },
-  { name: 'queued, cancelled', path: [], step: { type: 'CANCEL' }, to: 'cancelled', log: ['queued>cancelled', 'dequeue', 'finish {"end":"cancelled"}'] },
-  { name: 'queued, reassigned', path: [], step: { type: 'REASSIGN' }, to: 'queued', log: ['dequeue', 'enqueueForDialer'] },
-  { name: 'queued, ownership expired: ends', input: { assignToQueueOnExpiration: false }, path: [], step: { type: 'EXPIRE' }, to: 'expired', log: ['queued>expired', 'dequeue', 'finish {"end":"expired"}'] },
+  { name: 'queued, dialed', path: [], step: { type: 'DIAL' }, to: 'placing', log: ['queued>placing', 'leaveDialerList', 'placeCall'] },
+  { name: 'queued, cancelled', path: [], step: { type: 'CANCEL' }, to: 'cancelled', log: ['queued>cancelled', 'leaveDialerList', 'finish {"end":"cancelled"}'] },
+  { name: 'queued, reassigned', path: [], step: { type: 'REASSIGN' }, to: 'queued', log: ['leaveDialerList', 'enqueueForDialer'] },
+  { name: 'queued, ownership expired: ends', input: { assignToQueueOnExpiration: false }, path: [], step: { type: 'EXPIRE' }, to: 'expired', log: ['queued>expired', 'leaveDialerList', 'finish {"end":"expired"}'] },
   { name: 'placing, placed', path: [{ type: 'DIAL' }], step: placed(), to: 'dialing', log: ['placing>dialing', `delay ${SIGNAL} 2000`] },
   { name: 'dialing, ring-back', path: [{ type: 'DIAL' }, placed()], step: { fire: SIGNAL }, to: 'ringing', log: ['dialing>ringing', `cancel ${SIGNAL}`, `delay ${RING} 10000`] },
   { name: 'dialing, busy', path: [{ type: 'DIAL' }, placed({ response: 'busy' })], step: { fire: SIGNAL }, to: 'waitingRetry', log: fail('busy', 'waitingRetry', 'dialing', [`cancel ${SIGNAL}`]) },
