@@ -1,6 +1,13 @@
 import { createActor, type AnyStateMachine, type AnyMachineSnapshot } from 'xstate';
 import type { Mailbox, MachineEngine, MachineHost } from './engine.js';
 
+/** The leaf state key of a snapshot's value (`{ a: { b: 'c' } }` → `c`; no parallel states). */
+function leafOf(value: unknown): string {
+  let v = value;
+  while (typeof v === 'object' && v !== null) v = Object.values(v)[0];
+  return String(v);
+}
+
 interface ExecutedAction {
   type: string;
   params?: Record<string, unknown>;
@@ -49,7 +56,7 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
       this.snapshots[entity] = snapshot;
       this.transitions++;
       const initEvent = { type: 'xstate.init' } as unknown as TEvent;
-      this.host.changed(id, '', String(snapshot.value), initEvent);
+      this.host.changed(id, '', leafOf(snapshot.value), initEvent);
       this.performAll(id, this.collected, initEvent);
     }, entity, input);
   }
@@ -59,7 +66,7 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
   }
 
   stateOf(entity: number): string {
-    return String(this.snapshot(entity).value);
+    return leafOf(this.snapshot(entity).value);
   }
 
   hasTag(entity: number, tag: string): boolean {
@@ -97,8 +104,8 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
     if (after === before && this.collected.length === 0) return;
     this.snapshots[entity] = after;
     this.transitions++;
-    const from = String(before.value);
-    const to = String(after.value);
+    const from = leafOf(before.value);
+    const to = leafOf(after.value);
     if (from !== to) this.host.changed(entity, from, to, event);
     this.performAll(entity, this.collected, event);
   }
