@@ -14,7 +14,8 @@ const noop = () => {};
  * `active` with entry / exit actions, initial actions, its own `after`
  * timers (a named and a numeric delay) that keep running while it moves
  * among its children, an `always` on the parent, a reentering transition to
- * itself, a non-reentering one, a transition from a child to its parent,
+ * itself, a non-reentering one, a reentering one to a child, a transition
+ * from a child to its parent,
  * `.child` and `#nested.path` targets (into a grandchild, from outside),
  * tags on the parent, a child and a grandchild, a two-level child `b` with
  * its own initial child and an `always` on a grandchild, and a top-level
@@ -69,6 +70,7 @@ export const nestedMachine = setup({
         STEP: { actions: 'bump' },
         STOP: 'idle',
         TOB: '.b',
+        REB: { target: '.b', reenter: true },
         CLEAR: { actions: 'reset' },
         NOTHING: {},
       },

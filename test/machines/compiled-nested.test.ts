@@ -67,6 +67,23 @@ describe('compound states run as XState v5 runs them', () => {
     expect(engine.contextOf(0)).toEqual({ n: 1, limit: 5 });
   });
 
+  it('a reentering transition to a child exits and reenters the parent too; a non-reentering one does not', () => {
+    expect(run(['GO', 'REB']).calls.slice(8)).toEqual([
+      'a>b1',
+      'exitA',
+      'cancel 300.nested.active.a',
+      'exitActive',
+      'cancel 5000.nested.active',
+      'cancel patience.nested.active',
+      'enterActive',
+      'delay 5000.nested.active 5000',
+      'delay patience.nested.active 1000',
+      'enterB',
+      'enterB1',
+    ]);
+    expect(run(['GO', 'TOB']).calls.slice(8)).toEqual(['a>b1', 'exitA', 'cancel 300.nested.active.a', 'enterB', 'enterB1']);
+  });
+
   it('a non-reentering target of the parent itself restarts its children only; a child targeting its parent exits and reenters it', () => {
     // `active` itself is neither exited nor entered, so its initial actions do not run either.
     expect(run(['GO', 'NEXT', 'SELF']).calls.slice(13)).toEqual(['b1>a', 'exitB', 'note', 'enterA', 'delay 300.nested.active.a 300']);
