@@ -1,6 +1,13 @@
 import { createActor, type AnyStateMachine, type AnyMachineSnapshot } from 'xstate';
 import type { Mailbox, MachineEngine, MachineHost } from './engine.js';
 
+/** The leaf state key of a snapshot's value (`{ a: { b: 'c' } }` → `c`; no parallel states). */
+function leafOf(value: unknown): string {
+  let v = value;
+  while (typeof v === 'object' && v !== null) v = Object.values(v)[0];
+  return String(v);
+}
+
 interface ExecutedAction {
   type: string;
   params?: Record<string, unknown>;

@@ -4,6 +4,7 @@ import { assign, createMachine, setup } from 'xstate';
 import { callbackMachine } from '../../src/machines/callback.js';
 import type { MachineEngine } from '../../src/machines/engine.js';
 import { attempt, enginePair, eventArb, MACHINES, queriesOf, type Driven } from './compiled-harness.js';
+import { randomNestedMachine, randomSeedArb } from './compiled-nested-random.js';
 
 const ENTITIES = 4;
 
@@ -20,8 +21,9 @@ type Command =
   | { kind: 'fire'; pick: number }
   | { kind: 'release'; entity: number };
 
-function commandArb(input: fc.Arbitrary<unknown>, event: fc.Arbitrary<{ type: string }>): fc.Arbitrary<Command> {
-  const entity = fc.integer({ min: 0, max: ENTITIES - 1 });
+/** Random commands over `ENTITIES` entities (`entities` fewer to keep each entity's runs longer). */
+function commandArb(input: fc.Arbitrary<unknown>, event: fc.Arbitrary<{ type: string }>, entities = ENTITIES): fc.Arbitrary<Command> {
+  const entity = fc.integer({ min: 0, max: entities - 1 });
   return fc.oneof(
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('start' as const), entity, input }) },
     { weight: 6, arbitrary: fc.record({ kind: fc.constant('send' as const), entity, event }) },
@@ -123,6 +125,20 @@ describe('the compiled engine behaves exactly like the XState engine', () => {
       );
     });
   }
+
+  it('random machines of nested states: random event sequences and timer interleavings agree too', () => {
+    const machineAndCommands = randomSeedArb.chain((seed) => {
+      const machine = randomNestedMachine(seed);
+      // Two entities, long runs: deep configurations are reached only after several events.
+      return fc.tuple(fc.constant(machine), fc.array(commandArb(fc.constant(undefined), eventArb(machine), 2), { minLength: 1, maxLength: 120 }));
+    });
+    fc.assert(
+      fc.property(machineAndCommands, ([machine, commands]) => {
+        replayOnBoth(machine, commands);
+      }),
+      { numRuns: 600 },
+    );
+  });
 
   it('gives each start its own copy of objects its context factory makes, even from the same frozen input', () => {
     const machine = setup({

@@ -3,13 +3,21 @@ import { describe, expect, it } from 'vitest';
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { agentMachine, type AgentInput } from '../../src/machines/agent.js';
 import { callbackMachine, type CallbackInput } from '../../src/machines/callback.js';
-import { compiledEngine, eventTypes } from './compiled-harness.js';
+import { compiledEngine, eventTypes, tagNames } from './compiled-harness.js';
+import { nestedMachine } from './compiled-nested-machine.js';
 
 /**
  * Model-based: the paths @xstate/graph finds through each machine (XState's
  * own snapshots after every step) replayed on the compiled engine, checking
- * state and context after each step.
+ * the leaf state, the context and the tags after each step.
  */
+
+/** The leaf state key of a snapshot value (no parallel states). */
+function leaf(value: unknown): string {
+  let v = value;
+  while (typeof v === 'object' && v !== null) v = Object.values(v)[0];
+  return String(v);
+}
 
 interface Path {
   steps: Array<{ event: { type: string }; state: AnyMachineSnapshot }>;
@@ -28,17 +36,22 @@ function graphPaths(kind: 'shortest' | 'simple', machine: AnyStateMachine, input
 
 function replay(machine: AnyStateMachine, input: unknown, paths: readonly Path[]): number {
   const { engine } = compiledEngine(machine);
+  const tags = tagNames(machine);
+  const tagsOf = (entity: number) => tags.filter((tag) => engine.hasTag(entity, tag));
+  const expected = (snapshot: AnyMachineSnapshot) => tags.filter((tag) => snapshot.hasTag(tag));
   let checked = 0;
   paths.forEach((path, entity) => {
     const [first, ...rest] = path.steps;
     expect(first.event.type).toBe('xstate.init');
     engine.start(entity, input);
-    expect(engine.stateOf(entity)).toBe(String(first.state.value));
+    expect(engine.stateOf(entity)).toBe(leaf(first.state.value));
     expect(engine.contextOf(entity)).toEqual(first.state.context);
+    expect(tagsOf(entity)).toEqual(expected(first.state));
     for (const step of rest) {
       engine.send(entity, step.event);
-      expect({ after: step.event.type, state: engine.stateOf(entity) }).toEqual({ after: step.event.type, state: String(step.state.value) });
+      expect({ after: step.event.type, state: engine.stateOf(entity) }).toEqual({ after: step.event.type, state: leaf(step.state.value) });
       expect(engine.contextOf(entity)).toEqual(step.state.context);
+      expect(tagsOf(entity)).toEqual(expected(step.state));
       checked++;
     }
   });
@@ -117,5 +130,23 @@ describe('paths found by @xstate/graph replay on the compiled engine', () => {
       replay(agentMachine, input, shortest);
       replay(agentMachine, input, simple);
     }
+  });
+
+  it('nested: shortest paths reach every leaf, and simple paths through parent timers, reentry and #id targets', () => {
+    const nestedEvents = events(nestedMachine, [{ answerAtOnce: false }, { answerAtOnce: true }]);
+    const reached = new Set<string>();
+    let steps = 0;
+    for (const limit of [1, 2, 3]) {
+      const shortest = graphPaths('shortest', nestedMachine, { limit }, nestedEvents);
+      for (const p of shortest) reached.add(leaf(p.steps.at(-1)!.state.value));
+      steps += replay(nestedMachine, { limit }, shortest);
+    }
+    expect(steps).toBeGreaterThan(20);
+    expect([...reached].sort()).toEqual(['a', 'b1', 'b2', 'done', 'idle']);
+    // Simple paths grow fast with the context: a few events that move through the tree.
+    const few = ['GO', 'STEP', 'NEXT', 'RESTART', 'UP', 'xstate.after.300.nested.active.a', 'xstate.after.patience.nested.active', 'FIN'];
+    const simple = graphPaths('simple', nestedMachine, { limit: 2 }, few.map((type) => ({ type })));
+    expect(simple.length).toBeGreaterThan(100);
+    replay(nestedMachine, { limit: 2 }, simple);
   });
 });

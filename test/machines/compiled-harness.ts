@@ -5,6 +5,7 @@ import { callbackMachine, type AttemptFailure, type CallbackInput } from '../../
 import { CompiledEngine } from '../../src/machines/compile/compiled-engine.js';
 import { Mailbox, type MachineEngine, type MachineHost } from '../../src/machines/engine.js';
 import { XStateEngine } from '../../src/machines/xstate-engine.js';
+import { nestedInputArb, nestedMachine } from './compiled-nested-machine.js';
 
 /** One call an engine made to its host, with its arguments. */
 export type HostCall =
@@ -161,10 +162,11 @@ export function eventArb(machine: AnyStateMachine): fc.Arbitrary<{ type: string 
   return fc.tuple(fc.constantFrom(...types), payloadArb).map(([type, payload]) => ({ type, ...payload }));
 }
 
-/** The two machines with their input arbitraries. */
+/** Our two machines and the synthetic nested one, with their input arbitraries. */
 export const MACHINES: ReadonlyArray<{ name: string; machine: AnyStateMachine; input: fc.Arbitrary<unknown> }> = [
   { name: 'callback', machine: callbackMachine, input: callbackInputArb },
   { name: 'agent', machine: agentMachine, input: agentInputArb },
+  { name: 'nested', machine: nestedMachine, input: nestedInputArb },
 ];
 
 /** Runs `f`, returning its value or the message it threw. */

@@ -4,7 +4,7 @@ import { agentMachine } from '../../src/machines/agent.js';
 import { callbackMachine } from '../../src/machines/callback.js';
 import { CompileError } from '../../src/machines/compile/compile-error.js';
 import { CompiledEngine } from '../../src/machines/compile/compiled-engine.js';
-import { compileMachine } from '../../src/machines/compile/table.js';
+import { compileMachine } from '../../src/machines/compile/compiler.js';
 import { Mailbox } from '../../src/machines/engine.js';
 import { compiledEngine, enginePair } from './compiled-harness.js';
 
@@ -31,20 +31,34 @@ describe('the compiler refuses what it does not support, naming machine, state a
     expect(compileMachine(agentMachine).states).toEqual(Object.keys(agentMachine.root.states));
   });
 
-  it('refuses nested states', () => {
-    const m = createMachine({ id: 'nested', initial: 'a', states: { a: { initial: 'x', states: { x: {} } } } });
-    expect(refused(m).message).toBe(refusal('nested', 'a', 'nested states'));
+  it('compiles nested states, their leaves being the states', () => {
+    const m = createMachine({ id: 'nested', initial: 'a', states: { a: { initial: 'x', states: { x: {}, y: { initial: 'z', states: { z: {} } } } }, b: {} } });
+    expect(compileMachine(m).states).toEqual(['x', 'z', 'b']);
+  });
+
+  it('refuses final states below the root', () => {
+    const m = createMachine({ id: 'nestedFinal', initial: 'a', states: { a: { initial: 'x', states: { x: { on: { GO: 'end' } }, end: { type: 'final' } } } } });
+    expect(refused(m).message).toBe(refusal('nestedFinal', 'end', 'a final state inside a compound state'));
+  });
+
+  it('refuses two states with the same key anywhere in the tree', () => {
+    const m = createMachine({ id: 'twins', initial: 'a', states: { a: { initial: 'x', states: { x: {} } }, b: { initial: 'x', states: { x: {} } } } });
+    expect(refused(m).message).toBe(refusal('twins', 'x', 'two states with the same key (twins.a.x and twins.b.x; state keys must be unique)'));
   });
 
   it('refuses parallel states at the root and below it', () => {
     expect(refused(createMachine({ id: 'par', type: 'parallel', states: { a: {}, b: {} } })).message).toBe(refusal('par', '(root)', 'parallel states'));
     const m = createMachine({ id: 'par2', initial: 'a', states: { a: { type: 'parallel', states: { x: {}, y: {} } } } });
-    expect(refused(m).message).toBe(refusal('par2', 'a', 'nested states'));
+    expect(refused(m).message).toBe(refusal('par2', 'a', 'parallel states'));
+    const deep = createMachine({ id: 'par3', initial: 'a', states: { a: { initial: 'b', states: { b: { type: 'parallel', states: { x: {}, y: {} } } } } } });
+    expect(refused(deep).message).toBe(refusal('par3', 'b', 'parallel states'));
   });
 
-  it('refuses history states', () => {
+  it('refuses history states, at the top and inside a compound state', () => {
     const m = createMachine({ id: 'hist', initial: 'a', states: { a: {}, h: { type: 'history' } } });
     expect(refused(m).message).toBe(refusal('hist', 'h', 'history states'));
+    const inner = createMachine({ id: 'hist2', initial: 'a', states: { a: { initial: 'x', states: { x: { on: { GO: '#hist2.b' } }, hist: { type: 'history' } } }, b: { on: { BACK: '#hist2.a.hist' } } } });
+    expect(refused(inner).message).toBe(refusal('hist2', 'hist', 'history states'));
   });
 
   it('refuses invoke', () => {
@@ -90,9 +104,9 @@ describe('the compiler refuses what it does not support, naming machine, state a
   });
 
   it('the engine refuses at construction, before any entity exists', () => {
-    const m = createMachine({ id: 'nested2', initial: 'a', states: { a: { initial: 'x', states: { x: {} } } } });
+    const m = createMachine({ id: 'par4', initial: 'a', states: { a: { type: 'parallel', states: { x: {}, y: {} } } } });
     const host = { perform: noop, delay: noop, cancelDelay: noop, changed: noop };
-    expect(() => new CompiledEngine(m, host, new Mailbox())).toThrow(refusal('nested2', 'a', 'nested states'));
+    expect(() => new CompiledEngine(m, host, new Mailbox())).toThrow(refusal('par4', 'a', 'parallel states'));
   });
 
   it('refuses spawn inside an assignment when it runs', () => {

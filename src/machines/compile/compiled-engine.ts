@@ -3,7 +3,8 @@ import type { Mailbox, MachineEngine, MachineHost } from '../engine.js';
 import { ContextStore, type ContextTemplate } from './context-store.js';
 import { stepFunction, type StepFunction } from './step-code.js';
 import { accepts, carriesTag, firstEnabled } from './queries.js';
-import { OP_ASSIGN, OP_CANCEL, OP_DELAY, OP_PERFORM, OP_SHIFT, compileMachine, type CompiledMachine } from './table.js';
+import { compileMachine } from './compiler.js';
+import { OP_ASSIGN, OP_CANCEL, OP_DELAY, OP_PERFORM, OP_SHIFT, type CompiledMachine } from './table.js';
 
 /** Microsteps of eventless transitions after which a macrostep is taken to loop forever. */
 const MAX_EVENTLESS_STEPS = 10_000;

@@ -4,4 +4,5 @@
  */
 export { CompileError } from './compile-error.js';
 export { CompiledEngine } from './compiled-engine.js';
-export { compileMachine, type CompiledMachine } from './table.js';
+export { compileMachine } from './compiler.js';
+export type { CompiledMachine } from './table.js';
