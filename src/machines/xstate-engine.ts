@@ -130,10 +130,3 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
     }
   }
 }
-
-/** The innermost state of an XState state value (`{ answered: 'offered' }` is `offered`): state keys are unique in our machines. */
-function leafOf(value: unknown): string {
-  let v = value;
-  while (typeof v === 'object' && v !== null) v = Object.values(v)[0];
-  return String(v);
-}
