@@ -154,7 +154,7 @@ describe('Agent First callbacks', () => {
       for (const p of path.filter((x) => x.from === 'waitingRetry')) {
         const entered = path.find((x) => x.to === 'waitingRetry' && x.t <= p.t && p.t - x.t === retryDelay);
         expect(entered, `callback ${end.callback} left waitingRetry at ${p.t}`).toBeDefined();
-        expect(p).toMatchObject({ to: 'queued', event: 'xstate.after.retryDelay.callback.waitingRetry' });
+        expect(p).toMatchObject({ to: 'queued', event: 'xstate.after.retryDelay.agentFirstCallback.waitingRetry' });
       }
     }
     const kpis = simulate(s).kpis.queues.q;
@@ -169,7 +169,7 @@ describe('Agent First callbacks', () => {
     expect(ended.length).toBeGreaterThan(20);
     for (const end of ended) {
       expect(end).toMatchObject({ end: 'exhausted', attempts: 1 });
-      expect(statesOf(events, end.callback)).toEqual(['queued', 'offered', 'agentConnected', 'dialing', 'exhausted']);
+      expect(statesOf(events, end.callback)).toEqual(['queued', 'offered', 'agentConnected', 'previewing', 'placing', 'dialing', 'exhausted']);
     }
   });
 

@@ -52,19 +52,21 @@ describe('Customer First callbacks', () => {
     for (const end of ended) {
       expect(end).toMatchObject({ end: 'completed', attempts: 1 });
       const path = transitionsOf(events, end.callback);
-      expect(path.map((p) => p.to)).toEqual(['queued', 'dialing', 'ringing', 'waitingForAgent', 'offered', 'connected', 'wrapUp', 'completed']);
+      expect(path.map((p) => p.to)).toEqual(['queued', 'placing', 'dialing', 'ringing', 'waitingForAgent', 'offered', 'connected', 'wrapUp', 'completed']);
       const [dial] = ofType(events, 'callback.dialed').filter((d) => d.callback === end.callback);
       expect(dial.agent).toBe(-1);
+      // placing and dialing are entered at the dial (the dial's plan is decided at once).
       expect(dial.t).toBe(path[1].t);
-      expect(path[2].t - dial.t).toBe(SIGNAL);
-      expect(path[3].t - dial.t).toBe(SIGNAL + RING);
-      expect(path[5].t - path[4].t).toBe(2 * SECOND);
-      expect(path[6].t - path[5].t).toBe(TALK);
-      expect(path[7].t - path[6].t).toBe(WRAP);
+      expect(path[2].t).toBe(dial.t);
+      expect(path[3].t - dial.t).toBe(SIGNAL);
+      expect(path[4].t - dial.t).toBe(SIGNAL + RING);
+      expect(path[6].t - path[5].t).toBe(2 * SECOND);
+      expect(path[7].t - path[6].t).toBe(TALK);
+      expect(path[8].t - path[7].t).toBe(WRAP);
       // No agent is alerted for this callback before the customer answered.
       const answered = ofType(events, 'callback.answered').find((a) => a.callback === end.callback)!;
-      expect(answered.t).toBe(path[3].t);
-      expect(path[4].t).toBeGreaterThanOrEqual(answered.t);
+      expect(answered.t).toBe(path[4].t);
+      expect(path[5].t).toBeGreaterThanOrEqual(answered.t);
     }
   });
 
@@ -132,7 +134,7 @@ describe('Customer First callbacks', () => {
       expect(ended.length).toBeGreaterThan(30);
       for (const end of ended) {
         expect(end).toMatchObject({ end: 'disconnected', attempts: 1 });
-        expect(statesOf(events, end.callback)).toEqual(['queued', 'dialing', 'ringing', 'disconnected']);
+        expect(statesOf(events, end.callback)).toEqual(['queued', 'placing', 'dialing', 'ringing', 'disconnected']);
         expect(end.t - ofType(events, 'callback.dialed').find((d) => d.callback === end.callback)!.t).toBe(SIGNAL + RING);
       }
       expect(ofType(events, 'callback.connected')).toEqual([]);
@@ -145,7 +147,7 @@ describe('Customer First callbacks', () => {
       expect(ended.length).toBeGreaterThan(30);
       for (const end of ended) {
         expect(end).toMatchObject({ end: 'completed', attempts: 1 });
-        expect(statesOf(events, end.callback)).toEqual(['queued', 'dialing', 'ringing', 'completed']);
+        expect(statesOf(events, end.callback)).toEqual(['queued', 'placing', 'dialing', 'ringing', 'completed']);
       }
       expect(agentsEverWorked(events)).toBe(false);
     });
@@ -179,8 +181,8 @@ describe('Customer First callbacks', () => {
       for (const end of ended) {
         expect(end).toMatchObject({ end: 'completed', attempts: 1 });
         const path = transitionsOf(events, end.callback);
-        expect(path.map((p) => p.to)).toEqual(['queued', 'dialing', 'ringing', 'waitingForAgent', 'offered', 'connected', 'wrapUp', 'completed']);
-        expect(path[6].t - path[5].t).toBe(voicemailMessageTime);
+        expect(path.map((p) => p.to)).toEqual(['queued', 'placing', 'dialing', 'ringing', 'waitingForAgent', 'offered', 'connected', 'wrapUp', 'completed']);
+        expect(path[7].t - path[6].t).toBe(voicemailMessageTime);
       }
       // Some machines waited well past the 1 s patience of a live person without being abandoned.
       expect(ofType(events, 'callback.connected').some((c) => c.t - c.waitedSince > 10 * SECOND)).toBe(true);
@@ -191,7 +193,7 @@ describe('Customer First callbacks', () => {
       const { events } = record(customerFirst({ settings: { answeringMachineReactionType: 'TransferToFlow' }, callee: machine }));
       const ended = [...endings(events).values()];
       expect(ended.length).toBeGreaterThan(30);
-      for (const end of ended) expect(statesOf(events, end.callback)).toEqual(['queued', 'dialing', 'ringing', 'completed']);
+      for (const end of ended) expect(statesOf(events, end.callback)).toEqual(['queued', 'placing', 'dialing', 'ringing', 'completed']);
       expect(agentsEverWorked(events)).toBe(false);
     });
   });

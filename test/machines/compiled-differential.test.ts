@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign, createMachine, setup } from 'xstate';
-import { callbackMachine } from '../../src/machines/callback.js';
+import { customerFirstCallbackMachine } from '../../src/machines/customer-first-callback.js';
 import type { MachineEngine } from '../../src/machines/engine.js';
 import { attempt, enginePair, eventArb, MACHINES, queriesOf, type Driven } from './compiled-harness.js';
 import { randomNestedMachine, randomSeedArb } from './compiled-nested-random.js';
@@ -184,9 +184,9 @@ describe('the compiled engine behaves exactly like the XState engine', () => {
   });
 
   it('agrees on contexts whose values change kind between entities (columns widen)', () => {
-    const { xstate, compiled } = enginePair(callbackMachine);
+    const BUSY_PLACED = { type: 'PLACED', plan: { response: 'busy', answer: 'noAnswer', signalDelay: 1, ringDuration: 0, patience: 0, talk: 0, wrapUp: 0 } } as { type: string };
+    const { xstate, compiled } = enginePair(customerFirstCallbackMachine);
     const base = {
-      mode: 'CustomerFirst',
       maxRetryCount: 2,
       retryDelay: 1000,
       retryOn: ['busy'],
@@ -199,7 +199,7 @@ describe('the compiled engine behaves exactly like the XState engine', () => {
     };
     const odd = [
       base,
-      { ...base, maxRetryCount: '2', mode: 7, enableAutoDialAndEnd: 'no', retryOn: ['busy', 1] },
+      { ...base, maxRetryCount: '2', dueDelay: '0', enableAutoDialAndEnd: 'no', retryOn: ['busy', 1] },
       { ...base, liveVoiceReaction: null, autoDialDelay: undefined, retryDelay: 2.5 },
       ...Array.from({ length: 300 }, (_, i) => ({ ...base, machineReaction: `reaction-${i}` })),
     ];
@@ -207,7 +207,7 @@ describe('the compiled engine behaves exactly like the XState engine', () => {
       for (const d of [xstate, compiled]) {
         d.engine.start(entity, input);
         d.engine.send(entity, { type: 'DIAL' });
-        d.engine.send(entity, { type: 'BUSY' });
+        d.engine.send(entity, BUSY_PLACED);
       }
     });
     expect(compiled.host.calls).toEqual(xstate.host.calls);

@@ -2,7 +2,12 @@ import { getShortestPaths, getSimplePaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { agentMachine, type AgentInput } from '../../src/machines/agent.js';
-import { callbackMachine, type CallbackInput } from '../../src/machines/callback.js';
+import { agentFirstCallbackMachine } from '../../src/machines/agent-first-callback.js';
+import { callMachine, type CallInput } from '../../src/machines/call.js';
+import type { AttemptPlan, CallbackInput } from '../../src/machines/callback-parts.js';
+import { customerFirstCallbackMachine } from '../../src/machines/customer-first-callback.js';
+import { reservationMachine } from '../../src/machines/reservation.js';
+import { stateTags } from '../../src/machines/state-tags.js';
 import { compiledEngine, eventTypes, tagNames } from './compiled-harness.js';
 import { nestedMachine } from './compiled-nested-machine.js';
 
@@ -59,7 +64,6 @@ function replay(machine: AnyStateMachine, input: unknown, paths: readonly Path[]
 }
 
 const base: CallbackInput = {
-  mode: 'AgentFirst',
   maxRetryCount: 1,
   retryDelay: 600_000,
   retryOn: ['noAnswer', 'busy', 'machine', 'abandonedAfterAnswer'],
@@ -72,51 +76,102 @@ const base: CallbackInput = {
 };
 
 /** Inputs that take every guard both ways. */
-const callbackInputs: CallbackInput[] = (['AgentFirst', 'CustomerFirst'] as const).flatMap((mode) =>
-  (['TransferToQueue', 'HangUp', 'TransferToFlow'] as const).flatMap((liveVoiceReaction) =>
-    (['TransferToQueue', 'HangUp', 'TransferToFlow'] as const).flatMap((machineReaction) =>
-      [0, 1].map((variant) => ({
-        ...base,
-        mode,
-        liveVoiceReaction,
-        machineReaction,
-        dueDelay: variant ? 3_600_000 : 0,
-        enableAutoDialAndEnd: variant === 1,
-        assignToQueueOnExpiration: variant === 0,
-        retryOn: variant ? (['busy', 'fax'] as CallbackInput['retryOn']) : base.retryOn,
-        maxRetryCount: variant ? 0 : 1,
-      })),
-    ),
+const callbackInputs: CallbackInput[] = (['TransferToQueue', 'HangUp', 'TransferToFlow'] as const).flatMap((liveVoiceReaction) =>
+  (['TransferToQueue', 'HangUp', 'TransferToFlow'] as const).flatMap((machineReaction) =>
+    [0, 1].map((variant) => ({
+      ...base,
+      liveVoiceReaction,
+      machineReaction,
+      dueDelay: variant ? 3_600_000 : 0,
+      enableAutoDialAndEnd: variant === 1,
+      assignToQueueOnExpiration: variant === 0,
+      retryOn: variant ? (['busy', 'fax'] as CallbackInput['retryOn']) : base.retryOn,
+      maxRetryCount: variant ? 0 : 1,
+    })),
   ),
 );
 
-const callbackEvents = events(callbackMachine, [{ dialDelay: 5_000, dueDelay: 60_000 }]);
+const LIVE: AttemptPlan = { response: 'ring', answer: 'live', signalDelay: 2_000, ringDuration: 10_000, patience: 30_000, talk: 300_000, wrapUp: 60_000 };
+/** Attempt plans for every response and answer, and a conversation without wrap-up. */
+const PLANS: AttemptPlan[] = [
+  LIVE,
+  { ...LIVE, answer: 'machine', patience: Infinity },
+  { ...LIVE, answer: 'noAnswer' },
+  { ...LIVE, response: 'busy' },
+  { ...LIVE, response: 'fax' },
+  { ...LIVE, response: 'invalid' },
+  { ...LIVE, wrapUp: 0 },
+];
+const callbackPayloads = PLANS.map((plan) => ({ dialDelay: 5_000, dueDelay: 60_000, plan }));
+const CALLBACK_MACHINES = [agentFirstCallbackMachine, customerFirstCallbackMachine] as const;
+
+const callInputs: CallInput[] = [
+  { at: 1_000, patience: 300_000, offerAfter: 60_000, acceptsOffer: false, voicemailAfter: 120_000, leavesVoicemail: false, flowAfter: 180_000, flowLoops: false },
+  { at: 0, patience: Infinity, offerAfter: 60_000, acceptsOffer: true, voicemailAfter: 30_000, leavesVoicemail: true, flowAfter: 20_000, flowLoops: true },
+  { at: 0, patience: 90_000, offerAfter: Infinity, acceptsOffer: false, voicemailAfter: Infinity, leavesVoicemail: false, flowAfter: 10_000, flowLoops: false },
+];
+const callEvents = events(callMachine, [
+  { talk: 240_000, wrap: 30_000, at: 5_000, voicemailAfter: 60_000, leavesVoicemail: true, flowAfter: Infinity, flowLoops: false },
+  { talk: 60_000, wrap: 0, at: 5_000, voicemailAfter: Infinity, leavesVoicemail: false, flowAfter: 15_000, flowLoops: true },
+]);
 const agentEvents = events(agentMachine, [
-  { alertingTimeout: 8_000, answerAtOnce: false, wrapUp: true },
-  { alertingTimeout: 12_000, answerAtOnce: true, wrapUp: false },
+  { alertingTimeout: 8_000, answerTime: 5_000, wrapUp: true },
+  { alertingTimeout: 12_000, answerTime: 0, wrapUp: false },
 ]);
 const agentInputs: AgentInput[] = [{ notRespondingTime: 30_000 }, { notRespondingTime: 0 }];
 
 describe('paths found by @xstate/graph replay on the compiled engine', () => {
-  it('callback: shortest paths, for inputs that take every guard both ways', () => {
+  for (const machine of CALLBACK_MACHINES) {
+    const callbackEvents = events(machine, callbackPayloads);
+    it(`${machine.id}: shortest paths, for inputs that take every guard both ways, reach every state`, () => {
+      const reached = new Set<string>();
+      let steps = 0;
+      for (const input of callbackInputs) {
+        const paths = graphPaths('shortest', machine, input, callbackEvents);
+        for (const p of paths) reached.add(leaf(p.steps.at(-1)!.state.value));
+        steps += replay(machine, input, paths);
+      }
+      expect(steps).toBeGreaterThan(100);
+      // every state a callback can rest in is reached (`created` is left at once by its `always` transitions)
+      for (const state of stateTags(machine).keys()) if (state !== 'created') expect(reached).toContain(state);
+    });
+
+    it(`${machine.id}: simple paths through the lifecycle (every attempt answered live, or none answered)`, () => {
+      const operations = ['CANCEL', 'RESCHEDULE', 'REASSIGN', 'EXPIRE'];
+      for (const payload of [callbackPayloads[0], callbackPayloads[2]]) {
+        const lifecycle = events(machine, [payload]).filter((e) => !operations.includes(e.type));
+        const paths = graphPaths('simple', machine, callbackInputs[0], lifecycle);
+        expect(paths.length).toBeGreaterThan(5);
+        replay(machine, callbackInputs[0], paths);
+      }
+    });
+  }
+
+  it('call: shortest paths reach every state with its timers (patience, offer, voicemail, flow, talk, wrap-up)', () => {
     const reached = new Set<string>();
     let steps = 0;
-    for (const input of callbackInputs) {
-      const paths = graphPaths('shortest', callbackMachine, input, callbackEvents);
-      for (const p of paths) reached.add(String(p.steps.at(-1)!.state.value));
-      steps += replay(callbackMachine, input, paths);
+    for (const input of callInputs) {
+      const paths = graphPaths('shortest', callMachine, input, callEvents);
+      for (const p of paths) reached.add(leaf(p.steps.at(-1)!.state.value));
+      steps += replay(callMachine, input, paths);
     }
-    expect(steps).toBeGreaterThan(100);
-    // every state a callback can rest in is reached (`created` is left at once by its `always` transitions)
-    const states = Object.entries(callbackMachine.root.states).filter(([, node]) => !node.always);
-    for (const [state] of states) expect(reached).toContain(state);
+    expect(steps).toBeGreaterThan(30);
+    expect([...reached].sort()).toEqual([...stateTags(callMachine).keys()].sort());
   });
 
-  it('callback: simple paths, Agent First and Customer First', () => {
-    for (const input of [callbackInputs[0], callbackInputs.find((i) => i.mode === 'CustomerFirst' && i.dueDelay > 0)!]) {
-      const paths = graphPaths('simple', callbackMachine, input, callbackEvents);
-      expect(paths.length).toBeGreaterThan(50);
-      replay(callbackMachine, input, paths);
+  it('call: simple paths through an offer, a miss and the conversation', () => {
+    const few = callEvents.filter((e, i) => i % 2 === 0 && /^(ALERT|ANSWER|MISSED|xstate\.after\.(patience|talk|wrap)\.)/.test(e.type));
+    const paths = graphPaths('simple', callMachine, callInputs[0], few);
+    expect(paths.length).toBeGreaterThan(5);
+    replay(callMachine, callInputs[0], paths);
+  });
+
+  it('reservation: every path, for an ownership and a first-agent wait', () => {
+    const reservationEvents = events(reservationMachine, [{}]);
+    for (const input of [{ holdTime: 3_600_000, ownership: true }, { holdTime: 60_000, ownership: false }]) {
+      const paths = graphPaths('simple', reservationMachine, input, reservationEvents);
+      expect(new Set(paths.map((p) => leaf(p.steps.at(-1)!.state.value)))).toEqual(new Set(['held', 'lapsed', 'dropped']));
+      replay(reservationMachine, input, paths);
     }
   });
 
@@ -125,7 +180,7 @@ describe('paths found by @xstate/graph replay on the compiled engine', () => {
       const shortest = graphPaths('shortest', agentMachine, input, agentEvents);
       const simple = graphPaths('simple', agentMachine, input, agentEvents);
       expect(simple.length).toBeGreaterThan(shortest.length);
-      const reached = new Set(simple.map((p) => String(p.steps.at(-1)!.state.value)));
+      const reached = new Set(simple.map((p) => leaf(p.steps.at(-1)!.state.value)));
       for (const state of Object.keys(agentMachine.root.states)) expect(reached).toContain(state);
       replay(agentMachine, input, shortest);
       replay(agentMachine, input, simple);

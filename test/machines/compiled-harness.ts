@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import type { AnyStateMachine } from 'xstate';
 import { agentMachine, type AgentInput } from '../../src/machines/agent.js';
-import { callbackMachine, type AttemptFailure, type CallbackInput } from '../../src/machines/callback.js';
+import { agentFirstCallbackMachine } from '../../src/machines/agent-first-callback.js';
+import { callMachine, type CallInput } from '../../src/machines/call.js';
+import type { AttemptFailure, AttemptPlan, CallbackInput } from '../../src/machines/callback-parts.js';
+import { customerFirstCallbackMachine } from '../../src/machines/customer-first-callback.js';
+import { reservationMachine, type ReservationInput } from '../../src/machines/reservation.js';
 import { CompiledEngine } from '../../src/machines/compile/compiled-engine.js';
 import { Mailbox, type MachineEngine, type MachineHost } from '../../src/machines/engine.js';
 import { XStateEngine } from '../../src/machines/xstate-engine.js';
@@ -81,7 +85,6 @@ const FAILURES: readonly AttemptFailure[] = ['noAnswer', 'busy', 'machine', 'inv
 
 /** Random callback inputs over the whole input space (small numbers, so retries run out). */
 export const callbackInputArb: fc.Arbitrary<CallbackInput> = fc.record({
-  mode: fc.constantFrom('AgentFirst' as const, 'CustomerFirst' as const),
   maxRetryCount: fc.integer({ min: 0, max: 3 }),
   retryDelay: fc.integer({ min: 0, max: 86_400_000 }),
   retryOn: fc.subarray([...FAILURES]),
@@ -93,6 +96,32 @@ export const callbackInputArb: fc.Arbitrary<CallbackInput> = fc.record({
   assignToQueueOnExpiration: fc.boolean(),
 });
 
+/** Random call inputs: patience, offer, voicemail and flow each absent (Infinity) or soon, so that every path is taken. */
+export const callInputArb: fc.Arbitrary<CallInput> = fc.record({
+  at: fc.integer({ min: 0, max: 86_400_000 }),
+  patience: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 600_000 })),
+  offerAfter: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 600_000 })),
+  acceptsOffer: fc.boolean(),
+  voicemailAfter: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 600_000 })),
+  leavesVoicemail: fc.boolean(),
+  flowAfter: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 600_000 })),
+  flowLoops: fc.boolean(),
+});
+
+/** Random reservation inputs. */
+export const reservationInputArb: fc.Arbitrary<ReservationInput> = fc.record({ holdTime: fc.integer({ min: 0, max: 86_400_000 }), ownership: fc.boolean() });
+
+/** Random attempt plans: every response and answer, with durations that may be 0 (no wrap-up) or Infinity (no patience). */
+const planArb: fc.Arbitrary<AttemptPlan> = fc.record({
+  response: fc.constantFrom('ring' as const, 'busy' as const, 'fax' as const, 'invalid' as const),
+  answer: fc.constantFrom('live' as const, 'machine' as const, 'noAnswer' as const),
+  signalDelay: fc.integer({ min: 0, max: 30_000 }),
+  ringDuration: fc.integer({ min: 0, max: 60_000 }),
+  patience: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 120_000 })),
+  talk: fc.integer({ min: 0, max: 3_600_000 }),
+  wrapUp: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 600_000 })),
+});
+
 /** Random agent inputs. */
 export const agentInputArb: fc.Arbitrary<AgentInput> = fc.record({ notRespondingTime: fc.integer({ min: 0, max: 600_000 }) });
 
@@ -101,8 +130,16 @@ const payloadArb = fc.record({
   dialDelay: fc.oneof(fc.integer({ min: 0, max: 60_000 }), fc.double({ noNaN: true })),
   dueDelay: fc.integer({ min: 0, max: 86_400_000 }),
   alertingTimeout: fc.integer({ min: 0, max: 60_000 }),
-  answerAtOnce: fc.boolean(),
+  answerTime: fc.oneof(fc.constant(0), fc.constant(Infinity), fc.integer({ min: 1, max: 60_000 })),
   wrapUp: fc.boolean(),
+  plan: planArb,
+  at: fc.integer({ min: 0, max: 86_400_000 }),
+  talk: fc.integer({ min: 0, max: 3_600_000 }),
+  wrap: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 600_000 })),
+  voicemailAfter: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 600_000 })),
+  leavesVoicemail: fc.boolean(),
+  flowAfter: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 600_000 })),
+  flowLoops: fc.boolean(),
 });
 
 /** What the harness reads of an XState state node. */
@@ -137,8 +174,8 @@ export function tagNames(machine: AnyStateMachine): string[] {
 
 /** Two payloads that take the event guards of our machines both ways, for probing `can`. */
 export const PROBE_PAYLOADS: ReadonlyArray<Record<string, unknown>> = [
-  { dialDelay: 5_000, dueDelay: 60_000, alertingTimeout: 8_000, answerAtOnce: true, wrapUp: true },
-  { dialDelay: 0, dueDelay: 0, alertingTimeout: 0, answerAtOnce: false, wrapUp: false },
+  { dialDelay: 5_000, dueDelay: 60_000, alertingTimeout: 8_000, answerTime: 0, wrapUp: true, at: 0, talk: 60_000, wrap: 0 },
+  { dialDelay: 0, dueDelay: 0, alertingTimeout: 0, answerTime: 5_000, wrapUp: false, at: 1_000, talk: 0, wrap: 30_000 },
 ];
 
 /**
@@ -162,10 +199,13 @@ export function eventArb(machine: AnyStateMachine): fc.Arbitrary<{ type: string 
   return fc.tuple(fc.constantFrom(...types), payloadArb).map(([type, payload]) => ({ type, ...payload }));
 }
 
-/** Our two machines and the synthetic nested one, with their input arbitraries. */
+/** Our machines and the synthetic nested one, with their input arbitraries. */
 export const MACHINES: ReadonlyArray<{ name: string; machine: AnyStateMachine; input: fc.Arbitrary<unknown> }> = [
-  { name: 'callback', machine: callbackMachine, input: callbackInputArb },
+  { name: 'agent-first callback', machine: agentFirstCallbackMachine, input: callbackInputArb },
+  { name: 'customer-first callback', machine: customerFirstCallbackMachine, input: callbackInputArb },
   { name: 'agent', machine: agentMachine, input: agentInputArb },
+  { name: 'call', machine: callMachine, input: callInputArb },
+  { name: 'reservation', machine: reservationMachine, input: reservationInputArb },
   { name: 'nested', machine: nestedMachine, input: nestedInputArb },
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assign, createMachine, fromPromise, raise, sendTo, setup, type AnyStateMachine } from 'xstate';
 import { agentMachine } from '../../src/machines/agent.js';
-import { callbackMachine } from '../../src/machines/callback.js';
+import { agentFirstCallbackMachine } from '../../src/machines/agent-first-callback.js';
 import { CompileError } from '../../src/machines/compile/compile-error.js';
 import { CompiledEngine } from '../../src/machines/compile/compiled-engine.js';
 import { compileMachine } from '../../src/machines/compile/compiler.js';
@@ -27,7 +27,7 @@ const noop = () => {};
 
 describe('the compiler refuses what it does not support, naming machine, state and feature', () => {
   it('compiles both of our machines', () => {
-    expect(compileMachine(callbackMachine).states).toEqual(Object.keys(callbackMachine.root.states));
+    expect(compileMachine(agentFirstCallbackMachine).states).toEqual(Object.keys(agentFirstCallbackMachine.root.states));
     expect(compileMachine(agentMachine).states).toEqual(Object.keys(agentMachine.root.states));
   });
 
