@@ -37,6 +37,8 @@ export class InboundTraffic implements AgentRequester {
   private readonly arrivals: InboundArrivals;
   private readonly made: CallCallbacks;
   private nextId = 1;
+  /** Per source, see `fixedInput` (undefined until first asked). */
+  private readonly fixedInputs: Array<CallInput | null | undefined> = [];
   /** Routing of the call being placed (read by the pool, never kept). */
   private readonly routing: Routing = { queue: 0, priority: 0, position: 0, skills: 0, reservedFor: -1 };
 
@@ -53,10 +55,8 @@ export class InboundTraffic implements AgentRequester {
     const timers = world.timers.forEngine<CallEvent>((slot, event) => this.engine.send(slot, event));
     this.engine = createEngine('call', callMachine, {
       perform: (slot, action, params) => this.perform(slot, action, params),
-      // A timing that does not apply (no patience, no offer, no voicemail or flow on the queue) never fires.
-      delay: (slot, id, delay, event) => {
-        if (delay !== Infinity) timers.delay(slot, id, delay, event);
-      },
+      // A timing that does not apply (no patience, no offer, no voicemail or flow on the queue) is Infinity: never fires.
+      delay: timers.delay,
       cancelDelay: timers.cancelDelay,
       changed: () => {},
       // Calls queue their own events, apart from the agents' and callbacks': an agent and a call hand
@@ -80,16 +80,34 @@ export class InboundTraffic implements AgentRequester {
     const call = this.calls.add(this.nextId++, source, now);
     this.arrivals.scheduleNext(source);
     this.world.channel.callArrived(now, call.id, source.queue);
+    this.engine.start(call.slot, this.fixedInput(call, source) ?? this.inputOf(call, source));
+  }
+
+  /** The machine input of a call of `source`, from the customer's own draws. */
+  private inputOf(call: Call, source: InboundSource): CallInput {
     const c = this.customers;
     const offer = source.config.callbackOffer;
-    const input: CallInput = {
-      at: now,
+    return {
       patience: source.patience ? c.draw(source.patience, c.patiencePurposeKey, call.customer, source.index) : Infinity,
       offerAfter: offer ? offer.afterWait : Infinity,
       acceptsOffer: offer ? c.customerStream(c.offerPurposeKey, call.customer, source.index).next() < offer.acceptance : false,
       ...this.facts(call, source.queue),
     };
-    this.engine.start(call.slot, input);
+  }
+
+  /**
+   * The one frozen input every call of `source` starts from when its
+   * customers draw nothing of their own (no patience distribution, no
+   * callback offer, no voicemail prompt), else null. Engines may reuse what
+   * they made of a frozen input: starting a call is then a copy.
+   */
+  private fixedInput(call: Call, source: InboundSource): CallInput | null {
+    let input = this.fixedInputs[source.index];
+    if (input === undefined) {
+      const drawsNothing = (!source.patience || source.patience.constant !== null) && !source.config.callbackOffer && !this.world.queues[source.queue].config.voicemail;
+      input = this.fixedInputs[source.index] = drawsNothing ? Object.freeze(this.inputOf(call, source)) : null;
+    }
+    return input;
   }
 
   /** What `call` meets on queue `queue`: its voicemail prompt (and the customer's answer) and its in-queue flow. */
@@ -125,8 +143,9 @@ export class InboundTraffic implements AgentRequester {
   }
 
   missed(slot: number): void {
-    this.calls.get(slot).agent = -1;
-    this.engine.send(slot, { type: 'MISSED', at: this.world.sim.now });
+    const call = this.calls.get(slot);
+    call.agent = -1;
+    this.engine.send(slot, { type: 'MISSED', at: this.world.sim.now - call.arrivedAt });
   }
 
   private perform(slot: number, action: string, params: Readonly<Record<string, unknown>> | undefined): void {
@@ -177,7 +196,7 @@ export class InboundTraffic implements AgentRequester {
     call.position = now;
     const flows = this.engine.read(call.slot, 'flows');
     this.world.emit({ type: 'call.transferred', t: now, call: call.id, from, to: flow.transferTo, arrivedAt: call.arrivedAt, flows });
-    this.engine.send(call.slot, { type: 'QUEUED', at: now, ...this.facts(call, call.queue) });
+    this.engine.send(call.slot, { type: 'QUEUED', at: now - call.arrivedAt, ...this.facts(call, call.queue) });
   }
 
   /** The conversation is over: the agent may schedule a callback, then does the after-call work the machine was given. */

@@ -89,10 +89,11 @@ export class MachineTimers {
 
   private start(engine: number, deliver: Deliver<unknown>, entity: number, id: string, delay: number, event: unknown): void {
     if (!Number.isInteger(entity) || entity < 0) throw new RangeError(`machine timers: entity ids must be non-negative integers, got ${entity}`);
+    // A duration that never ends (a machine's recording has no patience) is a timer that never fires.
+    if (delay === Infinity && !this.hasTimers(engine, entity)) return;
     const idIndex = this.idIndex(id);
     const existing = this.find(engine, entity, idIndex);
     if (existing >= 0) this.release(existing, true);
-    // A duration that never ends (a machine's recording has no patience) is a timer that never fires.
     if (delay === Infinity) return;
     const heads = this.heads(engine, entity);
     const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.handles.length;
@@ -107,7 +108,14 @@ export class MachineTimers {
     this.count++;
   }
 
+  /** Whether `entity` of `engine` has a pending timer. */
+  private hasTimers(engine: number, entity: number): boolean {
+    const heads = this.firstSlot[engine];
+    return entity < heads.length && heads[entity] !== 0;
+  }
+
   private cancel(engine: number, entity: number, id: string): void {
+    if (!this.hasTimers(engine, entity)) return;
     const slot = this.find(engine, entity, this.idIndex(id));
     if (slot >= 0) this.release(slot, true);
   }

@@ -19,10 +19,13 @@ export interface QueueFacts {
   flowLoops: boolean;
 }
 
-/** What a call machine starts from: the customer's own draws and the first queue's facts. */
+/**
+ * What a call machine starts from: the customer's own draws and the first
+ * queue's facts. The chart's clock counts from the arrival: the times events
+ * carry are ms since the call arrived (so calls whose customers draw nothing
+ * of their own start from one shared input).
+ */
 export interface CallInput extends QueueFacts {
-  /** Simulated time of the arrival (ms). */
-  at: number;
   /** ms the customer waits before hanging up. */
   patience: number;
   /** ms from the arrival to the in-queue callback offer. */
@@ -36,9 +39,9 @@ export type FlowErrorReason = '' | 'loop' | 'limit';
 
 /** The call machine's context: its input plus what it has learnt and counted. */
 export interface CallContext extends CallInput {
-  /** Time of the last event the world sent (ms): timers count from it. */
+  /** ms since the arrival at the last event the world sent: timers count from it. */
   now: number;
-  /** Time the call joined its current queue (arrival or transfer). */
+  /** ms since the arrival when the call joined its current queue (0, or the transfer). */
   position: number;
   /** In-queue flows run for the call so far (the first queue counts as one). */
   flows: number;
@@ -59,6 +62,8 @@ export type CallEvent =
   | { type: 'MISSED'; at: number }
   | ({ type: 'QUEUED'; at: number } & QueueFacts);
 
+/* In MISSED and QUEUED, `at` is ms since the call arrived. */
+
 /** The ends of an inbound call. */
 export const CALL_ENDS = ['answered', 'abandoned', 'tookCallback', 'leftVoicemail', 'flowError'] as const;
 
@@ -68,7 +73,7 @@ export type CallEnd = (typeof CALL_ENDS)[number];
 /** Named actions performed by the world that drives the machine (see callback.ts). */
 const performedByTheWorld = () => {};
 
-/** ms until an absolute time `at`, from the machine's `now` (0 once it is past). */
+/** ms until the moment `at`, from the machine's `now` (0 once it is past); both count from the arrival. */
 const until = (at: number, now: number) => Math.max(0, at - now);
 
 function end(callEnd: CallEnd) {
@@ -90,7 +95,7 @@ const callSetup = setup({
   },
   delays: {
     patience: ({ context }) => context.patience,
-    offerDelay: ({ context }) => (context.offerMade ? Infinity : until(context.at + context.offerAfter, context.now)),
+    offerDelay: ({ context }) => (context.offerMade ? Infinity : until(context.offerAfter, context.now)),
     voicemailDelay: ({ context }) => until(context.position + context.voicemailAfter, context.now),
     flowDelay: ({ context }) => until(context.position + context.flowAfter, context.now),
     talk: ({ context }) => context.talk,
@@ -158,7 +163,6 @@ export const callMachine = callSetup.createMachine({
   initial: 'inQueue',
   // Written out rather than spread from the input: one context is made per call.
   context: ({ input }) => ({
-    at: input.at,
     patience: input.patience,
     offerAfter: input.offerAfter,
     acceptsOffer: input.acceptsOffer,
@@ -166,8 +170,8 @@ export const callMachine = callSetup.createMachine({
     leavesVoicemail: input.leavesVoicemail,
     flowAfter: input.flowAfter,
     flowLoops: input.flowLoops,
-    now: input.at,
-    position: input.at,
+    now: 0,
+    position: 0,
     flows: 1,
     offerMade: false,
     talk: 0,

@@ -48,7 +48,9 @@ export interface AttemptPlan {
 }
 
 /** The callback machine's context: its input, what it has counted, and the current attempt's plan. */
-export interface CallbackContext extends CallbackInput, AttemptPlan {
+export interface CallbackContext extends CallbackInput {
+  /** The current attempt, as the world decided it when the call was placed (`NO_PLAN` before the first). */
+  plan: Readonly<AttemptPlan>;
   /** Dials started so far. */
   attempts: number;
   /** ms the reserved agent takes to preview and dial by hand (set when the preview starts). */
@@ -112,9 +114,10 @@ interface FailureCase extends PlanCase {
 }
 
 function planMatches(context: CallbackContext, when: PlanCase): boolean {
+  const { plan } = context;
   return (
-    (when.response === undefined || context.response === when.response) &&
-    (when.answer === undefined || context.answer === when.answer) &&
+    (when.response === undefined || plan.response === when.response) &&
+    (when.answer === undefined || plan.answer === when.answer) &&
     (when.liveVoice === undefined || context.liveVoiceReaction === when.liveVoice) &&
     (when.machine === undefined || context.machineReaction === when.machine)
   );
@@ -140,18 +143,18 @@ export const callbackSetup = setup({
       planMatches(context, params) && context.attempts <= context.maxRetryCount && context.retryOn.includes(params.failure),
     isRetryable: ({ context }, params: FailureCase) => planMatches(context, params) && context.retryOn.includes(params.failure),
     planIs: ({ context }, params: PlanCase) => planMatches(context, params),
-    hasWrapUp: ({ context }) => context.wrapUp > 0,
+    hasWrapUp: ({ context }) => context.plan.wrapUp > 0,
     assignsToQueueOnExpiration: ({ context }) => context.assignToQueueOnExpiration,
   },
   delays: {
     dueDelay: ({ context }) => context.dueDelay,
     retryDelay: ({ context }) => context.retryDelay,
     dialDelay: ({ context }) => (context.enableAutoDialAndEnd ? context.autoDialDelay : context.agentDialDelay),
-    signalDelay: ({ context }) => context.signalDelay,
-    ringDuration: ({ context }) => context.ringDuration,
-    patience: ({ context }) => context.patience,
-    talk: ({ context }) => context.talk,
-    wrapUp: ({ context }) => context.wrapUp,
+    signalDelay: ({ context }) => context.plan.signalDelay,
+    ringDuration: ({ context }) => context.plan.ringDuration,
+    patience: ({ context }) => context.plan.patience,
+    talk: ({ context }) => context.plan.talk,
+    wrapUp: ({ context }) => context.plan.wrapUp,
   },
   actions: {
     /** Put the callback in its queue for an agent, at its position (Agent First, or an owned one). */
@@ -191,7 +194,7 @@ export const callbackSetup = setup({
     rememberDialDelay: assign({
       agentDialDelay: ({ event }) => (event.type === 'PREVIEWED' ? event.dialDelay : 0),
     }),
-    rememberPlan: assign(({ event }) => (event.type === 'PLACED' ? { ...event.plan } : {})),
+    rememberPlan: assign({ plan: ({ context, event }) => (event.type === 'PLACED' ? event.plan : context.plan) }),
   },
 });
 
@@ -220,7 +223,7 @@ const { editable, talking } = CALLBACK_TAGS;
 
 /** The context a callback machine starts with. */
 export function initialContext(input: CallbackInput): CallbackContext {
-  return { attempts: 0, agentDialDelay: 0, ...NO_PLAN, ...input };
+  return { attempts: 0, agentDialDelay: 0, plan: NO_PLAN, ...input };
 }
 
 /**

@@ -97,12 +97,12 @@ describe('Agent First callback machine: every transition (XStateEngine with a re
 
   it('counts attempts at each placed call, and takes the attempt’s durations from PLACED', () => {
     const cb = setup(AF, { maxRetryCount: 3 }, toDialing(placed({ response: 'busy', signalDelay: 4_500 })));
-    expect(cb.context()).toMatchObject({ attempts: 1, agentDialDelay: 7000, response: 'busy', signalDelay: 4_500 });
+    expect(cb.context()).toMatchObject({ attempts: 1, agentDialDelay: 7000, plan: { response: 'busy', signalDelay: 4_500 } });
     expect(cb.host.pending.get(`${ID}:${SIGNAL}`)!.delay).toBe(4_500);
     cb.step({ fire: SIGNAL });
     cb.step({ fire: RETRY });
     for (const s of toDialing(placed({ talk: 42_000 }))) cb.step(s);
-    expect(cb.context()).toMatchObject({ attempts: 2, talk: 42_000, response: 'ring' });
+    expect(cb.context()).toMatchObject({ attempts: 2, plan: { talk: 42_000, response: 'ring' } });
   });
 
   it('retries while attempts ≤ maxRetryCount, then is exhausted', () => {

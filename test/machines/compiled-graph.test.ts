@@ -106,9 +106,9 @@ const callbackPayloads = PLANS.map((plan) => ({ dialDelay: 5_000, dueDelay: 60_0
 const CALLBACK_MACHINES = [agentFirstCallbackMachine, customerFirstCallbackMachine] as const;
 
 const callInputs: CallInput[] = [
-  { at: 1_000, patience: 300_000, offerAfter: 60_000, acceptsOffer: false, voicemailAfter: 120_000, leavesVoicemail: false, flowAfter: 180_000, flowLoops: false },
-  { at: 0, patience: Infinity, offerAfter: 60_000, acceptsOffer: true, voicemailAfter: 30_000, leavesVoicemail: true, flowAfter: 20_000, flowLoops: true },
-  { at: 0, patience: 90_000, offerAfter: Infinity, acceptsOffer: false, voicemailAfter: Infinity, leavesVoicemail: false, flowAfter: 10_000, flowLoops: false },
+  { patience: 300_000, offerAfter: 60_000, acceptsOffer: false, voicemailAfter: 120_000, leavesVoicemail: false, flowAfter: 180_000, flowLoops: false },
+  { patience: Infinity, offerAfter: 60_000, acceptsOffer: true, voicemailAfter: 30_000, leavesVoicemail: true, flowAfter: 20_000, flowLoops: true },
+  { patience: 90_000, offerAfter: Infinity, acceptsOffer: false, voicemailAfter: Infinity, leavesVoicemail: false, flowAfter: 10_000, flowLoops: false },
 ];
 const callEvents = events(callMachine, [
   { talk: 240_000, wrap: 30_000, at: 5_000, voicemailAfter: 60_000, leavesVoicemail: true, flowAfter: Infinity, flowLoops: false },

@@ -98,7 +98,6 @@ export const callbackInputArb: fc.Arbitrary<CallbackInput> = fc.record({
 
 /** Random call inputs: patience, offer, voicemail and flow each absent (Infinity) or soon, so that every path is taken. */
 export const callInputArb: fc.Arbitrary<CallInput> = fc.record({
-  at: fc.integer({ min: 0, max: 86_400_000 }),
   patience: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 600_000 })),
   offerAfter: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 600_000 })),
   acceptsOffer: fc.boolean(),

@@ -12,10 +12,10 @@ const MAX_EVENTLESS_STEPS = 10_000;
 /** The event the host sees at start (XState's init event, as the reference engine reports it). */
 const HOST_INIT_EVENT = Object.freeze({ type: 'xstate.init' });
 
-/** Whether every value of `context` is a primitive or one of `input`'s own values. */
+/** Whether every value of `context` is a primitive, one of `input`'s own values or a frozen object (which every start may share). */
 function onlyValuesOf(context: Record<string, unknown>, input: object): boolean {
   const given = Object.values(input);
-  return Object.values(context).every((v) => (typeof v !== 'object' && typeof v !== 'function') || v === null || given.includes(v));
+  return Object.values(context).every((v) => (typeof v !== 'object' && typeof v !== 'function') || v === null || given.includes(v) || (typeof v === 'object' && Object.isFrozen(v)));
 }
 
 function spawnRefused(machine: string): () => never {
