@@ -1,7 +1,7 @@
 import { sampleWhole } from '../kernel/distributions.js';
 import type { AgentPool } from './agent-pool.js';
 import type { Call } from './calls.js';
-import { MAX_SCHEDULE_AHEAD_MS, type CallbackCenter } from './callbacks.js';
+import { MAX_SCHEDULE_AHEAD_MS, type CallbackCenter, type NewCallback } from './callbacks.js';
 import type { CustomerStreams } from './customer-streams.js';
 import type { World } from './world-context.js';
 
@@ -25,14 +25,7 @@ export class CallCallbacks {
     const queue = call.source.callbackQueue;
     const firstAgent = this.preferredAgent(call, queue);
     return this.callbacks.create({
-      kind: 'inQueue',
-      queue,
-      position: call.arrivedAt,
-      customer: call.customer,
-      customerSource: call.source.index,
-      talk: call.source.talk,
-      wrap: call.source.wrap,
-      origin: origin(call),
+      ...fromCall(call, 'inQueue', queue),
       ...(firstAgent && { firstAgent }),
       ...(offer.callData?.callerId !== undefined && { callerId: offer.callData.callerId }),
       ...(offer.callData?.callerName !== undefined && { callerName: offer.callData.callerName }),
@@ -41,16 +34,7 @@ export class CallCallbacks {
 
   /** The callback made from the voicemail the caller left on their current queue; returns its id. */
   voicemail(call: Call): number {
-    return this.callbacks.create({
-      kind: 'voicemail',
-      queue: call.queue,
-      position: call.arrivedAt,
-      customer: call.customer,
-      customerSource: call.source.index,
-      talk: call.source.talk,
-      wrap: call.source.wrap,
-      origin: origin(call),
-    });
+    return this.callbacks.create(fromCall(call, 'voicemail', call.queue));
   }
 
   /** At the end of a conversation, `agent` may schedule one callback for the customer: scheduled, routed to them, or owned (docs/rules.md, *Kinds of callback*). */
@@ -93,4 +77,18 @@ export class CallCallbacks {
 /** The origin of a callback made from `call` (its skills and priority). */
 function origin(call: Call) {
   return { skills: call.source.skills, priority: call.source.priority };
+}
+
+/** A callback of `kind` on `queue` for the caller of `call`: at the call's position, with the customer's own talk and wrap-up, keeping the call's skills and priority. */
+function fromCall(call: Call, kind: 'inQueue' | 'voicemail', queue: number): NewCallback {
+  return {
+    kind,
+    queue,
+    position: call.arrivedAt,
+    customer: call.customer,
+    customerSource: call.source.index,
+    talk: call.source.talk,
+    wrap: call.source.wrap,
+    origin: origin(call),
+  };
 }

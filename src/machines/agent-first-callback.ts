@@ -1,4 +1,4 @@
-import { callbackSetup, CALLBACK_TAGS, failed, initialContext, placingAndDialing, sharedStates } from './callback-parts.js';
+import { callbackSetup, CALLBACK_TAGS, failed, initialContext, placingAndDialing, queuedEdits, sharedStates } from './callback-parts.js';
 
 const { editable } = CALLBACK_TAGS;
 
@@ -27,13 +27,7 @@ export const agentFirstCallbackMachine = callbackSetup.createMachine({
       exit: 'dequeue',
       on: {
         OFFER: 'offered',
-        CANCEL: 'cancelled',
-        RESCHEDULE: { target: 'scheduled', actions: 'rememberDueDelay' },
-        REASSIGN: { target: 'queued', reenter: true },
-        EXPIRE: [
-          { guard: 'assignsToQueueOnExpiration', target: 'queued', reenter: true, actions: 'releaseOwnership' },
-          { target: 'expired' },
-        ],
+        ...queuedEdits(),
       },
     },
     offered: {

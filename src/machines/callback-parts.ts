@@ -275,6 +275,19 @@ export function sharedStates() {
   };
 }
 
+/** What a queued callback of either mode takes besides its way out: the operations, and its owner's ownership expiring. */
+export function queuedEdits() {
+  return {
+    CANCEL: 'cancelled',
+    RESCHEDULE: { target: 'scheduled', actions: 'rememberDueDelay' as const },
+    REASSIGN: { target: 'queued', reenter: true },
+    EXPIRE: [
+      { guard: 'assignsToQueueOnExpiration' as const, target: 'queued', reenter: true, actions: 'releaseOwnership' as const },
+      { target: 'expired' },
+    ],
+  };
+}
+
 /** The transitions out of `dialing` when the signal delay ends: ring-back, or a tone that fails the attempt. */
 export function afterSignal() {
   return [

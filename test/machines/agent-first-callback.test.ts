@@ -1,9 +1,8 @@
-import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { agentFirstCallbackMachine as AF } from '../../src/machines/agent-first-callback.js';
 import { CALLBACK_END_STATES, CALLBACK_TAGS, type CallbackEvent, type CallbackInput } from '../../src/machines/callback-parts.js';
 import { stateTags } from '../../src/machines/state-tags.js';
-import { failedTo, ID, input, leafOf, placed, setup, timer, type Step } from './callback-steps.js';
+import { failedTo, ID, placed, setup, shortestPaths, timer, type Step } from './callback-steps.js';
 
 const DUE = timer(AF, 'dueDelay', 'scheduled');
 const RETRY = timer(AF, 'retryDelay', 'waitingRetry');
@@ -152,15 +151,7 @@ describe('Agent First callback machine: reachability (@xstate/graph shortest pat
     { type: 'RESCHEDULE', dueDelay: 1000 },
     ...timers,
   ];
-  const shortest = (overrides: Partial<CallbackInput>, events = EVENTS) => {
-    const out = new Map<string, string[]>();
-    for (const p of getShortestPaths(AF, { input: input(overrides), events })) {
-      const state = leafOf(p.state.value);
-      const steps = p.steps.map((s) => leafOf(s.state.value));
-      if (!out.has(state) || steps.length < out.get(state)!.length) out.set(state, steps);
-    }
-    return out;
-  };
+  const shortest = (overrides: Partial<CallbackInput>, events = EVENTS) => shortestPaths(AF, overrides, events);
   const all = new Map([...shortest({ dueDelay: 60_000, assignToQueueOnExpiration: false }), ...shortest({})]);
 
   it('every state but the transient `created` is reachable, and every end is a final state', () => {

@@ -1,3 +1,4 @@
+import { getShortestPaths } from '@xstate/graph';
 import type { AnyStateMachine } from 'xstate';
 import type { AttemptPlan, CallbackContext, CallbackEvent, CallbackInput } from '../../src/machines/callback-parts.js';
 import { Mailbox } from '../../src/machines/engine.js';
@@ -64,4 +65,15 @@ export function leafOf(value: unknown): string {
   let v = value;
   while (typeof v === 'object' && v !== null) v = Object.values(v)[0];
   return String(v);
+}
+
+/** The shortest path (the leaf states along it) to each state of `machine` from a callback with `overrides`, trying `events` in every state. */
+export function shortestPaths(machine: AnyStateMachine, overrides: Partial<CallbackInput>, events: CallbackEvent[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of getShortestPaths(machine, { input: input(overrides), events })) {
+    const state = leafOf(p.state.value);
+    const steps = p.steps.map((s) => leafOf(s.state.value));
+    if (!out.has(state) || steps.length < out.get(state)!.length) out.set(state, steps);
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import type { AttemptPlan, CallbackInput } from '../../src/machines/callback-par
 import { customerFirstCallbackMachine } from '../../src/machines/customer-first-callback.js';
 import { reservationMachine } from '../../src/machines/reservation.js';
 import { stateTags } from '../../src/machines/state-tags.js';
+import { input } from './callback-steps.js';
 import { compiledEngine, eventTypes, tagNames } from './compiled-harness.js';
 import { nestedMachine } from './compiled-nested-machine.js';
 
@@ -63,17 +64,7 @@ function replay(machine: AnyStateMachine, input: unknown, paths: readonly Path[]
   return checked;
 }
 
-const base: CallbackInput = {
-  maxRetryCount: 1,
-  retryDelay: 600_000,
-  retryOn: ['noAnswer', 'busy', 'machine', 'abandonedAfterAnswer'],
-  dueDelay: 0,
-  enableAutoDialAndEnd: false,
-  autoDialDelay: 300_000,
-  liveVoiceReaction: 'TransferToQueue',
-  machineReaction: 'HangUp',
-  assignToQueueOnExpiration: true,
-};
+const base: CallbackInput = input();
 
 /** Inputs that take every guard both ways. */
 const callbackInputs: CallbackInput[] = (['TransferToQueue', 'HangUp', 'TransferToFlow'] as const).flatMap((liveVoiceReaction) =>
