@@ -71,14 +71,8 @@ export class QueueTally {
   }
 }
 
-/**
- * The kinds of agent time, as the agent statechart tags its states (each
- * state carries exactly one). A kind is its index here.
- */
-export const AGENT_TIME_TAGS = ['offline', 'idle', 'working', 'notResponding'] as const;
-
-/** One of `AGENT_TIME_TAGS`. */
-export type AgentTimeTag = (typeof AGENT_TIME_TAGS)[number];
+/** The kinds of agent time are the agent chart's time tags (each state carries exactly one); a kind is its index there. */
+export { AGENT_TIME_TAGS, type AgentTimeTag } from '../machines/agent.js';
 
 /** The kind of `offline` time: an agent's kind before its first change of state. */
 export const OFFLINE = 0;
