@@ -296,6 +296,11 @@ export class AgentPool {
       case 'available':
         this.available(agent);
         break;
+      case 'alerted': {
+        const place = this.agents[agent].work;
+        if (place) place.requester.alerted(place.id, agent);
+        break;
+      }
       case 'answered': {
         const place = this.agents[agent].work;
         if (place) place.requester.answered(place.id, agent);

@@ -238,6 +238,9 @@ export class CallbackCenter implements AgentRequester {
     return record.queue.config.callback.enableAutoAnswer;
   }
 
+  /** A callback's chart is told of the offer at once (`OFFER`), whether the agent is alerted or answers at once. */
+  alerted(): void {}
+
   answered(id: number): void {
     this.records.get(id).chart.send(id, AGENT_ANSWER);
   }

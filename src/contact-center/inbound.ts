@@ -130,8 +130,12 @@ export class InboundTraffic implements AgentRequester {
     const call = this.calls.get(slot);
     call.place.line = null;
     call.agent = agent;
-    this.engine.send(slot, ALERT);
     return false;
+  }
+
+  /** The call rings at its agent; a call the agent answers at once goes from its line straight to the conversation. */
+  alerted(slot: number): void {
+    this.engine.send(slot, ALERT);
   }
 
   answered(slot: number): void {

@@ -16,6 +16,8 @@ export interface Routing {
 export interface AgentRequester {
   /** `agent` is alerted with interaction `id`; returns whether the interaction is answered automatically. */
   offered(id: number, agent: number): boolean;
+  /** The offer of `id` rings at `agent` (an offer answered at once never does). */
+  alerted(id: number, agent: number): void;
   /** `agent` answered the offer of `id`. */
   answered(id: number, agent: number): void;
   /** The offer of `id` to `agent` timed out: the interaction needs another agent. */

@@ -68,6 +68,8 @@ export const agentMachine = setup({
     offerMissed: performedByTheWorld,
     /** The agent answered the offer: the interaction has its agent. */
     answered: performedByTheWorld,
+    /** The offer rings at the agent (it was not answered at once). */
+    alerted: performedByTheWorld,
     rememberOffer: assign(({ context, event }) =>
       event.type === 'OFFER' ? { alertingTimeout: event.alertingTimeout, answerTime: event.answerTime } : context,
     ),
@@ -97,6 +99,7 @@ export const agentMachine = setup({
     },
     alerting: {
       tags: ['working'],
+      entry: 'alerted',
       after: {
         answerTime: { target: 'busy', actions: 'answered' },
         alertingTimeout: { target: 'notResponding', actions: 'offerMissed' },

@@ -144,8 +144,9 @@ const callSetup = setup({
  * The life of one inbound call.
  *
  * The call waits in line (`inQueue.holding.onQueue.waiting`) until an agent
- * is alerted with it (`alerting`); an offer the agent misses puts it back in
- * line, one the agent answers starts the conversation (`talking`), then the
+ * is alerted with it (`alerting`) or answers it at once; an offer the agent
+ * misses puts it back in line, one the agent answers starts the conversation
+ * (`talking`), then the
  * agent's after-call work (`wrapUp`) ends it `answered`. While it waits, the
  * customer hangs up when their patience runs out (`abandoned`, from line or
  * while an agent is alerted), takes the in-queue callback offer
@@ -191,7 +192,11 @@ export const callMachine = callSetup.createMachine({
               { actions: 'markOfferMade' },
             ],
           },
-          on: { ALERT: 'alerting' },
+          on: {
+            ALERT: 'alerting',
+            // An agent who answers at once never alerts.
+            ANSWER: { target: '#call.talking', actions: ['rememberConversation', 'connect'] },
+          },
           states: {
             onQueue: {
               initial: 'waiting',

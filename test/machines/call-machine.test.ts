@@ -278,10 +278,18 @@ describe('the inbound call machine', () => {
     for (const [state, carried] of tags) expect(carried.size, state).toBe(1);
   });
 
+  it('an agent who answers at once never alerts: the call goes from its line straight to the conversation', () => {
+    const call = drive();
+    call.take();
+    call.send({ type: 'ANSWER', talk: 2 * MINUTE, wrap: 0 });
+    expect(call.state()).toBe('talking');
+    expect(call.take()).toEqual(['dequeue', `cancel ${VOICEMAIL}`, `cancel ${FLOW}`, `cancel ${OFFER}`, `cancel ${PATIENCE}`, 'connect', `delay ${TALK} ${2 * MINUTE}`]);
+    expect(call.context()).toMatchObject({ talk: 2 * MINUTE, wrap: 0 });
+  });
+
   it('events a state does not take change nothing', () => {
     const call = drive();
     call.take();
-    call.send({ type: 'ANSWER', talk: MINUTE, wrap: 0 });
     call.send({ type: 'MISSED', at: ARRIVAL });
     expect(call.state()).toBe(WAITING);
     expect(call.take()).toEqual([]);
