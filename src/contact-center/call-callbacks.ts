@@ -1,7 +1,8 @@
 import { sampleWhole } from '../kernel/distributions.js';
 import type { AgentPool } from './agent-pool.js';
 import type { Call } from './calls.js';
-import { MAX_SCHEDULE_AHEAD_MS, type CallbackCenter, type NewCallback } from './callbacks.js';
+import { MAX_SCHEDULE_AHEAD_MS } from '../model/scenario.js';
+import type { CallbackCenter, NewCallback } from './callbacks.js';
 import type { CustomerStreams } from './customer-streams.js';
 import type { World } from './world-context.js';
 

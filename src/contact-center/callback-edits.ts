@@ -3,7 +3,7 @@ import type { CallbackSelector } from '../model/scenario.js';
 import type { AgentPool } from './agent-pool.js';
 import type { CallbackCenter } from './callbacks.js';
 import type { CallbackRecord, CallbackRecords } from './callback-records.js';
-import { MAX_SCHEDULE_AHEAD_MS } from './callbacks.js';
+import { MAX_SCHEDULE_AHEAD_MS } from '../model/scenario.js';
 import type { World } from './world-context.js';
 
 /** What an operation on a callback did. */

@@ -1,8 +1,10 @@
+import type { AnyStateMachine } from 'xstate';
 import { sampler, type Sampler } from '../kernel/distributions.js';
 import { agentFirstCallbackMachine } from '../machines/agent-first-callback.js';
 import type { CallbackEvent, CallbackInput } from '../machines/callback-parts.js';
 import { customerFirstCallbackMachine } from '../machines/customer-first-callback.js';
 import type { CallbackKind } from '../model/events.js';
+import { MAX_SCHEDULE_AHEAD_MS } from '../model/scenario.js';
 import type { AgentPool, AgentRequester } from './agent-pool.js';
 import { CallbackEffects, type DialerHooks } from './callback-effects.js';
 import { numberOf } from './callback-numbers.js';
@@ -12,8 +14,6 @@ import { FlightAccounting, FlightChange } from './flight-accounting.js';
 import { Reservations } from './reservations.js';
 import type { SkillBook } from './skills.js';
 import type { EngineFactory, QueueRuntime, World } from './world-context.js';
-
-export type { DialerHooks };
 
 /** What a new callback is made of. */
 export interface NewCallback {
@@ -49,8 +49,6 @@ export interface NewCallback {
 
 /** A callback with no scheduled time and no update for this long after creation is ended in analytics. */
 export const ANALYTICS_INACTIVE_MS = 14 * 86_400_000;
-/** How far ahead a callback can be scheduled. */
-export const MAX_SCHEDULE_AHEAD_MS = 30 * 86_400_000;
 
 const OFFER: CallbackEvent = Object.freeze({ type: 'OFFER' });
 const OFFER_MISSED: CallbackEvent = Object.freeze({ type: 'OFFER_MISSED' });
@@ -79,9 +77,6 @@ export class CallbackCenter implements AgentRequester {
   private readonly queueSkillSets: Array<number | undefined> = [];
   /** Per queue, the frozen machine input of its callbacks due at once (engines may reuse what they made of it). */
   private readonly dueNowInputs: Array<CallbackInput | undefined> = [];
-  /** The counted-tag bits of each state, per engine. */
-  private readonly agentFirstTags: ReadonlyMap<string, number>;
-  private readonly customerFirstTags: ReadonlyMap<string, number>;
 
   constructor(
     private readonly world: World,
@@ -99,9 +94,9 @@ export class CallbackCenter implements AgentRequester {
     this.listenTime = world.queues.map((q) => (q.config.voicemail ? sampler(q.config.voicemail.listenTime) : undefined));
     this.reservations = new Reservations(world, pool, records, createEngine);
     this.effects = new CallbackEffects(world, pool, this.reservations, dialer, customers);
-    this.agentFirstTags = flight.tagsOf(agentFirstCallbackMachine.id);
-    this.customerFirstTags = flight.tagsOf(customerFirstCallbackMachine.id);
-    const chart = (machine: typeof agentFirstCallbackMachine | typeof customerFirstCallbackMachine, tags: ReadonlyMap<string, number>): CallbackChart => {
+    const chart = (machine: AnyStateMachine): CallbackChart => {
+      // The counted-tag bits of each of the machine's states.
+      const tags = flight.tagsOf(machine.id);
       const timers = world.timers.forEngine<CallbackEvent>((id, e) => engine.send(id, e));
       const engine: CallbackChart = createEngine(machine.id, machine, {
         perform: (id, action, params) => this.perform(this.records.get(id), action, params),
@@ -111,8 +106,8 @@ export class CallbackCenter implements AgentRequester {
       });
       return engine;
     };
-    this.agentFirst = chart(agentFirstCallbackMachine, this.agentFirstTags);
-    this.customerFirst = chart(customerFirstCallbackMachine, this.customerFirstTags);
+    this.agentFirst = chart(agentFirstCallbackMachine);
+    this.customerFirst = chart(customerFirstCallbackMachine);
   }
 
   /** Number of callbacks not yet ended. */

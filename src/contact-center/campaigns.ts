@@ -4,7 +4,8 @@ import type { RandomStream } from '../kernel/random.js';
 import type { CampaignConfig } from '../model/scenario.js';
 import { hourlyRate } from './arrival-rate.js';
 import { Callee } from './callee.js';
-import { MAX_SCHEDULE_AHEAD_MS, type CallbackCenter } from './callbacks.js';
+import { MAX_SCHEDULE_AHEAD_MS } from '../model/scenario.js';
+import type { CallbackCenter } from './callbacks.js';
 import type { World } from './world-context.js';
 
 /** Customer ids of campaign contacts are kept apart from other customers' by this offset of the campaign index. */

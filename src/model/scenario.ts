@@ -6,6 +6,9 @@ import type { Distribution } from '../kernel/distributions.js';
  * simulation reads only this; `src/scenario` produces it from YAML or JSON.
  */
 
+/** How far ahead a callback can be scheduled: 30 days (checked in scenarios, capped at run time). */
+export const MAX_SCHEDULE_AHEAD_MS = 30 * 86_400_000;
+
 /** Agent First: an agent is reserved, then dials. Customer First: the customer is dialed first. */
 export type CallbackMode = 'AgentFirst' | 'CustomerFirst';
 

@@ -5,14 +5,12 @@
  * `group#n`, operations on named callbacks. Errors and warnings alike.
  */
 import { formatDuration } from '../model/duration.js';
-import type { AgentRef, Scenario } from '../model/scenario.js';
+import { MAX_SCHEDULE_AHEAD_MS, type AgentRef, type Scenario } from '../model/scenario.js';
 import { distributionMax } from './distribution.js';
 import type { Draft } from './drafts.js';
 import { VALUE } from './messages.js';
 import { didYouMean, listOr } from './suggest.js';
 
-/** How far ahead a callback may be scheduled. */
-export const MAX_SCHEDULE_AHEAD_MS = 30 * 86_400_000;
 
 type Path = Draft['path'];
 
