@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { PacingError } from '../pacing/library.js';
 import type { SweepJob, SweepTask } from './sweep-task.js';
 import type { SweepRow } from './sweep-plan.js';
 
@@ -22,9 +23,10 @@ export async function runPool(job: SweepJob, tasks: readonly SweepTask[], size: 
       for (let i = 0; i < Math.min(size, tasks.length); i++) {
         const worker = new Worker(WORKER_ENTRY, { workerData: job });
         workers.push(worker);
-        worker.on('message', (message: { row?: SweepRow; error?: string; task?: SweepTask }) => {
+        worker.on('message', (message: { row?: SweepRow; error?: string; pacing?: boolean; task?: SweepTask }) => {
           if (message.error !== undefined) {
-            reject(new Error(`cell ${message.task?.cell}, replication ${message.task?.replication}: ${message.error}`));
+            const text = `cell ${message.task?.cell}, replication ${message.task?.replication}: ${message.error}`;
+            reject(message.pacing ? new PacingError(text) : new Error(text));
             return;
           }
           try {

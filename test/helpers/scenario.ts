@@ -1,14 +1,23 @@
 import type { Distribution } from '../../src/kernel/distributions.js';
-import type { AgentGroupConfig, InboundConfig, QueueCallbackSettings, QueueConfig, Scenario } from '../../src/model/scenario.js';
+import type { AgentGroupConfig, InboundConfig, PacingSpec, QueueCallbackSettings, QueueConfig, Scenario } from '../../src/model/scenario.js';
 
 const MINUTE = 60_000;
 
+/** Callback settings as tests write them: a pacing policy may be a built-in's name. */
+export type CallbackSettingsOverrides = Partial<Omit<QueueCallbackSettings, 'pacing'>> & { pacing?: string | PacingSpec };
+
+/** A built-in pacing policy with `options`. */
+export function builtinPacing(name: string, options: Record<string, unknown> = {}): PacingSpec {
+  return { name, module: null, options };
+}
+
 /** Queue callback settings with their documented defaults (docs/rules.md), overridable. */
-export function callbackSettings(overrides: Partial<QueueCallbackSettings> = {}): QueueCallbackSettings {
+export function callbackSettings(overrides: CallbackSettingsOverrides = {}): QueueCallbackSettings {
+  const { pacing = 'genesys', ...rest } = overrides;
   return {
     mode: 'AgentFirst',
     pacingModifier: 1,
-    pacing: 'genesys',
+    pacing: typeof pacing === 'string' ? builtinPacing(pacing) : pacing,
     maxRetryCount: 0,
     retryDelay: 10 * MINUTE,
     enableAutoAnswer: false,
@@ -23,7 +32,7 @@ export function callbackSettings(overrides: Partial<QueueCallbackSettings> = {})
     priority: 0,
     retryOn: ['noAnswer', 'busy', 'machine', 'abandonedAfterAnswer'],
     answeredPosition: 'original',
-    ...overrides,
+    ...rest,
   };
 }
 

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ADAPTIVE_TARGET } from '../../src/contact-center/dialer.js';
-import { AdaptivePacing, GenesysPacing, ProgressivePacing, RatioPacing } from '../../src/contact-center/pacing.js';
+import { ABANDON_CEILING } from '../../src/model/regulation.js';
+import { BUILTIN_POLICIES, type BuiltinPolicyName } from '../../src/pacing/builtins.js';
+import { PACING_CONTRACT_VERSION, type PacingPolicy, type PacingView } from '../../src/pacing/contract.js';
 import type { SimEvent } from '../../src/model/events.js';
-import type { PacingPolicyName, Scenario } from '../../src/model/scenario.js';
+import type { Scenario } from '../../src/model/scenario.js';
 import { simulate } from '../../src/runner/simulate.js';
 import { ofType, record } from '../helpers/record.js';
 import { agents, callbackSettings, inbound, queue, scenario } from '../helpers/scenario.js';
@@ -11,12 +12,24 @@ import { agents, callbackSettings, inbound, queue, scenario } from '../helpers/s
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+/** The built-in policy `name` with modifier `m`, made as the dialer makes it. */
+function builtin(name: BuiltinPolicyName, m: number, options: Record<string, unknown> = {}): PacingPolicy {
+  return BUILTIN_POLICIES[name].factory(options, { queue: 'q', modifier: m, ceiling: ABANDON_CEILING, contractVersion: PACING_CONTRACT_VERSION });
+}
+
+const NO_COUNTS = { dials: 0, liveAnswers: 0, machineAnswers: 0, unanswered: 0, connected: 0, abandons: 0 };
+
+/** A full view from the four numbers the bound policies read. */
+function viewOf(v: { onlineAgents: number; idleAgents: number; inFlight: number; waitingForAgent: number }): PacingView {
+  return { ...v, now: 0, timeOfDay: 0, busyAgents: v.onlineAgents - v.idleAgents, readyToDial: 1, totals: NO_COUNTS, recent: NO_COUNTS, meanHandleTime: null };
+}
+
 /** A random small contact center whose inbound callers turn into callbacks. */
 const scenarioArb = fc
   .record({
     seed: fc.integer({ min: 0, max: 1_000_000 }),
     mode: fc.constantFrom('AgentFirst' as const, 'CustomerFirst' as const),
-    pacing: fc.constantFrom<PacingPolicyName>('genesys', 'ratio', 'progressive', 'adaptive'),
+    pacing: fc.constantFrom<BuiltinPolicyName>('genesys', 'ratio', 'progressive', 'adaptive'),
     pacingModifier: fc.integer({ min: 10, max: 100 }).map((x) => x / 10),
     maxRetryCount: fc.integer({ min: 0, max: 20 }),
     retryDelayMinutes: fc.integer({ min: 1, max: 90 }),
@@ -63,7 +76,7 @@ const scenarioArb = fc
   );
 
 /** The bound on Customer First dials in flight, recomputed from what the events show (docs/rules.md, *Pacing*), not asked of the dialer. */
-function boundFromEvents(policy: PacingPolicyName, m: number, online: number, idle: number, waiting: number, level: number): number {
+function boundFromEvents(policy: BuiltinPolicyName, m: number, online: number, idle: number, waiting: number, level: number): number {
   switch (policy) {
     case 'genesys':
       return Math.ceil((m / 10) * online - 1e-9);
@@ -94,9 +107,9 @@ function boundFromEvents(policy: PacingPolicyName, m: number, online: number, id
  */
 function checkDialsInFlight(s: Scenario, events: readonly SimEvent[]): { dials: number; atBound: number } {
   const settings = s.queues[0].callback;
-  const policy = settings.pacing;
+  const policy = settings.pacing.name as BuiltinPolicyName;
   const m = settings.pacingModifier;
-  const adaptive = new AdaptivePacing(m, { target: settings.adaptiveTarget ?? DEFAULT_ADAPTIVE_TARGET, window: 100 });
+  const adaptive = builtin('adaptive', m, settings.pacing.options);
   const agentState = new Map<number, string>();
   let online = 0;
   let idle = 0;
@@ -111,7 +124,7 @@ function checkDialsInFlight(s: Scenario, events: readonly SimEvent[]): { dials: 
     throw new Error(`${policy} m=${m} t=${e.t} ${e.type}: ${what} (online ${online}, idle ${idle}, waiting ${awaiting.size})`);
   };
   const land = (callback: number, abandoned: boolean) => {
-    if (awaiting.delete(callback)) adaptive.observeAnswer(abandoned);
+    if (awaiting.delete(callback)) adaptive.observe!({ type: abandoned ? 'abandoned' : 'connected', t: 0 });
     inFlight.delete(callback);
   };
   for (const e of events) {
@@ -130,7 +143,7 @@ function checkDialsInFlight(s: Scenario, events: readonly SimEvent[]): { dials: 
         if (inFlight.has(e.callback)) fail(e, `callback ${e.callback} dialed while its dial is in flight`);
         if (unreported >= 0) fail(e, `the dial of callback ${unreported} was not reported by the dialer`);
         inFlight.add(e.callback);
-        const bound = boundFromEvents(policy, m, online, idle, awaiting.size, adaptive.level());
+        const bound = boundFromEvents(policy, m, online, idle, awaiting.size, adaptive.level!());
         if (inFlight.size > bound) fail(e, `${inFlight.size} dials in flight > bound ${bound}`);
         if (policy === 'genesys' && idle === 0) fail(e, 'dial started with no agent idle');
         if (inFlight.size === bound) atBound++;
@@ -143,7 +156,7 @@ function checkDialsInFlight(s: Scenario, events: readonly SimEvent[]): { dials: 
         if (e.callback !== unreported) fail(e, `reports callback ${e.callback}, last dial was ${unreported}`);
         if (e.inFlight !== inFlight.size) fail(e, `reports ${e.inFlight} in flight, counted ${inFlight.size}`);
         if (e.bound !== allowed) fail(e, `reports bound ${e.bound}, recomputed ${allowed}`);
-        if (policy === 'adaptive' && e.level !== adaptive.level()) fail(e, `reports level ${e.level}, replayed ${adaptive.level()}`);
+        if (policy === 'adaptive' && e.level !== adaptive.level!()) fail(e, `reports level ${e.level}, replayed ${adaptive.level!()}`);
         unreported = -1;
         reports++;
         break;
@@ -260,8 +273,7 @@ describe('pacing policy bounds', () => {
   it('genesys: in flight after dialing ≤ ceil(m/10 × online), and no dial without an idle agent', () => {
     fc.assert(
       fc.property(viewArb, modifierArb, (v, m) => {
-        const p = new GenesysPacing(m);
-        const n = p.dialsToStart(v);
+        const n = builtin('genesys', m).decide(viewOf(v));
         if (v.idleAgents === 0) expect(n).toBe(0);
         if (n > 0) expect(v.inFlight + n).toBeLessThanOrEqual(Math.ceil((m / 10) * v.onlineAgents));
       }),
@@ -271,7 +283,7 @@ describe('pacing policy bounds', () => {
   it('ratio: in flight after dialing ≤ m × idle', () => {
     fc.assert(
       fc.property(viewArb, modifierArb, (v, m) => {
-        const n = new RatioPacing(m).dialsToStart(v);
+        const n = builtin('ratio', m).decide(viewOf(v));
         if (n > 0) expect(v.inFlight + n).toBeLessThanOrEqual(m * v.idleAgents + 1e-9);
       }),
     );
@@ -280,7 +292,7 @@ describe('pacing policy bounds', () => {
   it('progressive: new dials = floor(m × (ready − waiting − inFlight / m)), never negative', () => {
     fc.assert(
       fc.property(viewArb, modifierArb, (v, m) => {
-        const n = new ProgressivePacing(m).dialsToStart(v);
+        const n = builtin('progressive', m).decide(viewOf(v));
         expect(n).toBe(Math.max(0, Math.floor(m * (v.idleAgents - v.waitingForAgent - v.inFlight / m) + 1e-9)));
       }),
     );
