@@ -3,7 +3,8 @@ import { PacingError } from '../pacing/library.js';
 import type { SweepJob, SweepTask } from './sweep-task.js';
 import type { SweepRow } from './sweep-plan.js';
 
-const WORKER_ENTRY = new URL('../../bin/sweep-worker.js', import.meta.url);
+/** The worker's entry: the built worker beside this file, or, when running the TypeScript sources, a launcher that loads them through tsx. */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('../../bin/sweep-worker.js', import.meta.url) : new URL('./sweep-worker.js', import.meta.url);
 
 /**
  * Runs sweep tasks on `size` worker threads. Each finished row is handed to
