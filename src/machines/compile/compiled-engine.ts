@@ -1,6 +1,9 @@
 import type { AnyStateMachine } from 'xstate';
 import type { Mailbox, MachineEngine, MachineHost } from '../engine.js';
-import { ContextStore, type ContextTemplate } from './context-store.js';
+import { ArmedTimers } from './armed-timers.js';
+import { ContextStore } from './context-store.js';
+import { HostOps } from './host-ops.js';
+import { StartMemory } from './start-memory.js';
 import { stepFunction, type StepFunction } from './step-code.js';
 import { accepts, carriesTag, firstEnabled } from './queries.js';
 import { compileMachine } from './compiler.js';
@@ -11,12 +14,6 @@ const MAX_EVENTLESS_STEPS = 10_000;
 
 /** The event the host sees at start (XState's init event, as the reference engine reports it). */
 const HOST_INIT_EVENT = Object.freeze({ type: 'xstate.init' });
-
-/** Whether every value of `context` is a primitive, one of `input`'s own values or a frozen object (which every start may share). */
-function onlyValuesOf(context: Record<string, unknown>, input: object): boolean {
-  const given = Object.values(input);
-  return Object.values(context).every((v) => (typeof v !== 'object' && typeof v !== 'function') || v === null || given.includes(v) || (typeof v === 'object' && Object.isFrozen(v)));
-}
 
 function spawnRefused(machine: string): () => never {
   return () => {
@@ -46,13 +43,10 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
   private state: Uint8Array | Uint16Array;
   private readonly freeSlots: number[] = [];
   private slots = 0;
-  /** Per slot, `timerWords` words of bits: the timers handed to the host and not cancelled since. */
-  private armed: Uint32Array;
-  private readonly timerWords: number;
-  /** Host ops of the macrostep in progress, and the delays their timers resolved to. */
-  private pending = new Int32Array(16);
-  private pendingDelays = new Float64Array(16);
-  private pendingCount = 0;
+  /** The timers of each slot handed to the host and not cancelled since. */
+  private readonly armed: ArmedTimers;
+  /** Host ops of the macrostep in progress. */
+  private readonly pending = new HostOps();
   /** Whether the macrostep in progress changed XState's snapshot (its state, or its context through an `assign`). */
   private dirty = false;
   private readonly guardArgs: { context: Record<string, unknown>; event: unknown };
@@ -71,11 +65,8 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
   private readonly step: StepFunction;
   /** 1 for states that are not final and have eventless transitions to settle. */
   private readonly settles: Uint8Array;
-  /** The initial context made from each frozen input seen, by input (see `init`). */
-  private readonly templates = new WeakMap<object, ContextTemplate>();
-  /** The input whose template was used last, and that template. */
-  private lastInput: unknown = undefined;
-  private lastTemplate: ContextTemplate | undefined = undefined;
+  /** Templates and outcomes of starts from frozen inputs (see `init`). */
+  private readonly starts = new StartMemory();
   private readonly deliver = (entity: number, event: TEvent): void => this.apply(entity, event);
   private readonly begin = (entity: number, input: TInput): void => this.init(entity, input);
 
@@ -92,8 +83,7 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     this.table = compileMachine(machine);
     this.context = new ContextStore(this.table.id);
     this.state = this.table.states.length <= 256 ? new Uint8Array(16) : new Uint16Array(16);
-    this.timerWords = (this.table.timers.length + 31) >>> 5;
-    this.armed = new Uint32Array(16 * this.timerWords);
+    this.armed = new ArmedTimers(this.table.timers.length, this.state.length);
     const view = this.context.view;
     this.spawn = spawnRefused(this.table.id);
     this.guardArgs = { context: view, event: undefined };
@@ -175,7 +165,7 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     if (slot < 0) return;
     this.slotOf[entity] = 0;
     this.context.clear(slot);
-    this.armed.fill(0, slot * this.timerWords, (slot + 1) * this.timerWords);
+    this.armed.clear(slot);
     this.freeSlots.push(slot);
   }
 
@@ -201,12 +191,10 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
       const state = new (this.state.constructor as Uint8ArrayConstructor)(this.state.length * 2);
       state.set(this.state);
       this.state = state;
-      const armed = new Uint32Array(state.length * this.timerWords);
-      armed.set(this.armed);
-      this.armed = armed;
+      this.armed.grow(state.length);
     }
     this.context.ensureCapacity(this.state.length);
-    this.armed.fill(0, slot * this.timerWords, (slot + 1) * this.timerWords);
+    this.armed.clear(slot);
     this.slotOf[entity] = slot + 1;
     return slot;
   }
@@ -217,16 +205,8 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     // Only an assignment could keep the init event: without one on the way in, one object serves every start.
     const event = this.initEvent ?? { type: 'xstate.init', input };
     if (this.initEvent !== null) this.initEvent.input = input;
-    // A machine's context factory is a pure function of its input (machines are pure), so the
-    // context made from a frozen input is kept and copied for the next start with that input
-    // (unless it holds objects of its own making, which each start must get anew).
-    let template = this.lastInput === input ? this.lastTemplate : undefined;
-    const frozen = template !== undefined || (typeof input === 'object' && input !== null && Object.isFrozen(input));
-    if (template === undefined && frozen) {
-      template = this.templates.get(input as object);
-      this.lastInput = input;
-      this.lastTemplate = template;
-    }
+    const template = this.starts.templateOf(input);
+    let used = template;
     if (template === undefined || !this.context.restore(template, slot)) {
       const config = table.machine.config.context as unknown;
       const context =
@@ -236,19 +216,29 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
       const first = !this.context.ready;
       this.context.store(slot, context);
       if (first) this.assignColumns = table.assigns.map((a) => Int32Array.from(a.properties, (p) => this.columnFor(a.name, p.key)));
-      if (frozen && onlyValuesOf(context, input as object)) {
-        this.lastInput = input;
-        this.lastTemplate = this.context.template(slot);
-        this.templates.set(input as object, this.lastTemplate);
-      }
+      used = this.starts.keep(input, context, this.context, slot);
     }
     this.context.slot = slot;
     this.setEvent(event);
-    this.pendingCount = 0;
-    this.runOps(table.initOpStart, table.initOpEnd);
-    let s = table.initial;
-    this.state[slot] = s;
-    if (!table.final[s]) s = this.settle(slot, s);
+    // Nothing on the way in assigns (initEvent is shared), so a start from a template always settles
+    // in the same state with the same host ops: the first such start is remembered and replayed.
+    const remembered = used !== undefined && this.initEvent !== null;
+    const outcome = remembered ? this.starts.outcomeOf(used!) : undefined;
+    let s: number;
+    if (outcome !== undefined) {
+      s = this.state[slot] = outcome.state;
+      this.pending.replay(outcome.ops, outcome.delays);
+    } else {
+      this.pending.count = 0;
+      this.runOps(table.initOpStart, table.initOpEnd);
+      s = table.initial;
+      this.state[slot] = s;
+      if (!table.final[s]) s = this.settle(slot, s);
+      if (remembered) {
+        const n = this.pending.count;
+        this.starts.keepOutcome(used!, { state: s, ops: this.pending.ops.slice(0, n), delays: this.pending.delays.slice(0, n) });
+      }
+    }
     this.transitions++;
     this.host.changed(entity, '', table.states[s], HOST_INIT_EVENT as unknown as TEvent);
     this.flush(entity, HOST_INIT_EVENT as unknown as TEvent);
@@ -261,7 +251,7 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     if (table.final[from]) return;
     this.context.slot = slot;
     this.setEvent(event);
-    this.pendingCount = 0;
+    this.pending.count = 0;
     this.dirty = false;
     const stepped = this.step(from, event.type);
     let s = stepped >> 1;
@@ -269,7 +259,7 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     this.state[slot] = s;
     if (this.settles[s]) s = this.settle(slot, s);
     // As XStateEngine: a step counts if XState's snapshot changed or any action came out of it.
-    if (!this.dirty && this.pendingCount === 0) return;
+    if (!this.dirty && this.pending.count === 0) return;
     this.transitions++;
     if (from !== s) this.host.changed(entity, table.states[from], table.states[s], event);
     this.flush(entity, event);
@@ -328,17 +318,7 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
   }
 
   private push(op: number, delay: number): void {
-    const n = this.pendingCount++;
-    if (n >= this.pending.length) {
-      const pending = new Int32Array(n * 2);
-      pending.set(this.pending);
-      this.pending = pending;
-      const delays = new Float64Array(n * 2);
-      delays.set(this.pendingDelays);
-      this.pendingDelays = delays;
-    }
-    this.pending[n] = op;
-    this.pendingDelays[n] = delay;
+    this.pending.push(op, delay);
   }
 
   private delayOf(timer: number): number {
@@ -375,24 +355,21 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
 
   /** Cancels `entity`'s timer `index` with the host if it was handed over (a timer that never fires was not). */
   private disarm(entity: number, slot: number, index: number): void {
-    const word = slot * this.timerWords + (index >>> 5);
-    const bit = 1 << (index & 31);
-    if ((this.armed[word] & bit) === 0) return;
-    this.armed[word] &= ~bit;
-    this.host.cancelDelay(entity, this.table.timers[index].id);
+    if (this.armed.disarm(slot, index)) this.host.cancelDelay(entity, this.table.timers[index].id);
   }
 
   /** Hands the macrostep's actions, timers and cancellations to the host, in order. */
   private flush(entity: number, event: TEvent): void {
-    const count = this.pendingCount;
+    const pending = this.pending;
+    const count = pending.count;
     if (count === 0) return;
     // Taken before any action runs: one may release the entity (its timers are then forgotten).
     const slot = this.slotOf[entity] - 1;
     const table = this.table;
     const host = this.host;
-    this.pendingCount = 0;
+    this.pending.count = 0;
     for (let i = 0; i < count; i++) {
-      const op = this.pending[i];
+      const op = pending.ops[i];
       const index = op >> OP_SHIFT;
       switch (op & 3) {
         case OP_PERFORM: {
@@ -401,11 +378,11 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
           break;
         }
         case OP_DELAY: {
-          const delay = this.pendingDelays[i];
+          const delay = pending.delays[i];
           if (delay === Infinity) {
             this.disarm(entity, slot, index);
           } else {
-            this.armed[slot * this.timerWords + (index >>> 5)] |= 1 << (index & 31);
+            this.armed.arm(slot, index);
             const timer = table.timers[index];
             host.delay(entity, timer.id, delay, timer.event as TEvent);
           }
