@@ -13,6 +13,10 @@ export interface ScenarioIssue {
   message: string;
   /** A likely fix, such as `did you mean "retryDelay"?`. */
   suggestion?: string;
+  /** The value as written (source text, or the command-line value), when the message names it. */
+  value?: string;
+  /** What is allowed there, in words, when the message says. */
+  allowed?: string;
 }
 
 /** Formats an issue as `file:line:col: error: <path>: <message> (<suggestion>)`. */
