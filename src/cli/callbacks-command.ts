@@ -8,6 +8,7 @@ import { CliError } from './errors.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
 import type { Output } from './run-command.js';
 import { renderTable } from './table.js';
+import { printable } from '../model/printable.js';
 
 interface CallbacksOptions {
   at: string;
@@ -67,10 +68,10 @@ export function callbacksCommand(out: Output): Command {
       if (options.json) {
         out.print(JSON.stringify({ at: world.calendar.formatLocal(at), callbacks: rows }, null, 2));
       } else if (options.csv) {
-        out.print([COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\n'));
+        out.print([COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(printable(r[c] ?? ''))).join(','))].join('\n'));
       } else {
         out.print(chalk.bold(`Scheduled callbacks at ${world.calendar.formatLocal(at)} — ${rows.length}`));
-        out.print(renderTable([...COLUMNS], rows.map((r) => ({ cells: COLUMNS.map((c) => r[c]) })), 'left'));
+        out.print(renderTable([...COLUMNS], rows.map((r) => ({ cells: COLUMNS.map((c) => printable(String(r[c] ?? ''))) })), 'left'));
       }
     });
 }

@@ -9,6 +9,7 @@ import { describeIssues, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { kpiFormatter, num, renderTable, rowLabel, seconds, type Row } from './table.js';
+import { printable } from '../model/printable.js';
 
 interface CompareOptions {
   set: string[];
@@ -123,7 +124,7 @@ export function compareCommand(out: Output): Command {
         };
       });
       out.print(
-        `${chalk.bold(scenario.name)}  ${chalk.dim(`seed ${scenario.seed} · ${queueId ? `queue ${queueId}` : 'all queues'} · same customers in every variant; differences against the first`)}\n\n` +
+        `${chalk.bold(printable(scenario.name))}  ${chalk.dim(`seed ${scenario.seed} · ${queueId ? `queue ${queueId}` : 'all queues'} · same customers in every variant; differences against the first`)}\n\n` +
           renderTable(['', ...variants.map((v) => v.label)], rows),
       );
     });

@@ -8,6 +8,7 @@ import { describeIssues, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
 import { checkReportPath, writeRunReport } from './report-command.js';
 import type { ProfileSlot } from '../metrics/day-profile.js';
+import { printable } from '../model/printable.js';
 
 interface RunOptions {
   json?: boolean;
@@ -52,7 +53,7 @@ export function runCommand(out: Output): Command {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
       const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set });
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
-      const progress = new Progress(out.stderrIsTTY, `simulating ${loaded.scenario.name}`);
+      const progress = new Progress(out.stderrIsTTY, `simulating ${printable(loaded.scenario.name)}`);
       if (options.replications !== undefined) {
         const n = numberOption('--replications', options.replications, 2, 10_000, true);
         const profiles: ProfileSlot[][] = [];

@@ -18,6 +18,7 @@ import { numberOption } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { kpiFormatter, renderTable } from './table.js';
+import { printable } from '../model/printable.js';
 
 interface SweepOptions {
   set: string[];
@@ -159,7 +160,7 @@ export function sweepCommand(out: Output): Command {
         return;
       }
       out.print(
-        `${chalk.bold(manifest.scenario)}  ${chalk.dim(`${manifest.cells.length} cells × ${replications} replications${shard ? `, shard ${shard.index}/${shard.count}` : ''} · ${queue ? `queue ${queue}` : 'all queues'} · mean ±95% half-width`)}\n\n${sweepTable(cells, queue)}` +
+        `${chalk.bold(printable(manifest.scenario))}  ${chalk.dim(`${manifest.cells.length} cells × ${replications} replications${shard ? `, shard ${shard.index}/${shard.count}` : ''} · ${queue ? `queue ${queue}` : 'all queues'} · mean ±95% half-width`)}\n\n${sweepTable(cells, queue)}` +
           (store ? `\n\n${chalk.dim(`rows: ${store.dir}/${SWEEP_FILES.rows} · summary: ${store.dir}/${SWEEP_FILES.summary}`)}` : ''),
       );
     });

@@ -8,6 +8,7 @@ import { describeIssues, loadScenario } from './load-scenario.js';
 import { numberOption } from './options.js';
 import type { Output } from './run-command.js';
 import { renderTable } from './table.js';
+import { printable } from '../model/printable.js';
 
 interface TraceOptions {
   callback: string;
@@ -90,7 +91,7 @@ export function traceCommand(out: Output): Command {
         out.print(JSON.stringify({ callback: id, label: listed >= 0 ? options.callback : null, events: events.map((e) => ({ ...e, at: world.calendar.formatLocal(e.t) })) }, null, 2));
         return;
       }
-      out.print(chalk.bold(`Callback ${options.callback}${listed >= 0 ? ` (#${id})` : ''} — ${loaded.scenario.name}, seed ${loaded.scenario.seed}`));
+      out.print(chalk.bold(`Callback ${options.callback}${listed >= 0 ? ` (#${id})` : ''} — ${printable(loaded.scenario.name)}, seed ${loaded.scenario.seed}`));
       out.print(renderTable(['time', 'event'], events.map((e) => ({ cells: [world.calendar.formatLocal(e.t) + chalk.dim(`  +${formatDuration(e.t)}`), describe(e)] })), 'left'));
     });
 }

@@ -16,6 +16,7 @@ import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { executeSweep, openStore } from './sweep-command.js';
 import { kpiFormatter, num, pct, renderTable } from './table.js';
+import { printable } from '../model/printable.js';
 
 interface TuneOptions {
   queue: string;
@@ -104,7 +105,7 @@ export function tuneCommand(out: Output): Command {
       }
       const mark = (c: TuneCandidate) => (c === result.best ? chalk.green('★ best') : c.feasible ? chalk.green('✓') : chalk.red('✗'));
       out.print(
-        `${chalk.bold(scenario.name)}  ${chalk.dim(`queue ${queue.id} · abandon after answer (${options.window === 'run' ? 'whole run' : `worst ${options.window}`}) ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
+        `${chalk.bold(printable(scenario.name))}  ${chalk.dim(`queue ${queue.id} · abandon after answer (${options.window === 'run' ? 'whole run' : `worst ${options.window}`}) ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
       );
       out.print(
         renderTable(

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { formatDuration } from '../model/duration.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
 import type { Output } from './run-command.js';
+import { printable } from '../model/printable.js';
 
 /** `cbsim validate FILE`: check a scenario without running it. */
 export function validateCommand(out: Output): Command {
@@ -20,7 +21,7 @@ export function validateCommand(out: Output): Command {
       }
       const agents = scenario.agents.reduce((n, g) => n + g.count, 0);
       out.print(
-        `${chalk.green('✓')} ${file}: ${chalk.bold(scenario.name)} — ${scenario.queues.length} queue(s), ${agents} agent(s) in ${scenario.agents.length} group(s), ` +
+        `${chalk.green('✓')} ${file}: ${chalk.bold(printable(scenario.name))} — ${scenario.queues.length} queue(s), ${agents} agent(s) in ${scenario.agents.length} group(s), ` +
           `${scenario.inbound.length} inbound stream(s), ${scenario.callbackRequests.length} callback request stream(s), ${formatDuration(scenario.duration)} simulated` +
           (warnings.length > 0 ? `, ${warnings.length} warning(s)` : ''),
       );

@@ -1,3 +1,5 @@
+import { printable } from '../model/printable.js';
+
 /** One problem found in a scenario. */
 export interface ScenarioIssue {
   severity: 'error' | 'warning';
@@ -19,12 +21,12 @@ export interface ScenarioIssue {
   allowed?: string;
 }
 
-/** Formats an issue as `file:line:col: error: <path>: <message> (<suggestion>)`. */
+/** Formats an issue as `file:line:col: error: <path>: <message> (<suggestion>)`, control characters escaped. */
 export function formatIssue(issue: ScenarioIssue): string {
   const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}:${issue.col ?? 1}`;
   const path = issue.path ? `${issue.path}: ` : '';
   const hint = issue.suggestion ? ` (${issue.suggestion})` : '';
-  return `${where}: ${issue.severity}: ${path}${issue.message}${hint}`;
+  return printable(`${where}: ${issue.severity}: ${path}${issue.message}${hint}`);
 }
 
 /** Orders issues: command-line options first, then by line and column; stable otherwise. */
