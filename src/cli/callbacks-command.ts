@@ -9,6 +9,7 @@ import { describeIssues, loadScenario } from './load-scenario.js';
 import type { Output } from './run-command.js';
 import { renderTable } from './table.js';
 import { printable } from '../model/printable.js';
+import { scenarioLimits } from './options.js';
 
 interface CallbacksOptions {
   at: string;
@@ -38,7 +39,7 @@ export function callbacksCommand(out: Output): Command {
     .option('--set <path=value>', 'override any field (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .addHelpText('after', '\nExamples:\n  $ cbsim callbacks scenarios/every-callback-kind.yaml --at 1d09:55\n  $ cbsim callbacks scenarios/every-callback-kind.yaml --at 2d --csv > scheduled.csv')
     .action((file: string, options: CallbacksOptions) => {
-      const loaded = loadScenario(file, { seed: options.seed, set: options.set });
+      const loaded = loadScenario(file, { seed: options.seed, set: options.set }, scenarioLimits(options, true));
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const { scenario } = loaded;
       const moment = parseMoment(options.at, parseDuration);

@@ -10,6 +10,7 @@ import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { kpiFormatter, num, renderTable, rowLabel, seconds, type Row } from './table.js';
 import { printable } from '../model/printable.js';
+import { scenarioLimits } from './options.js';
 
 interface CompareOptions {
   set: string[];
@@ -81,7 +82,7 @@ export function compareCommand(out: Output): Command {
     .action((file: string, options: CompareOptions) => {
       const variants = expandVariants(options.set);
       if (variants.length > 50) throw new CliError(`--set: ${variants.length} variants; compare at most 50 (use a sweep for more)`);
-      const loaded = variants.map((v) => loadScenario(file, { seed: options.seed, duration: options.duration, set: v.set }));
+      const loaded = variants.map((v) => loadScenario(file, { seed: options.seed, duration: options.duration, set: v.set }, scenarioLimits(options, true)));
       const warnings = loaded[0].warnings;
       if (warnings.length > 0) out.error(describeIssues(warnings));
       const progress = new Progress(out.stderrIsTTY, 'comparing');

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
 import { replicate } from '../runner/replicate.js';
 import { simulate } from '../runner/simulate.js';
-import { numberOption } from './options.js';
+import { numberOption, scenarioLimits } from './options.js';
 import { kpiTable, runHeading } from './kpi-table.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
@@ -51,7 +51,7 @@ export function runCommand(out: Output): Command {
     .addHelpText('after', '\nExamples:\n  $ cbsim run scenarios/support-agent-first.yaml\n  $ cbsim run scenarios/support-agent-first.yaml --seed 42 --duration 7d --json > result.json\n  $ cbsim run scenarios/customer-first-pacing.yaml --replications 30')
     .action(async (file: string, options: RunOptions) => {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
-      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set });
+      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set }, scenarioLimits(options, true));
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const progress = new Progress(out.stderrIsTTY, `simulating ${printable(loaded.scenario.name)}`);
       if (options.replications !== undefined) {

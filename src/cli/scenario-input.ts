@@ -27,7 +27,7 @@ export function parseSize(text: string): number | undefined {
 
 /** Formats a byte count as `16 MB`, `1.5 KB` or `200 bytes`. */
 export function formatSize(bytes: number): string {
-  for (const [unit, size] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
+  for (const [unit, size] of [['TB', 1024 ** 4], ['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
     if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
   }
   return `${bytes} bytes`;

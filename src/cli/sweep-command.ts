@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
@@ -14,7 +14,7 @@ import { sweepReport } from '../report/index.js';
 import { CliError } from './errors.js';
 import { checkReportPath } from './report-command.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
-import { numberOption } from './options.js';
+import { numberOption, scenarioLimits } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { kpiFormatter, renderTable } from './table.js';
@@ -128,9 +128,9 @@ export function sweepCommand(out: Output): Command {
     )
     .action(async (file: string, options: SweepOptions) => {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
-      const loaded = loadScenario(file, { duration: options.duration });
+      const loaded = loadScenario(file, { duration: options.duration }, scenarioLimits(options, true));
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
-      const text = readFileSync(file, 'utf8');
+      const { text } = loaded;
       const axes: SweepAxis[] = options.set.map((set) => {
         const axis = parseAxis(set);
         if ('error' in axis) throw new CliError(`--set: ${axis.error}`);

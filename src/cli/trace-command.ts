@@ -5,7 +5,7 @@ import type { SimEvent } from '../model/events.js';
 import { formatDuration } from '../model/duration.js';
 import { CliError } from './errors.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
-import { numberOption } from './options.js';
+import { numberOption, scenarioLimits } from './options.js';
 import type { Output } from './run-command.js';
 import { renderTable } from './table.js';
 import { printable } from '../model/printable.js';
@@ -71,7 +71,7 @@ export function traceCommand(out: Output): Command {
     .option('--set <path=value>', 'override any field (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .addHelpText('after', '\nExamples:\n  $ cbsim trace scenarios/customer-first-pacing.yaml --callback 42\n  $ cbsim trace scenarios/every-callback-kind.yaml --callback vip-4 --json')
     .action((file: string, options: TraceOptions) => {
-      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set });
+      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set }, scenarioLimits(options, true));
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const listed = loaded.scenario.callbacks.findIndex((c) => c.id === options.callback);
       const world = new ContactCenter(loaded.scenario);

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
@@ -11,7 +10,7 @@ import { parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
 import { tune, type AbandonWindow, type TuneCandidate, type TuneObjective } from '../runner/tune.js';
 import { CliError } from './errors.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
-import { numberOption, percentOption } from './options.js';
+import { numberOption, percentOption, scenarioLimits } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { executeSweep, openStore } from './sweep-command.js';
@@ -71,7 +70,7 @@ export function tuneCommand(out: Output): Command {
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\nExamples:\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --max-abandon ${CEILING_TEXT} --objective occupancy\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --policies genesys,ratio,adaptive --modifiers 1..5:0.5`)
     .action(async (file: string, options: TuneOptions) => {
-      const loaded = loadScenario(file, { duration: options.duration });
+      const loaded = loadScenario(file, { duration: options.duration }, scenarioLimits(options, true));
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const { scenario } = loaded;
       const queue = scenario.queues.find((q) => q.id === options.queue);
@@ -94,7 +93,7 @@ export function tuneCommand(out: Output): Command {
       const workers = options.workers === undefined ? availableParallelism() : numberOption('--workers', options.workers, 1, 256, true);
       const manifest = planSweep({ file, scenario: scenario.name, seed: scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
       const store = options.out ? openStore(options.out, manifest, out) : null;
-      const text = readFileSync(file, 'utf8');
+      const { text } = loaded;
       const progress = new Progress(out.stderrIsTTY, `tuning ${manifest.cells.length} settings × ${replications}`);
       const rows = await executeSweep({ text, file, duration: options.duration ?? null, engine: options.engine }, manifest, store, undefined, workers, progress);
       const groups = scenario.agents.filter((g) => g.queues.includes(queue.id)).map((g) => g.group);

@@ -5,7 +5,7 @@
  * ms; `resolveScenario` then applies the defaults that depend on other fields.
  */
 import { z } from 'zod';
-import { DIAL_OUTCOMES, type AttemptFailure, type DialOutcome } from '../model/scenario.js';
+import { DIAL_OUTCOMES, MAX_PRIORITY, type AttemptFailure, type DialOutcome } from '../model/scenario.js';
 import { ABANDON_CEILING } from '../model/regulation.js';
 import { formatDuration } from '../model/duration.js';
 import { distributionField, distributionMax } from './distribution.js';
@@ -28,6 +28,8 @@ export const ATTEMPT_FAILURES = ['noAnswer', 'busy', 'machine', 'invalid', 'fax'
 
 /** Failures retried when a queue names no `retryOn`. */
 export const DEFAULT_RETRY_ON: readonly AttemptFailure[] = ['noAnswer', 'busy', 'machine', 'abandonedAfterAnswer'];
+
+const PRIORITY_RANGE = { min: -MAX_PRIORITY, max: MAX_PRIORITY };
 
 const E164 = /^\+\d{8,15}$/;
 
@@ -127,7 +129,7 @@ const callbackSchema = z
       .prefault({}),
     preserveSkillsAndPriority: booleanField("callbacks keep the original interaction's skills and priority").prefault(false),
     outboundRoute: textField('Customer First outbound route (site or edge group)').optional(),
-    priority: numberField("routing priority of callbacks; default the queue's priority", { int: true }).optional(),
+    priority: numberField("routing priority of callbacks; default the queue's priority", { int: true, ...PRIORITY_RANGE }).optional(),
     retryOn: z
       .array(enumField('a failure that is retried', ATTEMPT_FAILURES))
       .prefault([...DEFAULT_RETRY_ON])
@@ -153,7 +155,7 @@ const queueSchema = z.strictObject({
   id: textField('queue id, unique', idText),
   name: textField('display name; default the id').optional(),
   ani: textField('the number callbacks dial out with', { regex: E164, words: 'an E.164 number: "+" then 8 to 15 digits, such as "+15550100100"', fix: repairE164 }),
-  priority: numberField('routing priority of inbound calls (higher first)', { int: true }).prefault(0),
+  priority: numberField('routing priority of inbound calls (higher first)', { int: true, ...PRIORITY_RANGE }).prefault(0),
   serviceLevel: z
     .strictObject({
       percentage: numberField('target share answered within duration', { min: 0, max: 100 }).prefault(80),
@@ -223,7 +225,7 @@ const inboundSchema = z.strictObject({
     })
     .optional(),
   skills: z.array(skillName).prefault([]).meta({ description: "skills these calls require beyond the queue's" }),
-  priority: numberField("routing priority of these calls; default the queue's", { int: true }).optional(),
+  priority: numberField("routing priority of these calls; default the queue's", { int: true, ...PRIORITY_RANGE }).optional(),
   scheduleCallback: z
     .strictObject({
       probability: probabilityField('probability that an answered call ends with a scheduled callback'),
