@@ -9,7 +9,7 @@ import { DIAL_OUTCOMES, MAX_PRIORITY, type AttemptFailure, type DialOutcome } fr
 import { ABANDON_CEILING } from '../model/regulation.js';
 import { formatDuration } from '../model/duration.js';
 import { distributionField, distributionMax } from './distribution.js';
-import { booleanField, durationField, enumField, numberField, probabilityField, textField } from './fields.js';
+import { booleanField, DURATION_BODY, durationField, enumField, numberField, probabilityField, textField } from './fields.js';
 import { VALUE, message, missing } from './messages.js';
 import { hourlyField } from './rates.js';
 import { scheduleField } from './schedule.js';
@@ -28,6 +28,9 @@ export const ATTEMPT_FAILURES = ['noAnswer', 'busy', 'machine', 'invalid', 'fax'
 
 /** Failures retried when a queue names no `retryOn`. */
 export const DEFAULT_RETRY_ON: readonly AttemptFailure[] = ['noAnswer', 'busy', 'machine', 'abandonedAfterAnswer'];
+
+/** An ISO date-time with an offset, as `parseStart` reads it (without anchors, for patterns). */
+const ISO_BODY = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})';
 
 const PRIORITY_RANGE = { min: -MAX_PRIORITY, max: MAX_PRIORITY };
 
@@ -60,7 +63,7 @@ const startField = z
     }
     return { text, ...instant };
   })
-  .meta({ description: 'when the simulation starts; an ISO date-time with Z or an offset', type: 'string', format: 'date-time' });
+  .meta({ description: 'when the simulation starts; an ISO date-time with Z or an offset', type: 'string', format: 'date-time', pattern: `^${ISO_BODY}$` });
 
 const timeZoneField = z
   .string({ error: () => `${VALUE} is not a time zone name such as America/New_York` })
@@ -89,7 +92,7 @@ export const momentField = (about: string) =>
       }
       return moment;
     })
-    .meta({ description: `${about}; ${MOMENT_WORDS}`, type: 'string' });
+    .meta({ description: `${about}; ${MOMENT_WORDS}`, type: 'string', pattern: `^\\s*(?:${ISO_BODY}|\\d+d\\d{1,2}:\\d{2}|${DURATION_BODY})\\s*$` });
 
 const skillName = textField('a skill name', { regex: /^[A-Za-z0-9_.-]+$/, words: 'a skill name of letters, digits, "_", "." or "-"' });
 
@@ -104,7 +107,7 @@ const agentRef = z
     }
     return { group: m[1], index: Number(m[2]) - 1 };
   })
-  .meta({ description: 'an agent: group name, "#", number within the group from 1 (tier1#3)', type: 'string' });
+  .meta({ description: 'an agent: group name, "#", number within the group from 1 (tier1#3)', type: 'string', pattern: '^\\s*[A-Za-z0-9_.-]+#0*[1-9]\\d*\\s*$' });
 
 const callbackSchema = z
   .strictObject({
@@ -221,7 +224,7 @@ const inboundSchema = z.strictObject({
         })
         .optional()
         .meta({ description: "a flow's Call Data step before Create Callback: the only way to set another caller ID or name" }),
-      callerId: z.unknown().optional().meta({ description: 'not allowed: the Create Callback step cannot set caller ID; use callData.callerId' }),
+      callerId: z.unknown().optional().meta({ description: 'not allowed: the Create Callback step cannot set caller ID; use callData.callerId', not: {} }),
     })
     .optional(),
   skills: z.array(skillName).prefault([]).meta({ description: "skills these calls require beyond the queue's" }),
