@@ -40,7 +40,11 @@ export type Mutation =
   | { kind: 'duplicate'; steps: number[] }
   | { kind: 'replace'; steps: number[]; value: unknown }
   | { kind: 'addKey'; steps: number[]; key: string; value: unknown }
-  | { kind: 'reference'; steps: number[]; name: string };
+  | { kind: 'reference'; steps: number[]; name: string }
+  /** Replaces the `pick`-th leaf (any depth, chosen evenly) with a value. */
+  | { kind: 'leaf'; pick: number; value: unknown }
+  /** Points the `pick`-th reference-like field (queue, transferTo, owner, agent, cancel, …) at a name that does not exist. */
+  | { kind: 'dangle'; pick: number; name: string };
 
 const steps = fc.array(fc.nat({ max: 1000 }), { minLength: 0, maxLength: 6 });
 
@@ -51,7 +55,27 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ steps, value: valueArb }).map((m): Mutation => ({ kind: 'replace', ...m })),
   fc.record({ steps, key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'extra', 'queue', 'id', '\u001b[31m'), value: valueArb }).map((m): Mutation => ({ kind: 'addKey', ...m })),
   fc.record({ steps, name: fc.constantFrom('nope', 'support', 'tier1#1', 'tier1#999', 'vip-1', 'ghost#2', 'renewals') }).map((m): Mutation => ({ kind: 'reference', ...m })),
+  fc.record({ pick: fc.nat(), value: valueArb }).map((m): Mutation => ({ kind: 'leaf', ...m })),
+  fc.record({ pick: fc.nat(), name: fc.constantFrom('nope', 'ghost#1', 'tier1#999', 'vip-404', 'support', 'billing') }).map((m): Mutation => ({ kind: 'dangle', ...m })),
 );
+
+/** Keys whose values name a queue, agent or listed callback. */
+const REFERENCE_KEY = /^(queue|queues|transferTo|owner|routeToMe|agent|cancel|callbacks)$/;
+
+/** Every leaf (a value that is not a mapping or list) with its container and key; with `referencesOnly`, those under a reference-like key. */
+function leaves(data: Container, referencesOnly: boolean): Array<{ parent: Container; key: string | number }> {
+  const out: Array<{ parent: Container; key: string | number }> = [];
+  const walk = (node: Container, underReference: boolean) => {
+    for (const key of keysOf(node)) {
+      const child = (node as Record<string | number, unknown>)[key];
+      const reference = typeof key === 'string' ? REFERENCE_KEY.test(key) : underReference;
+      if (isContainer(child)) walk(child, reference && Array.isArray(child));
+      else if (!referencesOnly || reference) out.push({ parent: node, key });
+    }
+  };
+  walk(data, false);
+  return out;
+}
 
 /** A case: a bundled scenario, some mutations, and whether to write it as JSON. */
 export interface MutationCase {
@@ -86,6 +110,13 @@ function place(data: Container, walk: number[]): { parent: Container; key: strin
 
 /** Applies one mutation to the data in place. */
 function apply(data: Container, m: Mutation): void {
+  if (m.kind === 'leaf' || m.kind === 'dangle') {
+    const all = leaves(data, m.kind === 'dangle');
+    if (all.length === 0) return;
+    const { parent, key } = all[m.pick % all.length];
+    (parent as Record<string | number, unknown>)[key] = m.kind === 'leaf' ? structuredClone(m.value) : m.name;
+    return;
+  }
   const at = place(data, m.steps);
   if (!at) return;
   const { parent, key } = at;
