@@ -64,10 +64,16 @@ export function loadScenario(file: string, overrides: ScenarioOverrides = {}, li
     if (error instanceof ScenarioError) throw new ScenarioRefused(error.issues);
     throw error;
   }
-  const work = estimateWork(parsed.scenario);
-  const over = limits.work ? overBudget(work, limits.work) : [];
-  if (limits.work && over.length > 0) throw new ScenarioRefused([workIssue(name, work, limits.work, over)]);
+  const work = checkWork(name, parsed.scenario, limits.work);
   return { file: name, text, scenario: parsed.scenario, warnings: parsed.warnings, work };
+}
+
+/** Estimates the work of a run of `scenario` and, given a budget, refuses (`ScenarioRefused`) one beyond it; `file` names it in the error. */
+export function checkWork(file: string, scenario: Scenario, budget: WorkBudget | undefined): WorkEstimate {
+  const work = estimateWork(scenario);
+  const over = budget ? overBudget(work, budget) : [];
+  if (budget && over.length > 0) throw new ScenarioRefused([workIssue(file, work, budget, over)]);
+  return work;
 }
 
 /** Formats issues one per line, errors in red and warnings in yellow. */

@@ -13,7 +13,8 @@ import { runPool } from '../runner/worker-pool.js';
 import { sweepReport } from '../report/index.js';
 import { CliError } from './errors.js';
 import { checkReportPath } from './report-command.js';
-import { describeIssues, loadScenario } from './load-scenario.js';
+import { checkWork, describeIssues, loadScenario } from './load-scenario.js';
+import type { WorkBudget } from '../runner/work-estimate.js';
 import { numberOption, scenarioLimits } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
@@ -73,10 +74,11 @@ export function openStore(dir: string, manifest: SweepManifest, out: Output): Sw
 }
 
 /** Loads every cell once in this thread, so a bad value fails before any worker starts (exit 2, with the cell named). */
-function checkCells(text: string, file: string, manifest: SweepManifest): void {
+function checkCells(text: string, file: string, manifest: SweepManifest, budget?: WorkBudget): void {
   for (const cell of manifest.cells) {
     try {
-      parseScenario(text, file, { set: cell.set, ...(manifest.duration !== null && { duration: manifest.duration }) });
+      const { scenario } = parseScenario(text, file, { set: cell.set, ...(manifest.duration !== null && { duration: manifest.duration }) });
+      checkWork(`${file} (cell ${cell.label})`, scenario, budget);
     } catch (error) {
       if (error instanceof ScenarioError) throw new CliError(`cell ${cell.label}:\n${describeIssues(error.issues)}`);
       throw error;
@@ -144,7 +146,7 @@ export function sweepCommand(out: Output): Command {
         throw new CliError(`--queue: no queue "${queue}"; queues are ${loaded.scenario.queues.map((q) => q.id).join(', ')}`);
       }
       const manifest = planSweep({ file, scenario: loaded.scenario.name, seed: loaded.scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
-      checkCells(text, file, manifest);
+      checkCells(text, loaded.file, manifest, scenarioLimits(options, true).work);
       const store = options.out ? openStore(options.out, manifest, out) : null;
       const job: SweepJob = { text, file, duration: options.duration ?? null, engine: options.engine };
       const progress = new Progress(out.stderrIsTTY, `sweep ${manifest.cells.length} cells × ${replications}`);

@@ -73,6 +73,14 @@ describe('the work estimate', () => {
     }
   });
 
+  it('refuses a sweep cell beyond the budget before any cell runs', async () => {
+    const file = write('cells.yaml', flood(10));
+    const run = await cli('sweep', file, '--set', 'inbound.0.arrivals.poisson.perHour=10,1000000000', '--replications', '2', '--workers', '1');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${file} (cell perHour=1000000000): error: a run is estimated at`);
+    expect(run.stdout).toBe('');
+  });
+
   it('--max-events raises the budget', async () => {
     const file = write('busy.yaml', flood(2000));
     expect((await cli('validate', file, '--max-events', '1000')).status).toBe(2);
