@@ -58,7 +58,6 @@ describe('- reads the scenario from stdin', () => {
     const bad = stdin(['validate', '-'], text.replace('count: 26', 'count: -3'));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^<stdin>:\d+:\d+: error: agents\[0\]\.count: -3 is out of range/m);
-    expect(stdin(['validate', '-', '--max-input-size', '10'], text).stderr).toContain('<stdin>: the scenario is larger than the input size limit (10 bytes)');
   });
 });
 
