@@ -8,6 +8,8 @@ import { CliError } from './errors.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import type { Output } from './run-command.js';
 import { renderTable } from './table.js';
+import { printable } from '../model/printable.js';
+import { scenarioLimits } from './options.js';
 
 interface CallbacksOptions {
   at: string;
@@ -37,7 +39,7 @@ export function callbacksCommand(out: Output): Command {
     .option('--set <path=value>', 'override any field (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .addHelpText('after', '\nExamples:\n  $ cbsim callbacks scenarios/every-callback-kind.yaml --at 1d09:55\n  $ cbsim callbacks scenarios/every-callback-kind.yaml --at 2d --csv > scheduled.csv')
     .action(async (file: string, options: CallbacksOptions) => {
-      const loaded = loadScenario(file, { seed: options.seed, set: options.set });
+      const loaded = loadScenario(file, { seed: options.seed, set: options.set }, scenarioLimits(options, true));
       await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const { scenario } = loaded;
@@ -68,10 +70,10 @@ export function callbacksCommand(out: Output): Command {
       if (options.json) {
         out.print(JSON.stringify({ at: world.calendar.formatLocal(at), callbacks: rows }, null, 2));
       } else if (options.csv) {
-        out.print([COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\n'));
+        out.print([COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(printable(r[c] ?? ''))).join(','))].join('\n'));
       } else {
         out.print(chalk.bold(`Scheduled callbacks at ${world.calendar.formatLocal(at)} — ${rows.length}`));
-        out.print(renderTable([...COLUMNS], rows.map((r) => ({ cells: COLUMNS.map((c) => r[c]) })), 'left'));
+        out.print(renderTable([...COLUMNS], rows.map((r) => ({ cells: COLUMNS.map((c) => printable(String(r[c] ?? ''))) })), 'left'));
       }
     });
 }

@@ -9,6 +9,8 @@ import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { kpiFormatter, num, renderTable, rowLabel, seconds, type Row } from './table.js';
+import { printable } from '../model/printable.js';
+import { scenarioLimits } from './options.js';
 
 interface CompareOptions {
   set: string[];
@@ -80,7 +82,7 @@ export function compareCommand(out: Output): Command {
     .action(async (file: string, options: CompareOptions) => {
       const variants = expandVariants(options.set);
       if (variants.length > 50) throw new CliError(`--set: ${variants.length} variants; compare at most 50 (use a sweep for more)`);
-      const loaded = variants.map((v) => loadScenario(file, { seed: options.seed, duration: options.duration, set: v.set }));
+      const loaded = variants.map((v) => loadScenario(file, { seed: options.seed, duration: options.duration, set: v.set }, scenarioLimits(options, true)));
       for (const variant of loaded) await loadPolicies(variant.scenario);
       const warnings = loaded[0].warnings;
       if (warnings.length > 0) out.error(describeIssues(warnings));
@@ -124,7 +126,7 @@ export function compareCommand(out: Output): Command {
         };
       });
       out.print(
-        `${chalk.bold(scenario.name)}  ${chalk.dim(`seed ${scenario.seed} · ${queueId ? `queue ${queueId}` : 'all queues'} · same customers in every variant; differences against the first`)}\n\n` +
+        `${chalk.bold(printable(scenario.name))}  ${chalk.dim(`seed ${scenario.seed} · ${queueId ? `queue ${queueId}` : 'all queues'} · same customers in every variant; differences against the first`)}\n\n` +
           renderTable(['', ...variants.map((v) => v.label)], rows),
       );
     });

@@ -6,6 +6,7 @@ import type { Scenario } from '../model/scenario.js';
 import type { Estimated, ReplicatedResult } from '../runner/replicate.js';
 import type { RunResult } from '../runner/simulate.js';
 import { kpiFormatter, renderTable, rowLabel, type Row } from './table.js';
+import { printable } from '../model/printable.js';
 
 /** A KPI as printed: one run's value, or the mean and confidence interval of several. */
 type Value = number | null | Interval;
@@ -107,5 +108,5 @@ export function kpiTable(kpis: KpiSet, scenario: Scenario): string {
 export function runHeading(result: RunResult | ReplicatedResult): string {
   const s = result.scenario;
   const runs = 'replications' in result ? ` · ${result.replications} replications, mean ± 95% half-width` : ` · seed ${s.seed}`;
-  return `${chalk.bold(s.name)}  ${chalk.dim(`start ${s.start} · ${s.duration} simulated (warmup ${s.warmup}) · engine ${result.engine}${runs}`)}`;
+  return `${chalk.bold(printable(s.name))}  ${chalk.dim(`start ${s.start} · ${s.duration} simulated (warmup ${s.warmup}) · engine ${result.engine}${runs}`)}`;
 }

@@ -8,6 +8,7 @@ import { PacingError } from '../pacing/library.js';
 import { reportCommand } from './report-command.js';
 import { runCommand, type Output } from './run-command.js';
 import { mergeCommand } from './merge-command.js';
+import { addLimitOptions } from './options.js';
 import { schemaCommand } from './schema-command.js';
 import { sweepCommand } from './sweep-command.js';
 import { traceCommand } from './trace-command.js';
@@ -24,6 +25,9 @@ function defaultOutput(): Output {
     stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
+
+/** The commands that read and simulate a scenario: they take the input and work limits. */
+const SCENARIO_COMMANDS = ['run', 'validate', 'compare', 'sweep', 'tune', 'callbacks', 'trace'];
 
 /** Builds the `cbsim` command tree. */
 export function buildProgram(out: Output): Command {
@@ -45,6 +49,7 @@ export function buildProgram(out: Output): Command {
   program.addCommand(schemaCommand(out));
   program.addCommand(reportCommand(out));
   for (const command of program.commands) {
+    if (SCENARIO_COMMANDS.includes(command.name())) addLimitOptions(command, true);
     command.showHelpAfterError('(run with --help for usage)');
     command.configureOutput({ writeOut: (s) => out.print(s.trimEnd()), writeErr: (s) => out.error(s.trimEnd()) });
   }
@@ -70,7 +75,7 @@ export async function main(argv: string[], out: Output = defaultOutput()): Promi
       return 2;
     }
     if (error instanceof CliError) {
-      out.error(error.message.includes('\x1b[') ? error.message : chalk.red(error.message));
+      if (error.message !== '') out.error(error.message.includes('\x1b[') ? error.message : chalk.red(error.message));
       return error.exitCode;
     }
     out.error(chalk.red(`cbsim: internal error: ${(error as Error).message}`));

@@ -2,12 +2,13 @@ import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
 import { replicate } from '../runner/replicate.js';
 import { simulate } from '../runner/simulate.js';
-import { numberOption } from './options.js';
+import { numberOption, scenarioLimits } from './options.js';
 import { kpiTable, runHeading } from './kpi-table.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
 import { checkReportPath, writeRunReport } from './report-command.js';
 import type { ProfileSlot } from '../metrics/day-profile.js';
+import { printable } from '../model/printable.js';
 
 interface RunOptions {
   json?: boolean;
@@ -50,10 +51,10 @@ export function runCommand(out: Output): Command {
     .addHelpText('after', '\nExamples:\n  $ cbsim run scenarios/support-agent-first.yaml\n  $ cbsim run scenarios/support-agent-first.yaml --seed 42 --duration 7d --json > result.json\n  $ cbsim run scenarios/customer-first-pacing.yaml --replications 30')
     .action(async (file: string, options: RunOptions) => {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
-      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set });
+      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set }, scenarioLimits(options, true));
       await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
-      const progress = new Progress(out.stderrIsTTY, `simulating ${loaded.scenario.name}`);
+      const progress = new Progress(out.stderrIsTTY, `simulating ${printable(loaded.scenario.name)}`);
       if (options.replications !== undefined) {
         const n = numberOption('--replications', options.replications, 2, 10_000, true);
         const profiles: ProfileSlot[][] = [];

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
@@ -13,11 +13,13 @@ import { runPool } from '../runner/worker-pool.js';
 import { sweepReport } from '../report/index.js';
 import { CliError } from './errors.js';
 import { checkReportPath } from './report-command.js';
-import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
-import { numberOption } from './options.js';
+import { checkWork, describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
+import type { WorkBudget } from '../runner/work-estimate.js';
+import { numberOption, scenarioLimits } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { kpiFormatter, renderTable } from './table.js';
+import { printable } from '../model/printable.js';
 
 interface SweepOptions {
   set: string[];
@@ -72,10 +74,11 @@ export function openStore(dir: string, manifest: SweepManifest, out: Output): Sw
 }
 
 /** Loads every cell once in this thread, so a bad value fails before any worker starts (exit 2, with the cell named). */
-function checkCells(text: string, file: string, manifest: SweepManifest): void {
+function checkCells(text: string, file: string, manifest: SweepManifest, budget?: WorkBudget): void {
   for (const cell of manifest.cells) {
     try {
-      parseScenario(text, file, { set: cell.set, ...(manifest.duration !== null && { duration: manifest.duration }) });
+      const { scenario } = parseScenario(text, file, { set: cell.set, ...(manifest.duration !== null && { duration: manifest.duration }) });
+      checkWork(`${file} (cell ${cell.label})`, scenario, budget);
     } catch (error) {
       if (error instanceof ScenarioError) throw new CliError(`cell ${cell.label}:\n${describeIssues(error.issues)}`);
       throw error;
@@ -127,10 +130,10 @@ export function sweepCommand(out: Output): Command {
     )
     .action(async (file: string, options: SweepOptions) => {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
-      const loaded = loadScenario(file, { duration: options.duration });
+      const loaded = loadScenario(file, { duration: options.duration }, scenarioLimits(options, true));
       await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
-      const text = readFileSync(file, 'utf8');
+      const { text } = loaded;
       const axes: SweepAxis[] = options.set.map((set) => {
         const axis = parseAxis(set);
         if ('error' in axis) throw new CliError(`--set: ${axis.error}`);
@@ -144,7 +147,7 @@ export function sweepCommand(out: Output): Command {
         throw new CliError(`--queue: no queue "${queue}"; queues are ${loaded.scenario.queues.map((q) => q.id).join(', ')}`);
       }
       const manifest = planSweep({ file, scenario: loaded.scenario.name, seed: loaded.scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
-      checkCells(text, file, manifest);
+      checkCells(text, loaded.file, manifest, scenarioLimits(options, true).work);
       const store = options.out ? openStore(options.out, manifest, out) : null;
       const job: SweepJob = { text, file, duration: options.duration ?? null, engine: options.engine };
       const progress = new Progress(out.stderrIsTTY, `sweep ${manifest.cells.length} cells × ${replications}`);
@@ -160,7 +163,7 @@ export function sweepCommand(out: Output): Command {
         return;
       }
       out.print(
-        `${chalk.bold(manifest.scenario)}  ${chalk.dim(`${manifest.cells.length} cells × ${replications} replications${shard ? `, shard ${shard.index}/${shard.count}` : ''} · ${queue ? `queue ${queue}` : 'all queues'} · mean ±95% half-width`)}\n\n${sweepTable(cells, queue)}` +
+        `${chalk.bold(printable(manifest.scenario))}  ${chalk.dim(`${manifest.cells.length} cells × ${replications} replications${shard ? `, shard ${shard.index}/${shard.count}` : ''} · ${queue ? `queue ${queue}` : 'all queues'} · mean ±95% half-width`)}\n\n${sweepTable(cells, queue)}` +
           (store ? `\n\n${chalk.dim(`rows: ${store.dir}/${SWEEP_FILES.rows} · summary: ${store.dir}/${SWEEP_FILES.summary}`)}` : ''),
       );
     });

@@ -5,9 +5,10 @@ import type { SimEvent } from '../model/events.js';
 import { formatDuration } from '../model/duration.js';
 import { CliError } from './errors.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
-import { numberOption } from './options.js';
+import { numberOption, scenarioLimits } from './options.js';
 import type { Output } from './run-command.js';
 import { renderTable } from './table.js';
+import { printable } from '../model/printable.js';
 
 interface TraceOptions {
   callback: string;
@@ -70,7 +71,7 @@ export function traceCommand(out: Output): Command {
     .option('--set <path=value>', 'override any field (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .addHelpText('after', '\nExamples:\n  $ cbsim trace scenarios/customer-first-pacing.yaml --callback 42\n  $ cbsim trace scenarios/every-callback-kind.yaml --callback vip-4 --json')
     .action(async (file: string, options: TraceOptions) => {
-      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set });
+      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set }, scenarioLimits(options, true));
       await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const listed = loaded.scenario.callbacks.findIndex((c) => c.id === options.callback);
@@ -91,7 +92,7 @@ export function traceCommand(out: Output): Command {
         out.print(JSON.stringify({ callback: id, label: listed >= 0 ? options.callback : null, events: events.map((e) => ({ ...e, at: world.calendar.formatLocal(e.t) })) }, null, 2));
         return;
       }
-      out.print(chalk.bold(`Callback ${options.callback}${listed >= 0 ? ` (#${id})` : ''} — ${loaded.scenario.name}, seed ${loaded.scenario.seed}`));
+      out.print(chalk.bold(`Callback ${options.callback}${listed >= 0 ? ` (#${id})` : ''} — ${printable(loaded.scenario.name)}, seed ${loaded.scenario.seed}`));
       out.print(renderTable(['time', 'event'], events.map((e) => ({ cells: [world.calendar.formatLocal(e.t) + chalk.dim(`  +${formatDuration(e.t)}`), describe(e)] })), 'left'));
     });
 }

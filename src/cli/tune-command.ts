@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
@@ -11,11 +10,12 @@ import { parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
 import { tune, type AbandonWindow, type TuneCandidate, type TuneObjective } from '../runner/tune.js';
 import { CliError } from './errors.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
-import { numberOption, percentOption } from './options.js';
+import { numberOption, percentOption, scenarioLimits } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { executeSweep, openStore } from './sweep-command.js';
 import { kpiFormatter, num, pct, renderTable } from './table.js';
+import { printable } from '../model/printable.js';
 
 interface TuneOptions {
   queue: string;
@@ -70,7 +70,7 @@ export function tuneCommand(out: Output): Command {
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\nExamples:\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --max-abandon ${CEILING_TEXT} --objective occupancy\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --policies genesys,ratio,adaptive --modifiers 1..5:0.5`)
     .action(async (file: string, options: TuneOptions) => {
-      const loaded = loadScenario(file, { duration: options.duration });
+      const loaded = loadScenario(file, { duration: options.duration }, scenarioLimits(options, true));
       await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const { scenario } = loaded;
@@ -94,7 +94,7 @@ export function tuneCommand(out: Output): Command {
       const workers = options.workers === undefined ? availableParallelism() : numberOption('--workers', options.workers, 1, 256, true);
       const manifest = planSweep({ file, scenario: scenario.name, seed: scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
       const store = options.out ? openStore(options.out, manifest, out) : null;
-      const text = readFileSync(file, 'utf8');
+      const { text } = loaded;
       const progress = new Progress(out.stderrIsTTY, `tuning ${manifest.cells.length} settings × ${replications}`);
       const rows = await executeSweep({ text, file, duration: options.duration ?? null, engine: options.engine }, manifest, store, undefined, workers, progress);
       const groups = scenario.agents.filter((g) => g.queues.includes(queue.id)).map((g) => g.group);
@@ -105,7 +105,7 @@ export function tuneCommand(out: Output): Command {
       }
       const mark = (c: TuneCandidate) => (c === result.best ? chalk.green('★ best') : c.feasible ? chalk.green('✓') : chalk.red('✗'));
       out.print(
-        `${chalk.bold(scenario.name)}  ${chalk.dim(`queue ${queue.id} · abandon after answer (${options.window === 'run' ? 'whole run' : `worst ${options.window}`}) ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
+        `${chalk.bold(printable(scenario.name))}  ${chalk.dim(`queue ${queue.id} · abandon after answer (${options.window === 'run' ? 'whole run' : `worst ${options.window}`}) ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
       );
       out.print(
         renderTable(

@@ -3,7 +3,7 @@ import { EventHeap } from '../kernel/event-heap.js';
 /** Priority steps are this many ms of position apart, so any priority outranks any position. */
 const PRIORITY_STEP = 1e12;
 /** Largest priority magnitude the ordering key can hold exactly. */
-export const MAX_PRIORITY = 1000;
+export { MAX_PRIORITY } from '../model/scenario.js';
 
 /**
  * Interactions waiting for an agent (or for the dialer) on one queue,

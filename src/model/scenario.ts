@@ -9,6 +9,9 @@ import type { Distribution } from '../kernel/distributions.js';
 /** How far ahead a callback can be scheduled: 30 days (checked in scenarios, capped at run time). */
 export const MAX_SCHEDULE_AHEAD_MS = 30 * 86_400_000;
 
+/** Largest priority magnitude a queue, stream or callback may have (the waiting-line ordering key holds it exactly). */
+export const MAX_PRIORITY = 1000;
+
 /** Agent First: an agent is reserved, then dials. Customer First: the customer is dialed first. */
 export type CallbackMode = 'AgentFirst' | 'CustomerFirst';
 

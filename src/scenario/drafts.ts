@@ -21,6 +21,8 @@ export interface Draft {
   atKey?: boolean;
   /** The parsed value, shown when the source text is not at hand. */
   input?: unknown;
+  /** What is allowed, in words (names listed with "or"); else read from the message's `allowed …` or `expected …`. */
+  allowed?: string;
 }
 
 type ZodIssue = z.core.$ZodIssue;
@@ -107,6 +109,12 @@ export function locate(draft: Draft, source: Source, marks: readonly OverrideMar
     path: formatPath(draft.path),
     message: draft.message.split(VALUE).join(text),
   };
+  if (draft.message.includes(VALUE)) issue.value = text;
+  const allowed = draft.allowed ?? ALLOWED_TAIL.exec(draft.message)?.[1];
+  if (allowed) issue.allowed = allowed;
   if (draft.suggestion) issue.suggestion = draft.suggestion;
   return issue;
 }
+
+/** The `allowed …` or `expected …` part that ends most messages. */
+const ALLOWED_TAIL = /(?:^|; )(?:allowed|expected) (.+)$/;

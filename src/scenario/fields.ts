@@ -62,8 +62,11 @@ export function probabilityField(about: string) {
   return numberField(about, { min: 0, max: 1 });
 }
 
+/** A duration without anchors, for patterns built from it (moments). */
+export const DURATION_BODY = '(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d|w))+';
+
 /** Pattern of a duration for the JSON Schema (the same language as `parseDuration`). */
-export const DURATION_PATTERN = '^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d|w))+$';
+export const DURATION_PATTERN = `^\\s*${DURATION_BODY}\\s*$`;
 
 const UNIT_WORDS: Record<string, string> = {
   ms: 'ms', msec: 'ms', msecs: 'ms', millisecond: 'ms', milliseconds: 'ms',

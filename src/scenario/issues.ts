@@ -1,3 +1,5 @@
+import { printable } from '../model/printable.js';
+
 /** One problem found in a scenario. */
 export interface ScenarioIssue {
   severity: 'error' | 'warning';
@@ -13,14 +15,18 @@ export interface ScenarioIssue {
   message: string;
   /** A likely fix, such as `did you mean "retryDelay"?`. */
   suggestion?: string;
+  /** The value as written (source text, or the command-line value), when the message names it. */
+  value?: string;
+  /** What is allowed there, in words, when the message says. */
+  allowed?: string;
 }
 
-/** Formats an issue as `file:line:col: error: <path>: <message> (<suggestion>)`. */
+/** Formats an issue as `file:line:col: error: <path>: <message> (<suggestion>)`, control characters escaped. */
 export function formatIssue(issue: ScenarioIssue): string {
   const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}:${issue.col ?? 1}`;
   const path = issue.path ? `${issue.path}: ` : '';
   const hint = issue.suggestion ? ` (${issue.suggestion})` : '';
-  return `${where}: ${issue.severity}: ${path}${issue.message}${hint}`;
+  return printable(`${where}: ${issue.severity}: ${path}${issue.message}${hint}`);
 }
 
 /** Orders issues: command-line options first, then by line and column; stable otherwise. */

@@ -1,6 +1,7 @@
 /** Command-line overrides (`--seed`, `--duration`, `--set path=value`) applied to a scenario's data. */
 import { parse as parseYaml } from 'yaml';
 import type { ScenarioIssue } from './issues.js';
+import { isReservedKey, reservedKeyMessage } from './reserved-keys.js';
 import { formatPath, type PathSegment } from './source.js';
 import { didYouMean, listOr } from './suggest.js';
 
@@ -78,6 +79,8 @@ function findItem(list: unknown[], listName: string | undefined, segments: strin
 function resolvePath(data: Record<string, unknown>, dotted: string): Found {
   const segments = dotted.split('.');
   if (segments.some((s) => s === '')) return { error: `"${dotted}" has an empty segment; use names separated by single dots` };
+  const reserved = segments.find(isReservedKey);
+  if (reserved !== undefined) return { error: reservedKeyMessage(reserved) };
   const path: PathSegment[] = [];
   let node: unknown = data;
   for (let i = 0; i < segments.length; ) {
@@ -103,6 +106,16 @@ function resolvePath(data: Record<string, unknown>, dotted: string): Found {
     i++;
   }
   return { path };
+}
+
+/** The first reserved key inside a value read from the command line (`{ __proto__: … }`), or undefined. */
+function reservedKeyIn(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = isReservedKey(key) ? key : reservedKeyIn(item);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Sets a value at a resolved path, creating mappings that are missing. */
@@ -144,7 +157,13 @@ export function applyOverrides(data: Record<string, unknown>, overrides: Scenari
       fail('--set', dotted, found.error, found.suggestion);
       continue;
     }
-    setAt(data, found.path, readValue(text));
+    const value = readValue(text);
+    const reserved = reservedKeyIn(value);
+    if (reserved !== undefined) {
+      fail('--set', dotted, reservedKeyMessage(reserved));
+      continue;
+    }
+    setAt(data, found.path, value);
     marks.push({ path: found.path, option: '--set', text });
   }
   return { marks, issues };

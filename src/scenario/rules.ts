@@ -1,36 +1,20 @@
 /**
  * The callback rules (docs/rules.md) that need the resolved scenario:
  * scheduling at most 30 days ahead, agent-owned callbacks and their
- * preferred-agent-routing rule, callback scripts, caller ID, agents named by
- * `group#n`, operations on named callbacks. Errors and warnings alike.
+ * preferred-agent-routing rule, callback scripts, caller ID,
+ * rescheduling. Errors and warnings alike; references to queues, agents and
+ * listed callbacks are checked in references.ts.
  */
 import { formatDuration } from '../model/duration.js';
-import { MAX_SCHEDULE_AHEAD_MS, type AgentRef, type Scenario } from '../model/scenario.js';
+import { MAX_SCHEDULE_AHEAD_MS, type Scenario } from '../model/scenario.js';
 import { distributionMax } from './distribution.js';
 import type { Draft } from './drafts.js';
 import { VALUE } from './messages.js';
-import { didYouMean, listOr } from './suggest.js';
 
 
 type Path = Draft['path'];
 
 const fmtDays = (ms: number) => (ms % 86_400_000 === 0 ? `${ms / 86_400_000} days` : formatDuration(ms));
-
-/** Errors for an agent named `group#n` that does not exist or does not serve `queue`. */
-function agentRefErrors(s: Scenario, ref: AgentRef, path: Path, queue: string): Draft[] {
-  const group = s.agents.find((g) => g.group === ref.group);
-  const groups = s.agents.map((g) => g.group);
-  if (!group) {
-    return [{ severity: 'error', path, message: `${VALUE} names group "${ref.group}", which does not exist; the groups are ${listOr(groups)}`, suggestion: didYouMean(ref.group, groups) }];
-  }
-  if (ref.index >= group.count) {
-    return [{ severity: 'error', path, message: `${VALUE} is agent ${ref.index + 1} of group "${ref.group}", which has ${group.count}; allowed ${ref.group}#1 to ${ref.group}#${group.count}` }];
-  }
-  if (!group.queues.includes(queue)) {
-    return [{ severity: 'error', path, message: `${VALUE} is in group "${ref.group}", which does not serve queue "${queue}"` }];
-  }
-  return [];
-}
 
 function scheduleAhead(s: Scenario): Draft[] {
   const out: Draft[] = [];
@@ -88,12 +72,10 @@ function agentOwned(s: Scenario): Draft[] {
   });
   s.callbacks.forEach((c, i) => {
     if (c.owner) {
-      out.push(...agentRefErrors(s, c.owner, ['callbacks', i, 'owner'], c.queue));
       if (!ownedAllowed(c.queue)) {
         out.push({ severity: 'error', path: ['callbacks', i, 'owner'], message: `${VALUE} owns a callback on queue "${c.queue}", which does not allow agent-owned callbacks`, suggestion: `set callback.agentOwnedCallbacks.enabled: true on queue "${c.queue}"` });
       }
     }
-    if (c.routeToMe) out.push(...agentRefErrors(s, c.routeToMe, ['callbacks', i, 'routeToMe'], c.queue));
   });
   return out;
 }
@@ -174,38 +156,11 @@ function skills(s: Scenario): Draft[] {
 }
 
 function operations(s: Scenario): Draft[] {
-  const ids = s.callbacks.map((c) => c.id);
-  const out: Draft[] = [];
-  const seen = new Set<string>();
-  s.callbacks.forEach((c, i) => {
-    if (seen.has(c.id)) out.push({ severity: 'error', path: ['callbacks', i, 'id'], message: `${VALUE} is already the id of another listed callback; ids must be unique` });
-    seen.add(c.id);
-  });
-  s.operations.forEach((op, i) => {
-    const key = op.op === 'cancel' ? 'cancel' : op.op;
-    const selectPath: Path = op.op === 'cancel' ? ['operations', i, 'cancel'] : ['operations', i, key, 'callbacks'];
-    if ('ids' in op.select) {
-      op.select.ids.forEach((id, j) => {
-        if (!ids.includes(id)) {
-          out.push({
-            severity: 'error', path: Array.isArray(op.select) ? [...selectPath, j] : selectPath, input: id,
-            message: `"${id}" is not the id of a listed callback${ids.length > 0 ? `; they are ${listOr(ids)}` : ' (there are none under callbacks:)'}`,
-            suggestion: didYouMean(id, ids),
-          });
-        }
-      });
-    }
-    if (op.op === 'reschedule' && op.dueAt - op.at > 30 * 86_400_000) {
-      out.push({ severity: 'error', path: ['operations', i, 'reschedule', 'to'], message: `${VALUE} is ${fmtDays(op.dueAt - op.at)} after the operation; a callback can be scheduled at most 30 days ahead` });
-    }
-    if (op.op === 'reassign' && op.agent) {
-      const group = s.agents.find((g) => g.group === op.agent!.group);
-      if (!group || op.agent.index >= group.count) {
-        out.push({ severity: 'error', path: ['operations', i, 'reassign', 'agent'], message: `${VALUE} is not an agent of this scenario`, suggestion: didYouMean(op.agent.group, s.agents.map((g) => g.group)) });
-      }
-    }
-  });
-  return out;
+  return s.operations.flatMap((op, i): Draft[] =>
+    op.op === 'reschedule' && op.dueAt - op.at > MAX_SCHEDULE_AHEAD_MS
+      ? [{ severity: 'error', path: ['operations', i, 'reschedule', 'to'], message: `${VALUE} is ${fmtDays(op.dueAt - op.at)} after the operation; a callback can be scheduled at most 30 days ahead` }]
+      : [],
+  );
 }
 
 /** Rule errors and warnings of a resolved scenario; `data` is the raw file data. */

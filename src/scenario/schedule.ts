@@ -6,6 +6,13 @@ import { DAY_WORDS, parseDays, parseTimeOfDay } from './time.js';
 
 const DAYS_WORDS = 'a day (mon … sun), a range such as mon-fri, weekdays, weekends or daily';
 
+const GROUP_WORDS = ['daily', 'weekdays', 'weekends'];
+const anyCase = (word: string) => [...word].map((c) => `[${c}${c.toUpperCase()}]`).join('');
+const DAY = `(?:${DAY_WORDS.filter((w) => !GROUP_WORDS.includes(w)).map(anyCase).join('|')})`;
+const DAY_ITEM = `(?:${GROUP_WORDS.map(anyCase).join('|')}|${DAY}(?:\\s*-\\s*${DAY})?)`;
+/** The JSON Schema pattern of the text `parseDays` reads (any case, comma lists, ranges). */
+const DAYS_PATTERN = `^\\s*${DAY_ITEM}(?:\\s*,\\s*${DAY_ITEM})*\\s*$`;
+
 /** A day word, range or group (`mon`, `mon-fri`, `weekdays`), parsed to day numbers. */
 const dayWords = z
   .string({ error: (iss) => (iss.input == null ? missing(iss.input, DAYS_WORDS) : `${VALUE} is not ${DAYS_WORDS}`) })
@@ -17,7 +24,8 @@ const dayWords = z
       return z.NEVER;
     }
     return parsed.days;
-  });
+  })
+  .meta({ type: 'string', pattern: DAYS_PATTERN });
 
 /** The days a shift starts on: one word or a list of them; 0 = Sunday. */
 export const daysField = z

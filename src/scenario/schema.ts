@@ -5,11 +5,11 @@
  * ms; `resolveScenario` then applies the defaults that depend on other fields.
  */
 import { z } from 'zod';
-import { DIAL_OUTCOMES, type AttemptFailure, type DialOutcome } from '../model/scenario.js';
+import { DIAL_OUTCOMES, MAX_PRIORITY, type AttemptFailure, type DialOutcome } from '../model/scenario.js';
 import { ABANDON_CEILING } from '../model/regulation.js';
 import { formatDuration } from '../model/duration.js';
 import { distributionField, distributionMax } from './distribution.js';
-import { booleanField, durationField, enumField, numberField, probabilityField, textField } from './fields.js';
+import { booleanField, DURATION_BODY, durationField, enumField, numberField, probabilityField, textField } from './fields.js';
 import { VALUE, message, missing } from './messages.js';
 import { pacingField } from './pacing-field.js';
 import { hourlyField } from './rates.js';
@@ -29,6 +29,11 @@ export const ATTEMPT_FAILURES = ['noAnswer', 'busy', 'machine', 'invalid', 'fax'
 
 /** Failures retried when a queue names no `retryOn`. */
 export const DEFAULT_RETRY_ON: readonly AttemptFailure[] = ['noAnswer', 'busy', 'machine', 'abandonedAfterAnswer'];
+
+/** An ISO date-time with an offset, as `parseStart` reads it (without anchors, for patterns). */
+const ISO_BODY = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})';
+
+const PRIORITY_RANGE = { min: -MAX_PRIORITY, max: MAX_PRIORITY };
 
 const E164 = /^\+\d{8,15}$/;
 
@@ -59,7 +64,7 @@ const startField = z
     }
     return { text, ...instant };
   })
-  .meta({ description: 'when the simulation starts; an ISO date-time with Z or an offset', type: 'string', format: 'date-time' });
+  .meta({ description: 'when the simulation starts; an ISO date-time with Z or an offset', type: 'string', format: 'date-time', pattern: `^${ISO_BODY}$` });
 
 const timeZoneField = z
   .string({ error: () => `${VALUE} is not a time zone name such as America/New_York` })
@@ -88,7 +93,7 @@ export const momentField = (about: string) =>
       }
       return moment;
     })
-    .meta({ description: `${about}; ${MOMENT_WORDS}`, type: 'string' });
+    .meta({ description: `${about}; ${MOMENT_WORDS}`, type: 'string', pattern: `^\\s*(?:${ISO_BODY}|\\d+d\\d{1,2}:\\d{2}|${DURATION_BODY})\\s*$` });
 
 const skillName = textField('a skill name', { regex: /^[A-Za-z0-9_.-]+$/, words: 'a skill name of letters, digits, "_", "." or "-"' });
 
@@ -103,7 +108,7 @@ const agentRef = z
     }
     return { group: m[1], index: Number(m[2]) - 1 };
   })
-  .meta({ description: 'an agent: group name, "#", number within the group from 1 (tier1#3)', type: 'string' });
+  .meta({ description: 'an agent: group name, "#", number within the group from 1 (tier1#3)', type: 'string', pattern: '^\\s*[A-Za-z0-9_.-]+#0*[1-9]\\d*\\s*$' });
 
 const callbackSchema = z
   .strictObject({
@@ -128,7 +133,7 @@ const callbackSchema = z
       .prefault({}),
     preserveSkillsAndPriority: booleanField("callbacks keep the original interaction's skills and priority").prefault(false),
     outboundRoute: textField('Customer First outbound route (site or edge group)').optional(),
-    priority: numberField("routing priority of callbacks; default the queue's priority", { int: true }).optional(),
+    priority: numberField("routing priority of callbacks; default the queue's priority", { int: true, ...PRIORITY_RANGE }).optional(),
     retryOn: z
       .array(enumField('a failure that is retried', ATTEMPT_FAILURES))
       .prefault([...DEFAULT_RETRY_ON])
@@ -154,7 +159,7 @@ const queueSchema = z.strictObject({
   id: textField('queue id, unique', idText),
   name: textField('display name; default the id').optional(),
   ani: textField('the number callbacks dial out with', { regex: E164, words: 'an E.164 number: "+" then 8 to 15 digits, such as "+15550100100"', fix: repairE164 }),
-  priority: numberField('routing priority of inbound calls (higher first)', { int: true }).prefault(0),
+  priority: numberField('routing priority of inbound calls (higher first)', { int: true, ...PRIORITY_RANGE }).prefault(0),
   serviceLevel: z
     .strictObject({
       percentage: numberField('target share answered within duration', { min: 0, max: 100 }).prefault(80),
@@ -220,11 +225,11 @@ const inboundSchema = z.strictObject({
         })
         .optional()
         .meta({ description: "a flow's Call Data step before Create Callback: the only way to set another caller ID or name" }),
-      callerId: z.unknown().optional().meta({ description: 'not allowed: the Create Callback step cannot set caller ID; use callData.callerId' }),
+      callerId: z.unknown().optional().meta({ description: 'not allowed: the Create Callback step cannot set caller ID; use callData.callerId', not: {} }),
     })
     .optional(),
   skills: z.array(skillName).prefault([]).meta({ description: "skills these calls require beyond the queue's" }),
-  priority: numberField("routing priority of these calls; default the queue's", { int: true }).optional(),
+  priority: numberField("routing priority of these calls; default the queue's", { int: true, ...PRIORITY_RANGE }).optional(),
   scheduleCallback: z
     .strictObject({
       probability: probabilityField('probability that an answered call ends with a scheduled callback'),

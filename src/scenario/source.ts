@@ -1,6 +1,8 @@
 /** The scenario text as a YAML document: syntax errors, plain data, and where each value sits. */
 import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { ScenarioIssue } from './issues.js';
+import { MAX_NESTING, scanNesting, tooDeep } from './nesting.js';
+import { isReservedKey, reservedKeyMessage } from './reserved-keys.js';
 
 /** One step of a field path: a mapping key or a list index. */
 export type PathSegment = string | number;
@@ -52,6 +54,11 @@ function yamlIssue(source: Source, err: YAMLError, severity: 'error' | 'warning'
  * an error too.
  */
 export function readSource(text: string, file: string): { source: Source; data?: Record<string, unknown>; errors: ScenarioIssue[]; warnings: ScenarioIssue[] } {
+  const deep = scanNesting(text);
+  if (deep) {
+    const source: Source = { file, text, doc: parseDocument(''), lines: new LineCounter() };
+    return { source, errors: [{ severity: 'error', file, ...deep, path: '', message: nestingMessage }], warnings: [] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source: Source = { file, text, doc, lines };
@@ -65,14 +72,54 @@ export function readSource(text: string, file: string): { source: Source; data?:
     errors.push({ severity: 'error', file, ...at, path: '', message: `${what}; a scenario is a mapping of fields such as name, duration and queues` });
     return { source, errors, warnings };
   }
+  errors.push(...reservedKeys(source));
+  if (errors.length > 0) return { source, errors, warnings };
+  let data: Record<string, unknown>;
   try {
-    return { source, data: doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>, errors, warnings };
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
   } catch (e) {
-    errors.push({ severity: 'error', file, line: 1, col: 1, path: '', message: `cannot read the document: ${(e as Error).message}` });
+    const bomb = /alias count/i.test((e as Error).message);
+    const message = bomb
+      ? `the aliases (*name) expand to too much data (more than ${MAX_ALIAS_COUNT} aliased nodes); write the repeated parts out, or use fewer aliases`
+      : e instanceof RangeError
+        ? `the aliases (*name) nest too deeply; a scenario is at most ${MAX_NESTING} levels deep`
+        : `cannot read the document: ${(e as Error).message}`;
+    errors.push({ severity: 'error', file, line: 1, col: 1, path: '', message });
     return { source, errors, warnings };
   }
+  const path = tooDeep(data);
+  if (path) {
+    const { line, col } = spotAt(source, path);
+    errors.push({ severity: 'error', file, line, col, path: formatPath(path), message: nestingMessage });
+    return { source, errors, warnings };
+  }
+  return { source, data, errors, warnings };
 }
 
+/** Aliased nodes `toJS` may expand before a document counts as an alias bomb. */
+const MAX_ALIAS_COUNT = 1000;
+
+const nestingMessage = `the document is nested more than ${MAX_NESTING} levels deep (mappings and lists inside each other); a scenario needs a few`;
+
+/** Errors for keys such as `__proto__` anywhere in the document, at the key. */
+function reservedKeys(source: Source): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  const stack: Array<{ node: unknown; path: PathSegment[] }> = [{ node: source.doc.contents, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = keyText(pair.key);
+        if (key !== undefined && isReservedKey(key)) {
+          const { line, col } = source.lines.linePos((pair.key as Node).range?.[0] ?? 0);
+          out.push({ severity: 'error', file: source.file, line, col, path: formatPath([...path, key]), message: reservedKeyMessage(key) });
+        }
+        stack.push({ node: pair.value, path: [...path, key ?? '?'] });
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+  }
+  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
 function keyText(key: unknown): string | undefined {
   return isScalar(key) ? String(key.value) : undefined;
 }

@@ -92,7 +92,7 @@ describe('callback limits enforced as validation errors (file:line:col, value, r
   it('an operation on a callback that is not listed', () => {
     const text = scenarioText({ top: 'callbacks:\n  - { id: vip-1, at: 1d, queue: support, number: "+15551230001" }\noperations:\n  - { at: 12h, cancel: vip-2 }' });
     const issue = issueAt(errorsOf(text), 'operations[0].cancel');
-    expect(issue.message).toContain('"vip-2" is not the id of a listed callback');
+    expect(issue.message).toContain('vip-2 is not the id of a listed callback; the listed callbacks are vip-1');
     expect(issue.suggestion).toBe('did you mean "vip-1"?');
   });
 });
