@@ -28,9 +28,8 @@ describe('loading scenarios as a library does', () => {
     const result = cbsim.scenarioFromText('name: x\nduration: 1h\nqueues:\n  - id: q\n    ani: "+15550100100"\n    callback: { pacingModifier: 11 }\n', 'x.yaml');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues).toEqual([
-      { severity: 'error', file: 'x.yaml', line: 6, col: 33, path: 'queues[0].callback.pacingModifier', message: '11 is out of range; allowed 1 to 10' },
-    ]);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ severity: 'error', file: 'x.yaml', line: 6, col: 33, path: 'queues[0].callback.pacingModifier', message: '11 is out of range; allowed 1 to 10' });
     expect(cbsim.formatIssue(result.issues[0])).toBe('x.yaml:6:33: error: queues[0].callback.pacingModifier: 11 is out of range; allowed 1 to 10');
   });
 
