@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { COMPARE_ROWS, type KpiRow } from '../metrics/kpi-catalogue.js';
 import type { AgentKpis, QueueKpis } from '../metrics/kpis.js';
 import { simulate, type RunResult } from '../runner/simulate.js';
-import { parseAxis, sweepCells, type SweepAxis, type SweepCell } from '../runner/sweep-plan.js';
+import { gridRuns, parseAxis, sweepCells, type SweepAxis, type SweepCell } from '../runner/sweep-plan.js';
 import { CliError } from './errors.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
@@ -25,6 +25,8 @@ export function expandVariants(sets: readonly string[]): SweepCell[] {
     if ('error' in axis) throw new CliError(`--set: ${axis.error}`);
     return axis;
   });
+  const variants = gridRuns(axes, 1);
+  if (variants > 50) throw new CliError(`--set: ${variants.toLocaleString('en-US')} variants; compare at most 50 (use a sweep for more)`);
   return sweepCells(axes);
 }
 
@@ -79,7 +81,6 @@ export function compareCommand(out: Output): Command {
     )
     .action((file: string, options: CompareOptions) => {
       const variants = expandVariants(options.set);
-      if (variants.length > 50) throw new CliError(`--set: ${variants.length} variants; compare at most 50 (use a sweep for more)`);
       const loaded = variants.map((v) => loadScenario(file, { seed: options.seed, duration: options.duration, set: v.set }));
       const warnings = loaded[0].warnings;
       if (warnings.length > 0) out.error(describeIssues(warnings));
