@@ -46,7 +46,7 @@ export function readManifest(path: string): SweepManifest {
   return parsed as SweepManifest;
 }
 
-const shortHash = (hash: string | undefined) => (hash === undefined ? 'not recorded (an older cbsim)' : hash.slice(0, 'sha256:'.length + 12));
+const shortHash = (hash: string | undefined) => (hash === undefined ? 'no hash (made by an older cbsim)' : hash.slice(0, 'sha256:'.length + 12));
 
 /** The grid as `path=a,b,c · path=x,y` (long value lists cut short). */
 function gridText(axes: readonly SweepAxis[]): string {
@@ -71,7 +71,7 @@ function contentHint(was: SweepManifest, now: SweepManifest): string {
 export function manifestDifferences(was: SweepManifest, now: SweepManifest): ManifestDifference[] {
   const differences: ManifestDifference[] = [];
   if (was.scenarioHash === undefined || was.scenarioHash !== now.scenarioHash) {
-    differences.push({ field: 'scenario content', was: shortHash(was.scenarioHash), now: `${shortHash(now.scenarioHash)}${contentHint(was, now)}` });
+    differences.push({ field: 'scenario content', was: shortHash(was.scenarioHash), now: `${shortHash(now.scenarioHash)}${was.scenarioHash === undefined ? '' : contentHint(was, now)}` });
   }
   if (JSON.stringify(was.axes) !== JSON.stringify(now.axes)) differences.push({ field: 'grid', was: gridText(was.axes), now: gridText(now.axes) });
   if (was.replications !== now.replications || JSON.stringify(was.seeds) !== JSON.stringify(now.seeds)) {
@@ -79,7 +79,7 @@ export function manifestDifferences(was: SweepManifest, now: SweepManifest): Man
     differences.push({ field: 'replications', was: String(was.replications), now: `${now.replications}${seedsNote}` });
   }
   if (was.engine !== now.engine) differences.push({ field: 'engine', was: was.engine, now: now.engine });
-  if (was.version !== now.version) differences.push({ field: 'version', was: was.version ?? 'not recorded (an older cbsim)', now: now.version ?? 'not recorded' });
+  if (was.version !== now.version) differences.push({ field: 'version', was: was.version ?? 'no version (made by an older cbsim)', now: now.version ?? 'no version' });
   return differences;
 }
 

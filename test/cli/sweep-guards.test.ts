@@ -70,6 +70,17 @@ describe('a sweep directory holds one piece of work', () => {
     expect(existsSync(join(other, 'rows.jsonl'))).toBe(false);
   });
 
+  it('refuses a directory of a cbsim that recorded no hash', async () => {
+    const older = join(work, 'older');
+    mkdirSync(older);
+    const { scenarioHash: _hash, version: _version, ...manifest } = JSON.parse(read(dir, 'sweep.json'));
+    writeFileSync(join(older, 'sweep.json'), JSON.stringify(manifest));
+    const run = await cli('sweep', scenario, ...grid(), '--out', older);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/scenario content: sweep\.json has no hash \(made by an older cbsim\); this run has sha256:[0-9a-f]{12}\n/);
+    expect(run.stderr).toContain('version: sweep.json has no version (made by an older cbsim)');
+  });
+
   it('refuses a rows.jsonl holding a row of another sweep, naming the line', async () => {
     const foreign = join(work, 'foreign-row');
     mkdirSync(foreign);
