@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINES } from '../src/contact-center/world.js';
 import { parseDays, type Measurement } from './measure.js';
-import { MEMORY_LINES, memoryLine, NAMES, TRANSITION, WORKLOADS, workload } from './workloads.js';
+import { MEMORY_LINES, memoryLine, NAMES, STARTUP, TRANSITION, WORKLOADS, workload } from './workloads.js';
+import { measureStartup, startupLine, type StartupTiming } from './startup.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ONE = fileURLToPath(new URL('./one.ts', import.meta.url));
@@ -215,8 +216,19 @@ function main(): void {
   say('');
 
   const results: Measurement[] = [];
+  let startup: StartupTiming[] | null = null;
   let failed = false;
   for (const name of opts.only) {
+    if (name === STARTUP) {
+      try {
+        startup = measureStartup(Math.max(opts.runs, 3));
+        say(startupLine(startup, NAME_WIDTH));
+      } catch (error) {
+        process.stderr.write(`startup: ${(error as Error).message}\n`);
+        failed = true;
+      }
+      continue;
+    }
     for (const engine of opts.engines) {
       const m = measure(name, name === TRANSITION ? undefined : opts.days, opts.runs, engine, opts.json);
       if (m === null) {
@@ -249,7 +261,7 @@ function main(): void {
     }
   }
 
-  if (opts.json) process.stdout.write(`${JSON.stringify({ environment: env, runs: opts.runs, engines: opts.engines, results, scaling }, null, 2)}\n`);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ environment: env, runs: opts.runs, engines: opts.engines, results, scaling, startup }, null, 2)}\n`);
   if (failed) process.exitCode = 1;
 }
 

@@ -150,8 +150,11 @@ export const MEMORY_LINES: readonly MemoryLine[] = [
   },
 ];
 
+/** The startup line: whole-process start of cbsim's lightest commands (bench/startup.ts). */
+export const STARTUP = 'startup';
+
 /** Every name `--only` accepts. */
-export const NAMES: readonly string[] = [...WORKLOADS.map((w) => w.name), TRANSITION, ...MEMORY_LINES.map((m) => m.name)];
+export const NAMES: readonly string[] = [...WORKLOADS.map((w) => w.name), TRANSITION, ...MEMORY_LINES.map((m) => m.name), STARTUP];
 
 /** The memory line called `name`, if it is one. */
 export function memoryLine(name: string): MemoryLine | undefined {

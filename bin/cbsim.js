@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Launcher: runs the TypeScript CLI through tsx's loader (no build step needed).
-import { register } from 'tsx/esm/api';
+// Launcher: runs the built CLI in dist/ (`npm run build`; `npm ci` builds it through `prepare`).
+import { existsSync } from 'node:fs';
 
 // A reader that stops early (`cbsim schema | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,6 +10,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('cbsim: the built code (dist/) is missing; run `npm run build` in the cbsim directory\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv);

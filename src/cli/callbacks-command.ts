@@ -5,7 +5,7 @@ import { parseDuration } from '../model/duration.js';
 import { momentToSimTime } from '../scenario/resolve.js';
 import { parseMoment } from '../scenario/time.js';
 import { CliError } from './errors.js';
-import { describeIssues, loadScenario } from './load-scenario.js';
+import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import type { Output } from './run-command.js';
 import { renderTable } from './table.js';
 
@@ -36,8 +36,9 @@ export function callbacksCommand(out: Output): Command {
     .option('--seed <n>', "override the scenario's seed")
     .option('--set <path=value>', 'override any field (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .addHelpText('after', '\nExamples:\n  $ cbsim callbacks scenarios/every-callback-kind.yaml --at 1d09:55\n  $ cbsim callbacks scenarios/every-callback-kind.yaml --at 2d --csv > scheduled.csv')
-    .action((file: string, options: CallbacksOptions) => {
+    .action(async (file: string, options: CallbacksOptions) => {
       const loaded = loadScenario(file, { seed: options.seed, set: options.set });
+      await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const { scenario } = loaded;
       const moment = parseMoment(options.at, parseDuration);

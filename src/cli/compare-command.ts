@@ -5,7 +5,7 @@ import type { AgentKpis, QueueKpis } from '../metrics/kpis.js';
 import { simulate, type RunResult } from '../runner/simulate.js';
 import { gridRuns, parseAxis, sweepCells, type SweepAxis, type SweepCell } from '../runner/sweep-plan.js';
 import { CliError } from './errors.js';
-import { describeIssues, loadScenario } from './load-scenario.js';
+import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { kpiFormatter, num, renderTable, rowLabel, seconds, type Row } from './table.js';
@@ -79,9 +79,10 @@ export function compareCommand(out: Output): Command {
       'after',
       '\nExamples:\n  $ cbsim compare scenarios/customer-first-pacing.yaml --set queues.callbacks.callback.mode=AgentFirst,CustomerFirst\n  $ cbsim compare scenarios/customer-first-pacing.yaml --set queues.callbacks.callback.pacingModifier=1,3,5,10',
     )
-    .action((file: string, options: CompareOptions) => {
+    .action(async (file: string, options: CompareOptions) => {
       const variants = expandVariants(options.set);
       const loaded = variants.map((v) => loadScenario(file, { seed: options.seed, duration: options.duration, set: v.set }));
+      for (const variant of loaded) await loadPolicies(variant.scenario);
       const warnings = loaded[0].warnings;
       if (warnings.length > 0) out.error(describeIssues(warnings));
       const progress = new Progress(out.stderrIsTTY, 'comparing');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import chalk from 'chalk';
 import type { Scenario } from '../model/scenario.js';
 import { formatIssue, parseScenario, ScenarioError, type ScenarioIssue, type ScenarioOverrides } from '../scenario/index.js';
+import { PacingError, preparePacing } from '../pacing/library.js';
 import { CliError } from './errors.js';
 
 /** A scenario loaded from a file, with the warnings found while validating it. */
@@ -26,6 +27,16 @@ export function loadScenario(file: string, overrides: ScenarioOverrides = {}): L
     return { file, scenario, warnings };
   } catch (error) {
     if (error instanceof ScenarioError) throw new CliError(describeIssues(error.issues));
+    throw error;
+  }
+}
+
+/** Loads and checks the scenario's pacing policies (see `preparePacing`); a bad policy becomes a `CliError` (status 2). */
+export async function loadPolicies(scenario: Scenario): Promise<void> {
+  try {
+    await preparePacing(scenario);
+  } catch (error) {
+    if (error instanceof PacingError) throw new CliError(error.message);
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import { callbacksCommand } from './callbacks-command.js';
 import { compareCommand } from './compare-command.js';
 import { erlangCommand } from './erlang-command.js';
 import { CliError } from './errors.js';
+import { PacingError } from '../pacing/library.js';
 import { reportCommand } from './report-command.js';
 import { runCommand, type Output } from './run-command.js';
 import { mergeCommand } from './merge-command.js';
@@ -61,6 +62,11 @@ export async function main(argv: string[], out: Output = defaultOutput()): Promi
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      return 2;
+    }
+    // A policy that fails while a run is under way stops it: its message names the policy, the time and what it saw.
+    if (error instanceof PacingError) {
+      out.error(chalk.red(`cbsim: ${error.message}`));
       return 2;
     }
     if (error instanceof CliError) {

@@ -4,7 +4,7 @@ import { replicate } from '../runner/replicate.js';
 import { simulate } from '../runner/simulate.js';
 import { numberOption } from './options.js';
 import { kpiTable, runHeading } from './kpi-table.js';
-import { describeIssues, loadScenario } from './load-scenario.js';
+import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
 import { checkReportPath, writeRunReport } from './report-command.js';
 import type { ProfileSlot } from '../metrics/day-profile.js';
@@ -51,6 +51,7 @@ export function runCommand(out: Output): Command {
     .action(async (file: string, options: RunOptions) => {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
       const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set });
+      await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const progress = new Progress(out.stderrIsTTY, `simulating ${loaded.scenario.name}`);
       if (options.replications !== undefined) {

@@ -14,7 +14,7 @@ import { runPool } from '../runner/worker-pool.js';
 import { sweepReport } from '../report/index.js';
 import { CliError } from './errors.js';
 import { checkReportPath } from './report-command.js';
-import { describeIssues, loadScenario } from './load-scenario.js';
+import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { numberOption } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
@@ -174,6 +174,7 @@ export function sweepCommand(out: Output): Command {
     .action(async (file: string, options: SweepOptions) => {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
       const loaded = loadScenario(file, { seed: options.seed, duration: options.duration });
+      await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const text = readFileSync(file, 'utf8');
       const replications = numberOption('--replications', options.replications, 1, 100_000, true);

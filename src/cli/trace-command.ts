@@ -4,7 +4,7 @@ import { ContactCenter } from '../contact-center/world.js';
 import type { SimEvent } from '../model/events.js';
 import { formatDuration } from '../model/duration.js';
 import { CliError } from './errors.js';
-import { describeIssues, loadScenario } from './load-scenario.js';
+import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { numberOption } from './options.js';
 import type { Output } from './run-command.js';
 import { renderTable } from './table.js';
@@ -69,8 +69,9 @@ export function traceCommand(out: Output): Command {
     .option('--duration <duration>', "override the scenario's simulated horizon")
     .option('--set <path=value>', 'override any field (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .addHelpText('after', '\nExamples:\n  $ cbsim trace scenarios/customer-first-pacing.yaml --callback 42\n  $ cbsim trace scenarios/every-callback-kind.yaml --callback vip-4 --json')
-    .action((file: string, options: TraceOptions) => {
+    .action(async (file: string, options: TraceOptions) => {
       const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set });
+      await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const listed = loaded.scenario.callbacks.findIndex((c) => c.id === options.callback);
       const world = new ContactCenter(loaded.scenario);

@@ -10,7 +10,7 @@ import { planSweep } from '../runner/sweep.js';
 import { parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
 import { tune, type AbandonWindow, type TuneCandidate, type TuneObjective } from '../runner/tune.js';
 import { CliError } from './errors.js';
-import { describeIssues, loadScenario } from './load-scenario.js';
+import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { numberOption, percentOption } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
@@ -72,6 +72,7 @@ export function tuneCommand(out: Output): Command {
     .addHelpText('after', `\nExamples:\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --max-abandon ${CEILING_TEXT} --objective occupancy\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --policies genesys,ratio,adaptive --modifiers 1..5:0.5`)
     .action(async (file: string, options: TuneOptions) => {
       const loaded = loadScenario(file, { duration: options.duration });
+      await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const { scenario } = loaded;
       const queue = scenario.queues.find((q) => q.id === options.queue);

@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import { Command } from 'commander';
 import { formatDuration } from '../model/duration.js';
-import { describeIssues, loadScenario } from './load-scenario.js';
+import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import type { Output } from './run-command.js';
 
 /** `cbsim validate FILE`: check a scenario without running it. */
@@ -11,8 +11,9 @@ export function validateCommand(out: Output): Command {
     .argument('<file>', 'scenario file (YAML or JSON)')
     .option('--json', 'print the resolved scenario (every default filled in, durations in ms) as JSON')
     .addHelpText('after', '\nExample:\n  $ cbsim validate scenarios/support-agent-first.yaml')
-    .action((file: string, options: { json?: boolean }) => {
+    .action(async (file: string, options: { json?: boolean }) => {
       const { scenario, warnings } = loadScenario(file);
+      await loadPolicies(scenario);
       if (warnings.length > 0) out.error(describeIssues(warnings));
       if (options.json) {
         out.print(JSON.stringify({ valid: true, warnings, scenario }, null, 2));

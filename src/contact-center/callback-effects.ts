@@ -12,8 +12,10 @@ import type { World } from './world-context.js';
 export interface DialerHooks {
   /** Callbacks are waiting to be dialed on `queue`, or a dial slot may have freed up. */
   poke(queue: number): void;
-  /** A customer who answered on `queue` reached an agent (`abandoned` false) or hung up waiting (true). */
-  answerResolved(queue: number, abandoned: boolean): void;
+  /** Something the dialer of `queue` sees happened now: a dial answered or not, a customer connected or lost. */
+  observe(queue: number, outcome: 'liveAnswer' | 'machineAnswer' | 'unanswered' | 'connected' | 'abandoned'): void;
+  /** A conversation on `queue` and its after-call work ended after `handleTime` ms. */
+  handled(queue: number, handleTime: number): void;
 }
 
 /**
@@ -169,17 +171,28 @@ export class CallbackEffects {
     const outcome = record.plan?.outcome ?? null;
     channel.attemptEnded(now, record.id, queue, record.attempts, 'connected', outcome, record.agent, record.agentSince, record.createdAt);
     channel.callbackConnected(now, record.id, queue, record.agent, record.createdAt, record.dueAt, record.answeredAt);
+    record.connectedAt = now;
+  }
+
+  /** The conversation and its after-call work are over: the dialer learns how long they took. */
+  private handled(record: CallbackRecord): void {
+    if (record.connectedAt >= 0) this.dialer.handled(record.queue.index, this.world.sim.now - record.connectedAt);
+    record.connectedAt = -1;
   }
 
   private endTalk(record: CallbackRecord, wrapUp: boolean): void {
     const agent = record.agent;
-    if (!wrapUp) record.agent = -1;
+    if (!wrapUp) {
+      record.agent = -1;
+      this.handled(record);
+    }
     this.pool.endTalk(agent, wrapUp);
   }
 
   private endAfterCallWork(record: CallbackRecord): void {
     const agent = record.agent;
     record.agent = -1;
+    this.handled(record);
     this.pool.endAfterCallWork(agent);
   }
 }

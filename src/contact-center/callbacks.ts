@@ -167,6 +167,7 @@ export class CallbackCenter implements AgentRequester {
     record.place.line = null;
     record.agentSince = -1;
     record.answeredAt = -1;
+    record.connectedAt = -1;
     record.plan = null;
     this.records.add(record);
     this.world.channel.callbackCreated(now, id, queue.index, spec.kind, settings.mode, spec.position);
@@ -205,7 +206,8 @@ export class CallbackCenter implements AgentRequester {
     if (now > record.createdAt) record.lastUpdate = now;
     this.world.channel.callbackState(now, record.id, queue, from, to, event.type);
     const change = this.flight.changed(queue, tags.get(from)!, tags.get(to)!);
-    if (change & FlightChange.stoppedWaiting) this.dialer.answerResolved(queue, (change & FlightChange.abandoned) !== 0);
+    if (change & (FlightChange.startedWaiting | FlightChange.endedUnheld)) this.dialer.observe(queue, dialOutcome(record, change));
+    if (change & FlightChange.stoppedWaiting) this.dialer.observe(queue, change & FlightChange.abandoned ? 'abandoned' : 'connected');
     if (change & FlightChange.landed) this.dialer.poke(queue);
   }
 
@@ -279,4 +281,12 @@ function machineInput(queue: QueueRuntime, dueDelay: number): CallbackInput {
     machineReaction: settings.answeringMachineReactionType,
     assignToQueueOnExpiration: settings.agentOwnedCallbacks.assignToQueueOnExpiration,
   };
+}
+
+/** What the dialer learns when a dial is answered or ends unanswered: what answer detection told (the plan is the present by then). */
+function dialOutcome(record: CallbackRecord, change: number): 'liveAnswer' | 'machineAnswer' | 'unanswered' {
+  const detected = record.plan?.detected;
+  if (detected === 'machine') return 'machineAnswer';
+  if (detected === 'live' || change & FlightChange.startedWaiting) return 'liveAnswer';
+  return 'unanswered';
 }

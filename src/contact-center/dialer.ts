@@ -2,14 +2,23 @@ import type { AgentPool } from './agent-pool.js';
 import type { DialerHooks } from './callback-effects.js';
 import type { CallbackRecords } from './callback-records.js';
 import type { FlightAccounting } from './flight-accounting.js';
-import { ABANDON_CEILING } from '../model/regulation.js';
-import { pacingPolicy, type PacingPolicy, type PacingView } from './pacing.js';
+import type { PacingOutcome, PacingPolicy, PacingView } from '../pacing/contract.js';
+import { createPolicy, pacingContextOf, PacingError } from '../pacing/library.js';
+import { DEFAULT_RECENT_WINDOW, DialerObservations } from '../pacing/observations.js';
 import type { World } from './world-context.js';
 
 const DIAL = Object.freeze({ type: 'DIAL' as const });
+const DAY = 86_400_000;
 
-/** Default abandon-after-answer target of the adaptive policy: the regulatory ceiling. */
-export const DEFAULT_ADAPTIVE_TARGET = ABANDON_CEILING;
+/** What the dialer keeps of one Customer First queue's policy. */
+interface QueuePacing {
+  readonly policy: PacingPolicy;
+  readonly name: string;
+  readonly observations: DialerObservations;
+}
+
+/** A view as the dialer fills it in (policies get it read-only). */
+type ViewState = { -readonly [K in keyof PacingView]: PacingView[K] };
 
 /**
  * The Customer First dialer: whenever something relevant happens on a queue
@@ -17,14 +26,16 @@ export const DEFAULT_ADAPTIVE_TARGET = ABANDON_CEILING;
  * due, a customer starts waiting), it asks the queue's pacing policy how many
  * dials to start and dials that many callbacks from the front of the queue.
  * Decisions run as their own event at the current time, after whatever
- * prompted them has settled.
+ * prompted them has settled. Policies that ask to be woken on a clock are,
+ * and a decision follows each wake.
  */
 export class Dialer implements DialerHooks {
-  private readonly policies: Array<PacingPolicy | null>;
+  private readonly queues: Array<QueuePacing | null>;
   private readonly pending: Uint8Array;
   /** The view a decision fills in (policies read it while deciding, and keep nothing of it). */
-  private readonly scratch: PacingView = { onlineAgents: 0, idleAgents: 0, inFlight: 0, waitingForAgent: 0 };
+  private readonly scratch: ViewState;
   private readonly decideKind: number;
+  private readonly wakeKind: number;
   /** Decisions are made at once (after what is already due now): a delay line of delay 0 (-1 without Customer First queues). */
   private readonly decideLine: number;
 
@@ -34,63 +45,121 @@ export class Dialer implements DialerHooks {
     private readonly records: CallbackRecords,
     private readonly flight: FlightAccounting,
   ) {
-    this.policies = world.queues.map((q) => {
+    this.queues = world.queues.map((q) => {
       const settings = q.config.callback;
       if (settings.mode !== 'CustomerFirst') return null;
-      return pacingPolicy(settings.pacing, settings.pacingModifier, {
-        target: settings.adaptiveTarget ?? DEFAULT_ADAPTIVE_TARGET,
-        window: 100,
-      });
+      const policy = createPolicy(settings.pacing, pacingContextOf(q.config));
+      return { policy, name: settings.pacing.name, observations: new DialerObservations(policy.recentWindow ?? DEFAULT_RECENT_WINDOW) };
     });
+    const none = new DialerObservations(1);
+    this.scratch = {
+      now: 0, timeOfDay: 0, onlineAgents: 0, idleAgents: 0, busyAgents: 0, inFlight: 0, waitingForAgent: 0, readyToDial: 0,
+      totals: none.totals, recent: none.recent, meanHandleTime: null,
+    };
     this.pending = new Uint8Array(world.queues.length);
     this.decideKind = world.sim.register('dialer.decide', (q) => this.decide(q));
-    const customerFirst = this.policies.some((p) => p !== null);
+    this.wakeKind = world.sim.register('dialer.wake', (q) => this.wake(q));
+    const customerFirst = this.queues.some((p) => p !== null);
     this.decideLine = customerFirst ? world.sim.delayLine(0) : -1;
+    this.queues.forEach((q, i) => {
+      if (q?.policy.wake !== undefined) world.sim.after(q.policy.wakeEvery!, this.wakeKind, i);
+    });
   }
 
   /** The policy of a queue (null for Agent First queues). */
   policyOf(queue: number): PacingPolicy | null {
-    return this.policies[queue];
+    return this.queues[queue]?.policy ?? null;
   }
 
   poke(queue: number): void {
-    if (this.policies[queue] === null || this.pending[queue]) return;
+    if (this.queues[queue] === null || this.pending[queue]) return;
     this.pending[queue] = 1;
     this.world.sim.scheduleOn(this.decideLine, this.decideKind, queue);
   }
 
-  answerResolved(queue: number, abandoned: boolean): void {
-    this.policies[queue]?.observeAnswer?.(abandoned);
+  observe(queue: number, type: Exclude<PacingOutcome['type'], 'handled'>): void {
+    this.tell(queue, { type, t: this.world.sim.now });
   }
 
-  /** What the policy of `queue` sees now. */
+  handled(queue: number, handleTime: number): void {
+    this.tell(queue, { type: 'handled', t: this.world.sim.now, handleTime });
+  }
+
+  /** What the policy of `queue` sees now (a copy). */
   view(queue: number): PacingView {
-    return this.see(queue, { onlineAgents: 0, idleAgents: 0, inFlight: 0, waitingForAgent: 0 });
+    const view = { ...this.see(queue, this.scratch) };
+    return { ...view, totals: { ...countsOf(view.totals) }, recent: { ...countsOf(view.recent) } };
+  }
+
+  private tell(queue: number, outcome: PacingOutcome): void {
+    const q = this.queues[queue];
+    if (q === null) return;
+    q.observations.record(outcome);
+    if (q.policy.observe === undefined) return;
+    try {
+      q.policy.observe(outcome);
+    } catch (error) {
+      throw this.failure(queue, `observe(${JSON.stringify(outcome)}) threw: ${messageOf(error)}`, null);
+    }
   }
 
   /** Fills `view` with what the policy of `queue` sees now; returns it. */
-  private see(queue: number, view: PacingView): PacingView {
+  private see(queue: number, view: ViewState): ViewState {
+    const now = this.world.sim.now;
+    const q = this.queues[queue]!;
+    q.observations.advance(now);
+    view.now = now;
+    const local = this.world.calendar.localEpoch(now);
+    view.timeOfDay = ((local % DAY) + DAY) % DAY;
     view.onlineAgents = this.pool.onlineOn(queue);
     view.idleAgents = this.pool.idleOn(queue);
+    view.busyAgents = view.onlineAgents - view.idleAgents;
     view.inFlight = this.flight.inFlight[queue];
     view.waitingForAgent = this.flight.waitingForAgent[queue];
+    view.readyToDial = this.world.queues[queue].toDial.size;
+    view.totals = q.observations.totals;
+    view.recent = q.observations.recent;
+    view.meanHandleTime = q.observations.meanHandleTime();
     return view;
+  }
+
+  private wake(queue: number): void {
+    const q = this.queues[queue]!;
+    const view = this.see(queue, this.scratch);
+    try {
+      q.policy.wake!(view);
+    } catch (error) {
+      throw this.failure(queue, `wake() threw: ${messageOf(error)}`, view);
+    }
+    this.world.sim.after(q.policy.wakeEvery!, this.wakeKind, queue);
+    this.poke(queue);
   }
 
   private decide(queue: number): void {
     this.pending[queue] = 0;
-    const policy = this.policies[queue]!;
+    const q = this.queues[queue]!;
     const toDial = this.world.queues[queue].toDial;
     if (toDial.size === 0) return;
     const view = this.see(queue, this.scratch);
-    const count = policy.dialsToStart(view);
-    const bound = policy.bound(view);
+    let count: unknown;
+    let bound: unknown;
+    try {
+      count = q.policy.decide(view);
+      bound = q.policy.bound?.(view);
+    } catch (error) {
+      throw this.failure(queue, `decide() threw: ${messageOf(error)}`, view);
+    }
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+      throw this.failure(queue, `decide() returned ${describe(count)}; a policy returns the number of dials to start, a non-negative integer`, view);
+    }
+    const reportedBound = typeof bound === 'number' ? bound : view.inFlight + count;
     for (let i = 0; i < count; i++) {
       const id = toDial.shift();
       if (id < 0) break;
       const record = this.records.get(id);
       record.place.line = null;
       record.chart.send(id, DIAL);
+      this.observe(queue, 'dialed');
       if (!this.world.wants('dialer.dialed')) continue;
       this.world.emit({
         type: 'dialer.dialed',
@@ -98,10 +167,30 @@ export class Dialer implements DialerHooks {
         queue: this.world.queues[queue].config.id,
         callback: id,
         inFlight: this.flight.inFlight[queue],
-        bound,
-        policy: policy.name,
-        level: policy.level?.() ?? null,
+        bound: reportedBound,
+        policy: q.name,
+        level: q.policy.level?.() ?? null,
       });
     }
   }
+
+  /** The error that stops a run when a policy fails: names the policy, the simulated time and the view it was given. */
+  private failure(queue: number, what: string, view: PacingView | null): PacingError {
+    const q = this.queues[queue]!;
+    const at = this.world.calendar.formatLocal(this.world.sim.now);
+    const seen = view === null ? '' : `\n  view: ${JSON.stringify({ ...view, totals: countsOf(view.totals), recent: countsOf(view.recent) })}`;
+    return new PacingError(`pacing policy ${q.name} of queue "${this.world.queues[queue].config.id}" at ${at} (t = ${this.world.sim.now} ms): ${what}${seen}`);
+  }
+}
+
+function countsOf(c: PacingView['totals']): PacingView['totals'] {
+  return { dials: c.dials, liveAnswers: c.liveAnswers, machineAnswers: c.machineAnswers, unanswered: c.unanswered, connected: c.connected, abandons: c.abandons };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'number' ? String(value) : value === undefined ? 'undefined' : `${typeof value} ${JSON.stringify(value)}`;
 }

@@ -16,6 +16,10 @@ export const FlightChange = {
   stoppedWaiting: 2,
   /** ... by hanging up (else an agent took the call). */
   abandoned: 4,
+  /** A dial was answered, and the customer now waits for an agent. */
+  startedWaiting: 8,
+  /** A dial ended without the customer waiting for an agent (no answer, a signal, or an answer the queue did not keep). */
+  endedUnheld: 16,
 } as const;
 
 /**
@@ -58,13 +62,14 @@ export class FlightAccounting {
     const waiting = (to & WAITING_FOR_AGENT) - (from & WAITING_FOR_AGENT);
     if (waiting !== 0) {
       this.waitingForAgent[queue] += waiting > 0 ? 1 : -1;
-      if (waiting < 0) change |= to & TALKING ? FlightChange.stoppedWaiting : FlightChange.stoppedWaiting | FlightChange.abandoned;
+      if (waiting > 0) change |= FlightChange.startedWaiting;
+      else change |= to & TALKING ? FlightChange.stoppedWaiting : FlightChange.stoppedWaiting | FlightChange.abandoned;
     }
     const flight = (to & IN_FLIGHT) - (from & IN_FLIGHT);
     if (flight !== 0) {
       this.inFlight[queue] += flight;
       this.world.channel.dialerInFlight(this.world.sim.now, queue, this.inFlight[queue]);
-      if (flight < 0) change |= FlightChange.landed;
+      if (flight < 0) change |= from & WAITING_FOR_AGENT ? FlightChange.landed : FlightChange.landed | FlightChange.endedUnheld;
     }
     return change;
   }

@@ -89,12 +89,11 @@ export class MachineTimers {
 
   private start(engine: number, deliver: Deliver<unknown>, entity: number, id: string, delay: number, event: unknown): void {
     if (!Number.isInteger(entity) || entity < 0) throw new RangeError(`machine timers: entity ids must be non-negative integers, got ${entity}`);
-    // A duration that never ends (a machine's recording has no patience) is a timer that never fires.
-    if (delay === Infinity && !this.hasTimers(engine, entity)) return;
+    // Engines keep timers that never fire to themselves.
+    if (!(delay < Infinity)) throw new RangeError(`machine timers: a delay must be finite, got ${delay}`);
     const idIndex = this.idIndex(id);
-    const existing = this.find(engine, entity, idIndex);
+    const existing = this.hasTimers(engine, entity) ? this.find(engine, entity, idIndex) : -1;
     if (existing >= 0) this.release(existing, true);
-    if (delay === Infinity) return;
     const heads = this.heads(engine, entity);
     const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.handles.length;
     this.engineOf[slot] = engine;

@@ -109,7 +109,7 @@ export interface PlanCase {
 }
 
 /** A failure, taken when the plan matches. */
-interface FailureCase extends PlanCase {
+export interface FailureCase extends PlanCase {
   failure: AttemptFailure;
 }
 

@@ -9,9 +9,12 @@
 export interface MachineHost<TEvent> {
   /** Carry out a named action of the machine for `entity`. */
   perform(entity: number, action: string, params: Readonly<Record<string, unknown>> | undefined, event: TEvent): void;
-  /** Deliver `event` to `entity` in `delay` ms unless cancelled; `id` names the timer. */
+  /**
+   * Deliver `event` to `entity` in `delay` ms unless cancelled; `id` names the
+   * timer. A delay of `Infinity` never fires, so it is never handed over.
+   */
   delay(entity: number, id: string, delay: number, event: TEvent): void;
-  /** Cancel the timer `id` of `entity` if it is pending. */
+  /** Cancel the timer `id` of `entity` if it is pending (only timers handed to `delay` are cancelled). */
   cancelDelay(entity: number, id: string): void;
   /** `entity` moved from state `from` to state `to` on `event` (`from` is '' at start). */
   changed(entity: number, from: string, to: string, event: TEvent): void;

@@ -24,6 +24,8 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
   transitions = 0;
 
   private readonly snapshots: Array<AnyMachineSnapshot | undefined> = [];
+  /** Per entity, the ids of the timers handed to the host and not cancelled since. */
+  private readonly armed: Array<Set<string> | undefined> = [];
   private readonly scope: unknown;
   private collected: ExecutedAction[] = [];
   private readonly deliver = (entity: number, event: TEvent): void => this.apply(entity, event);
@@ -87,6 +89,7 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
 
   release(entity: number): void {
     this.snapshots[entity] = undefined;
+    this.armed[entity] = undefined;
   }
 
   private snapshot(entity: number): AnyMachineSnapshot {
@@ -110,6 +113,11 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
     this.performAll(entity, this.collected, event);
   }
 
+  /** Cancels `entity`'s timer `id` with the host if it was handed over (a timer that never fires was not). */
+  private disarm(entity: number, id: string): void {
+    if (this.armed[entity]?.delete(id)) this.host.cancelDelay(entity, id);
+  }
+
   private performAll(entity: number, actions: ExecutedAction[], event: TEvent): void {
     for (const action of actions) {
       const params = action.params;
@@ -117,11 +125,19 @@ export class XStateEngine<TInput, TEvent extends { type: string }, TContext> imp
         case 'xstate.raise': {
           const delay = params?.delay;
           if (typeof delay !== 'number') throw new Error(`${this.machine.id}: immediate raise is not supported`);
-          this.host.delay(entity, String(params?.id), delay, params?.event as TEvent);
+          const id = String(params?.id);
+          if (delay === Infinity) {
+            this.disarm(entity, id);
+          } else {
+            let armed = this.armed[entity];
+            if (armed === undefined) armed = this.armed[entity] = new Set();
+            armed.add(id);
+            this.host.delay(entity, id, delay, params?.event as TEvent);
+          }
           break;
         }
         case 'xstate.cancel':
-          this.host.cancelDelay(entity, String(params?.sendId));
+          this.disarm(entity, String(params?.sendId));
           break;
         default:
           if (action.type.startsWith('xstate.')) throw new Error(`${this.machine.id}: action ${action.type} is not supported`);

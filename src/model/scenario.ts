@@ -15,8 +15,15 @@ export type CallbackMode = 'AgentFirst' | 'CustomerFirst';
 /** Why an attempt did not connect; the reasons a retry policy can list. */
 export type AttemptFailure = 'noAnswer' | 'busy' | 'machine' | 'invalid' | 'fax' | 'abandonedAfterAnswer';
 
-/** Named Customer First pacing policies (docs/rules.md, *Pacing*). */
-export type PacingPolicyName = 'genesys' | 'ratio' | 'progressive' | 'adaptive';
+/** A queue's Customer First pacing policy: a built-in by name, or a module of the user's, with its options. */
+export interface PacingSpec {
+  /** The built-in's name, or, for a module, its file name without the extension (as output shows it). */
+  name: string;
+  /** The policy module's path (absolute once loaded by the CLI; as written otherwise), or null for a built-in. */
+  module: string | null;
+  /** The policy's options. */
+  options: Readonly<Record<string, unknown>>;
+}
 
 /** What happens when a live voice answers a Customer First dial. */
 export type LiveVoiceReaction = 'TransferToQueue' | 'HangUp' | 'TransferToFlow';
@@ -35,7 +42,7 @@ export interface QueueCallbackSettings {
   mode: CallbackMode;
   /** 1–10, Customer First only. */
   pacingModifier: number;
-  pacing: PacingPolicyName;
+  pacing: PacingSpec;
   /** 0–20 retries after an attempt that did not connect. */
   maxRetryCount: number;
   /** ms, 1 min – 24 h. */
@@ -64,8 +71,6 @@ export interface QueueCallbackSettings {
   retryOn: AttemptFailure[];
   /** Customer First: where a customer who answered waits for an agent — at the callback's original position, at the front, or at the back. */
   answeredPosition: 'original' | 'front' | 'back';
-  /** Adaptive pacing: the abandon-after-answer rate to hold under (0–1). */
-  adaptiveTarget?: number;
   /** Talk time of a connected callback; when absent, the originating inbound stream's talk time. */
   talkTime?: Distribution;
   /** After-call work of a callback; when absent, the originating inbound stream's wrap-up. */

@@ -1,5 +1,6 @@
 /** What the report says about the scenario: its main settings, as escaped HTML. */
 import { formatDuration } from '../model/duration.js';
+import { describePacing } from '../pacing/describe.js';
 import type { Scenario } from '../model/scenario.js';
 import { escapeHtml } from './escape.js';
 
@@ -17,7 +18,7 @@ export function scenarioFacts(scenario: Scenario): Array<[string, string]> {
   out.push(['horizon', `${e(formatDuration(scenario.duration))}, warmup ${e(formatDuration(scenario.warmup))}`]);
   for (const q of scenario.queues) {
     const cb = q.callback;
-    const pacing = cb.mode === 'CustomerFirst' ? `, ${e(cb.pacing)} pacing, modifier ${cb.pacingModifier}` : '';
+    const pacing = cb.mode === 'CustomerFirst' ? `, ${e(describePacing(cb.pacing, cb.pacingModifier))}` : '';
     const retries = `up to ${cb.maxRetryCount} retries ${e(formatDuration(cb.retryDelay))} apart`;
     out.push([`queue ${q.id}`, `${e(cb.mode)} callbacks${pacing}, ${retries}; service level ${q.serviceLevel.percentage}% in ${e(formatDuration(q.serviceLevel.threshold))}`]);
   }

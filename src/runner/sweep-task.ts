@@ -3,6 +3,7 @@ import { parseScenario } from '../scenario/index.js';
 import type { EngineName } from '../contact-center/world.js';
 import { simulate } from './simulate.js';
 import type { SweepRow } from './sweep-plan.js';
+import type { Scenario } from '../model/scenario.js';
 
 /** One replication of one cell of a sweep. */
 export interface SweepTask {
@@ -20,10 +21,14 @@ export interface SweepJob {
   engine: EngineName;
 }
 
-/** Runs one task: the scenario with the cell's overrides and the replication's seed. */
-export function runTask(job: SweepJob, task: SweepTask): SweepRow {
+/** The scenario of one task: the job's, with the cell's overrides and the replication's seed. */
+export function taskScenario(job: SweepJob, task: SweepTask): Scenario {
   const overrides: ScenarioOverrides = { seed: String(task.seed), set: task.set, ...(job.duration !== null && { duration: job.duration }) };
-  const { scenario } = parseScenario(job.text, job.file, overrides);
+  return parseScenario(job.text, job.file, overrides).scenario;
+}
+
+/** Runs one task (its pacing modules loaded): the scenario with the cell's overrides and the replication's seed. */
+export function runTask(job: SweepJob, task: SweepTask, scenario: Scenario = taskScenario(job, task)): SweepRow {
   const result = simulate(scenario, { engine: job.engine, intervals: false, profile: true });
   return { cell: task.cell, replication: task.replication, seed: task.seed, set: task.set, kpis: result.kpis, profile: result.profile! };
 }

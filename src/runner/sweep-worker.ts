@@ -1,12 +1,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runTask, type SweepJob, type SweepTask } from './sweep-task.js';
+import { loadPacingModules, PacingError } from '../pacing/library.js';
+import { runTask, taskScenario, type SweepJob, type SweepTask } from './sweep-task.js';
 
-/** A worker thread of the sweep pool: runs the tasks it is sent, one at a time, and posts each row back. */
+/**
+ * A worker thread of the sweep pool: runs the tasks it is sent, one at a
+ * time (loading the pacing modules a task names first), and posts each row
+ * back; a failure is posted with whether a pacing policy caused it.
+ */
 const job = workerData as SweepJob;
-parentPort!.on('message', (task: SweepTask) => {
+parentPort!.on('message', async (task: SweepTask) => {
   try {
-    parentPort!.postMessage({ row: runTask(job, task) });
+    const scenario = taskScenario(job, task);
+    await loadPacingModules(scenario);
+    parentPort!.postMessage({ row: runTask(job, task, scenario) });
   } catch (error) {
-    parentPort!.postMessage({ error: (error as Error).message, task });
+    parentPort!.postMessage({ error: (error as Error).message, pacing: error instanceof PacingError, task });
   }
 });

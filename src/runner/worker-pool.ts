@@ -1,8 +1,10 @@
 import { Worker } from 'node:worker_threads';
+import { PacingError } from '../pacing/library.js';
 import type { SweepJob, SweepTask } from './sweep-task.js';
 import type { SweepRow } from './sweep-plan.js';
 
-const WORKER_ENTRY = new URL('../../bin/sweep-worker.js', import.meta.url);
+/** The worker's entry: the built worker beside this file, or, when running the TypeScript sources, a launcher that loads them through tsx. */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('../../bin/sweep-worker.js', import.meta.url) : new URL('./sweep-worker.js', import.meta.url);
 
 /**
  * Runs sweep tasks on `size` worker threads. Each finished row is handed to
@@ -22,9 +24,10 @@ export async function runPool(job: SweepJob, tasks: readonly SweepTask[], size: 
       for (let i = 0; i < Math.min(size, tasks.length); i++) {
         const worker = new Worker(WORKER_ENTRY, { workerData: job });
         workers.push(worker);
-        worker.on('message', (message: { row?: SweepRow; error?: string; task?: SweepTask }) => {
+        worker.on('message', (message: { row?: SweepRow; error?: string; pacing?: boolean; task?: SweepTask }) => {
           if (message.error !== undefined) {
-            reject(new Error(`cell ${message.task?.cell}, replication ${message.task?.replication}: ${message.error}`));
+            const text = `cell ${message.task?.cell}, replication ${message.task?.replication}: ${message.error}`;
+            reject(message.pacing ? new PacingError(text) : new Error(text));
             return;
           }
           try {

@@ -24,7 +24,7 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
   const drafts = [...(parsed.success ? [] : draftsFromZod(parsed.error.issues)), ...crossChecks(data)];
   const errors = [...issues, ...drafts.map((d) => locate(d, source, marks))];
   if (!parsed.success || errors.length > 0) throw new ScenarioError(errors);
-  const scenario = resolveScenario(parsed.data);
+  const scenario = resolveScenario(parsed.data, file);
   const rules = scenarioRules(scenario, data).map((d) => locate(d, source, marks));
   const ruleErrors = rules.filter((issue) => issue.severity === 'error');
   if (ruleErrors.length > 0) throw new ScenarioError(ruleErrors);

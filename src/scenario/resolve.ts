@@ -1,5 +1,7 @@
+import { basename, dirname, resolve } from 'node:path';
 import { LocalCalendar } from '../model/calendar.js';
-import type { CallbackSelector, OperationConfig, Scenario } from '../model/scenario.js';
+import type { CallbackSelector, OperationConfig, PacingSpec, Scenario } from '../model/scenario.js';
+import type { PacingFieldValue } from './pacing-field.js';
 import type { ScenarioFile } from './schema.js';
 import type { MomentText } from './time.js';
 
@@ -36,12 +38,22 @@ function resolveOperation(op: FileOperation, at: (m: MomentText) => number): Ope
   };
 }
 
+/** The resolved pacing policy of a queue: `adaptiveTarget`, the older way to set the adaptive policy's target, becomes its `target` option. */
+function pacingSpec(pacing: PacingFieldValue, adaptiveTarget: number | undefined, baseDir: string): PacingSpec {
+  const name = pacing.module === undefined ? pacing.name! : basename(pacing.module).replace(/\.[^.]*$/, '');
+  const options = name === 'adaptive' && adaptiveTarget !== undefined && pacing.options.target === undefined ? { ...pacing.options, target: adaptiveTarget } : pacing.options;
+  return { name, module: pacing.module === undefined ? null : resolve(baseDir, pacing.module), options };
+}
+
 /**
  * Builds the resolved `Scenario` from a validated file: applies the defaults
  * that depend on other fields (a queue's name is its id, callbacks take the
- * queue's priority) and renames file fields to the model's.
+ * queue's priority) and renames file fields to the model's. A pacing
+ * module's path is taken relative to the directory of `path`, the file the
+ * scenario was read from (the working directory when it has none).
  */
-export function resolveScenario(file: ScenarioFile): Scenario {
+export function resolveScenario(file: ScenarioFile, path = ''): Scenario {
+  const baseDir = dirname(path);
   const calendar = new LocalCalendar(file.start.epochMs, file.start.offsetMinutes, file.timeZone);
   const at = (m: MomentText) => momentToSimTime(m, calendar);
   return {
@@ -60,7 +72,7 @@ export function resolveScenario(file: ScenarioFile): Scenario {
       ani: q.ani,
       priority: q.priority,
       serviceLevel: { percentage: q.serviceLevel.percentage, threshold: q.serviceLevel.duration },
-      callback: { ...q.callback, priority: q.callback.priority ?? q.priority },
+      callback: (({ adaptiveTarget, ...callback }) => ({ ...callback, pacing: pacingSpec(callback.pacing, adaptiveTarget, baseDir), priority: callback.priority ?? q.priority }))(q.callback),
       skills: q.skills,
       routing: q.routing,
       preferredAgentRouting: q.preferredAgentRouting,

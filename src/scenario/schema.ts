@@ -11,6 +11,7 @@ import { formatDuration } from '../model/duration.js';
 import { distributionField, distributionMax } from './distribution.js';
 import { booleanField, durationField, enumField, numberField, probabilityField, textField } from './fields.js';
 import { VALUE, message, missing } from './messages.js';
+import { pacingField } from './pacing-field.js';
 import { hourlyField } from './rates.js';
 import { scheduleField } from './schedule.js';
 import { didYouMean } from './suggest.js';
@@ -108,7 +109,7 @@ const callbackSchema = z
   .strictObject({
     mode: enumField('Agent First reserves an agent who then dials; Customer First dials the customer first', ['AgentFirst', 'CustomerFirst']).prefault('AgentFirst'),
     pacingModifier: numberField('Customer First dialing pace (decimals allowed)', { min: 1, max: 10 }).prefault(1),
-    pacing: enumField('Customer First pacing policy', ['genesys', 'ratio', 'progressive', 'adaptive']).prefault('genesys'),
+    pacing: pacingField.prefault('genesys'),
     maxRetryCount: numberField('retries after an attempt that did not connect', { min: 0, max: 20, int: true }).prefault(0),
     retryDelay: durationField('time between attempts', { min: '1m', max: '24h' }).prefault('10m'),
     enableAutoAnswer: booleanField('the agent answers a callback as soon as it is offered').prefault(false),

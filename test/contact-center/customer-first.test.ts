@@ -3,7 +3,7 @@ import type { SimEvent } from '../../src/model/events.js';
 import type { AgentGroupConfig, CalleeConfig, InboundConfig, QueueCallbackSettings, Scenario } from '../../src/model/scenario.js';
 import { simulate } from '../../src/runner/simulate.js';
 import { ofType, record } from '../helpers/record.js';
-import { agents, callbackSettings, inbound, queue, scenario } from '../helpers/scenario.js';
+import { agents, callbackSettings, inbound, queue, scenario, type CallbackSettingsOverrides } from '../helpers/scenario.js';
 import { agentIntervals, always, callee, constant, countIn, during, endings, enteredAt, HOUR, MINUTE, requests, SECOND, statesOf, transitionsOf, withAgentStates } from './support.js';
 
 const SIGNAL = 3 * SECOND;
@@ -12,7 +12,7 @@ const TALK = 4 * MINUTE;
 const WRAP = 15 * SECOND;
 
 interface Setup {
-  settings?: Partial<QueueCallbackSettings>;
+  settings?: CallbackSettingsOverrides;
   callee?: Partial<CalleeConfig>;
   agents?: AgentGroupConfig[];
   perHour?: number | number[];

@@ -55,7 +55,7 @@ const ROWS: Row[] = [
   { at: 'idle', step: { type: 'LOG_OFF' }, to: 'offline', log: ['idle>offline'] },
   { at: 'idle', step: OFFER, to: 'alerting', log: ['idle>alerting', 'alerted', `delay ${ANSWER} 5000`, `delay ${ALERT} 8000`] },
   { at: 'idle', step: { type: 'OFFER', alertingTimeout: 15_000, answerTime: 12_000 }, to: 'alerting', log: ['idle>alerting', 'alerted', `delay ${ANSWER} 12000`, `delay ${ALERT} 15000`] },
-  { at: 'idle', step: OFFER_UNANSWERED, to: 'alerting', log: ['idle>alerting', 'alerted', `delay ${ANSWER} Infinity`, `delay ${ALERT} 8000`] },
+  { at: 'idle', step: OFFER_UNANSWERED, to: 'alerting', log: ['idle>alerting', 'alerted', `delay ${ALERT} 8000`] },
   { at: 'idle', step: OFFER_AT_ONCE, to: 'busy', log: ['idle>busy', 'answered'] },
   { at: 'alerting', step: { fire: ANSWER }, to: 'busy', log: ['alerting>busy', `cancel ${ANSWER}`, `cancel ${ALERT}`, 'answered'] },
   { at: 'alerting', step: { type: 'WITHDRAW' }, to: 'idle', log: ['alerting>idle', `cancel ${ANSWER}`, `cancel ${ALERT}`, 'available'] },

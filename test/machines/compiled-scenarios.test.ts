@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PacingPolicyName, Scenario } from '../../src/model/scenario.js';
+import type { Scenario } from '../../src/model/scenario.js';
 import { simulate } from '../../src/runner/simulate.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import { agents, callbackSettings, inbound, queue, scenario } from '../helpers/scenario.js';
@@ -24,7 +24,7 @@ const scenarioArb = fc
   .record({
     seed: fc.integer({ min: 0, max: 1_000_000 }),
     mode: fc.constantFrom('AgentFirst' as const, 'CustomerFirst' as const),
-    pacing: fc.constantFrom<PacingPolicyName>('genesys', 'ratio', 'progressive', 'adaptive'),
+    pacing: fc.constantFrom('genesys', 'ratio', 'progressive', 'adaptive'),
     pacingModifier: fc.integer({ min: 10, max: 100 }).map((x) => x / 10),
     maxRetryCount: fc.integer({ min: 0, max: 20 }),
     retryDelayMinutes: fc.integer({ min: 1, max: 90 }),

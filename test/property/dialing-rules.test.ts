@@ -1,69 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ADAPTIVE_TARGET } from '../../src/contact-center/dialer.js';
-import { AdaptivePacing, GenesysPacing, ProgressivePacing, RatioPacing } from '../../src/contact-center/pacing.js';
+import { ABANDON_CEILING } from '../../src/model/regulation.js';
+import { BUILTIN_POLICIES, type BuiltinPolicyName } from '../../src/pacing/builtins.js';
+import { PACING_CONTRACT_VERSION, type PacingPolicy, type PacingView } from '../../src/pacing/contract.js';
 import type { SimEvent } from '../../src/model/events.js';
-import type { PacingPolicyName, Scenario } from '../../src/model/scenario.js';
+import type { Scenario } from '../../src/model/scenario.js';
 import { simulate } from '../../src/runner/simulate.js';
-import { ofType, record } from '../helpers/record.js';
-import { agents, callbackSettings, inbound, queue, scenario } from '../helpers/scenario.js';
+import { arbitraryScenario, checkAttemptLimit, checkCountsAddUp, checkDialsInFlight, checkNoCallbackLost, checkRetrySpacing, recordRun, type RuleCheck } from '../../src/testing/index.js';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
-/** A random small contact center whose inbound callers turn into callbacks. */
-const scenarioArb = fc
-  .record({
-    seed: fc.integer({ min: 0, max: 1_000_000 }),
-    mode: fc.constantFrom('AgentFirst' as const, 'CustomerFirst' as const),
-    pacing: fc.constantFrom<PacingPolicyName>('genesys', 'ratio', 'progressive', 'adaptive'),
-    pacingModifier: fc.integer({ min: 10, max: 100 }).map((x) => x / 10),
-    maxRetryCount: fc.integer({ min: 0, max: 20 }),
-    retryDelayMinutes: fc.integer({ min: 1, max: 90 }),
-    agentCount: fc.integer({ min: 1, max: 12 }),
-    /** Mean seconds an agent takes to answer an offer (0: at once; above the 8 s alerting timeout, offers are often missed). */
-    answerSeconds: fc.integer({ min: 0, max: 12 }),
-    perHour: fc.integer({ min: 10, max: 200 }),
-    acceptance: fc.double({ min: 0.2, max: 1, noNaN: true }),
-    live: fc.double({ min: 0.05, max: 0.9, noNaN: true }),
-    hours: fc.integer({ min: 2, max: 8 }),
-  })
-  .map(
-    (p): Scenario =>
-      scenario({
-        seed: p.seed,
-        duration: p.hours * HOUR,
-        queues: [
-          queue('q', {
-            callback: callbackSettings({
-              mode: p.mode,
-              pacing: p.pacing,
-              pacingModifier: p.pacingModifier,
-              maxRetryCount: p.maxRetryCount,
-              retryDelay: p.retryDelayMinutes * MINUTE,
-            }),
-          }),
-        ],
-        agents: [
-          agents('a', p.agentCount, ['q'], {
-            answerTime: p.answerSeconds === 0 ? { kind: 'constant', value: 0 } : { kind: 'exponential', mean: p.answerSeconds * 1000 },
-          }),
-        ],
-        inbound: [
-          inbound('q', p.perHour, { kind: 'exponential', mean: 4 * MINUTE }, {
-            patience: { kind: 'exponential', mean: 5 * MINUTE },
-            callbackOffer: { afterWait: 30_000, acceptance: p.acceptance },
-          }),
-        ],
-        callee: {
-          ...scenario({ queues: [], agents: [], inbound: [] }).callee,
-          outcomes: { live: p.live, machine: (1 - p.live) / 2, noAnswer: (1 - p.live) / 4, busy: (1 - p.live) / 8, invalid: (1 - p.live) / 8, fax: 0 },
-        },
-      }),
-  );
+/** The built-in policy `name` with modifier `m`, made as the dialer makes it. */
+function builtin(name: BuiltinPolicyName, m: number, options: Record<string, unknown> = {}): PacingPolicy {
+  return BUILTIN_POLICIES[name].factory(options, { queue: 'q', modifier: m, ceiling: ABANDON_CEILING, contractVersion: PACING_CONTRACT_VERSION });
+}
+
+const NO_COUNTS = { dials: 0, liveAnswers: 0, machineAnswers: 0, unanswered: 0, connected: 0, abandons: 0 };
+
+/** A full view from the four numbers the bound policies read. */
+function viewOf(v: { onlineAgents: number; idleAgents: number; inFlight: number; waitingForAgent: number }): PacingView {
+  return { ...v, now: 0, timeOfDay: 0, busyAgents: v.onlineAgents - v.idleAgents, readyToDial: 1, totals: NO_COUNTS, recent: NO_COUNTS, meanHandleTime: null };
+}
+
+/** A random small contact center whose inbound callers turn into callbacks (the testing kit's own). */
+const scenarioArb = arbitraryScenario();
 
 /** The bound on Customer First dials in flight, recomputed from what the events show (docs/rules.md, *Pacing*), not asked of the dialer. */
-function boundFromEvents(policy: PacingPolicyName, m: number, online: number, idle: number, waiting: number, level: number): number {
+function boundFromEvents(policy: BuiltinPolicyName, m: number, online: number, idle: number, waiting: number, level: number): number {
   switch (policy) {
     case 'genesys':
       return Math.ceil((m / 10) * online - 1e-9);
@@ -92,11 +54,11 @@ function boundFromEvents(policy: PacingPolicyName, m: number, online: number, id
  * always on here); and the dialer's own `dialer.dialed` reports (one per
  * dial, in flight, bound, level) agree with the independent count.
  */
-function checkDialsInFlight(s: Scenario, events: readonly SimEvent[]): { dials: number; atBound: number } {
+function replayBuiltinBounds(s: Scenario, events: readonly SimEvent[]): { dials: number; atBound: number } {
   const settings = s.queues[0].callback;
-  const policy = settings.pacing;
+  const policy = settings.pacing.name as BuiltinPolicyName;
   const m = settings.pacingModifier;
-  const adaptive = new AdaptivePacing(m, { target: settings.adaptiveTarget ?? DEFAULT_ADAPTIVE_TARGET, window: 100 });
+  const adaptive = builtin('adaptive', m, settings.pacing.options);
   const agentState = new Map<number, string>();
   let online = 0;
   let idle = 0;
@@ -111,7 +73,7 @@ function checkDialsInFlight(s: Scenario, events: readonly SimEvent[]): { dials: 
     throw new Error(`${policy} m=${m} t=${e.t} ${e.type}: ${what} (online ${online}, idle ${idle}, waiting ${awaiting.size})`);
   };
   const land = (callback: number, abandoned: boolean) => {
-    if (awaiting.delete(callback)) adaptive.observeAnswer(abandoned);
+    if (awaiting.delete(callback)) adaptive.observe!({ type: abandoned ? 'abandoned' : 'connected', t: 0 });
     inFlight.delete(callback);
   };
   for (const e of events) {
@@ -130,7 +92,7 @@ function checkDialsInFlight(s: Scenario, events: readonly SimEvent[]): { dials: 
         if (inFlight.has(e.callback)) fail(e, `callback ${e.callback} dialed while its dial is in flight`);
         if (unreported >= 0) fail(e, `the dial of callback ${unreported} was not reported by the dialer`);
         inFlight.add(e.callback);
-        const bound = boundFromEvents(policy, m, online, idle, awaiting.size, adaptive.level());
+        const bound = boundFromEvents(policy, m, online, idle, awaiting.size, adaptive.level!());
         if (inFlight.size > bound) fail(e, `${inFlight.size} dials in flight > bound ${bound}`);
         if (policy === 'genesys' && idle === 0) fail(e, 'dial started with no agent idle');
         if (inFlight.size === bound) atBound++;
@@ -143,7 +105,7 @@ function checkDialsInFlight(s: Scenario, events: readonly SimEvent[]): { dials: 
         if (e.callback !== unreported) fail(e, `reports callback ${e.callback}, last dial was ${unreported}`);
         if (e.inFlight !== inFlight.size) fail(e, `reports ${e.inFlight} in flight, counted ${inFlight.size}`);
         if (e.bound !== allowed) fail(e, `reports bound ${e.bound}, recomputed ${allowed}`);
-        if (policy === 'adaptive' && e.level !== adaptive.level()) fail(e, `reports level ${e.level}, replayed ${adaptive.level()}`);
+        if (policy === 'adaptive' && e.level !== adaptive.level!()) fail(e, `reports level ${e.level}, replayed ${adaptive.level!()}`);
         unreported = -1;
         reports++;
         break;
@@ -167,47 +129,35 @@ function checkDialsInFlight(s: Scenario, events: readonly SimEvent[]): { dials: 
 
 const runs = { numRuns: 25 };
 
-describe('dialing rules hold in random scenarios', () => {
-  it('a callback never makes more than maxRetryCount + 1 attempts', () => {
+/** Fails with the checker's own message when a rule is broken. */
+function expectHeld(check: RuleCheck): void {
+  if (!check.ok) throw new Error(check.message);
+}
+
+describe('dialing rules hold in random scenarios (checked with cbsim/testing)', () => {
+  it('a callback never makes more than maxRetryCount + 1 attempts, and attempts are never closer than retryDelay', () => {
+    let attempts = 0;
     fc.assert(
       fc.property(scenarioArb, (s) => {
-        const { events } = record(s);
-        const attempts = new Map<number, number>();
-        for (const e of ofType(events, 'callback.dialed')) attempts.set(e.callback, Math.max(attempts.get(e.callback) ?? 0, e.attempt));
-        for (const n of attempts.values()) expect(n).toBeLessThanOrEqual(s.queues[0].callback.maxRetryCount + 1);
+        const run = recordRun(s);
+        expectHeld(checkAttemptLimit(run));
+        const spacing = checkRetrySpacing(run);
+        expectHeld(spacing);
+        if (spacing.ok) attempts += spacing.checked;
       }),
       runs,
     );
+    // Not vacuous: retries were made and their spacing checked.
+    expect(attempts).toBeGreaterThan(100);
   });
 
-  it('consecutive attempts of a callback are never closer than retryDelay', () => {
-    fc.assert(
-      fc.property(scenarioArb, (s) => {
-        const { events } = record(s);
-        const retryDelay = s.queues[0].callback.retryDelay;
-        const lastDial = new Map<number, number>();
-        const lastEnd = new Map<number, number>();
-        for (const e of events) {
-          if (e.type === 'callback.attemptEnded') lastEnd.set(e.callback, e.t);
-          if (e.type !== 'callback.dialed') continue;
-          const previous = lastDial.get(e.callback);
-          if (previous !== undefined) expect(e.t - previous).toBeGreaterThanOrEqual(retryDelay);
-          // The delay runs from the end of the attempt that did not connect (docs/rules.md, *Retries*).
-          const ended = lastEnd.get(e.callback);
-          if (ended !== undefined) expect(e.t - ended).toBeGreaterThanOrEqual(retryDelay);
-          lastDial.set(e.callback, e.t);
-        }
-      }),
-      runs,
-    );
-  });
-
-  it('Customer First dials in flight, counted from the lifecycle events, never exceed the policy bound', () => {
+  it('Customer First dials in flight never exceed the bound the policy reports, nor the bound recomputed from the events', () => {
     const totals = { dials: 0, atBound: 0 };
     fc.assert(
-      fc.property(scenarioArb, (s) => {
-        const cf: Scenario = { ...s, queues: [{ ...s.queues[0], callback: { ...s.queues[0].callback, mode: 'CustomerFirst' } }] };
-        const seen = checkDialsInFlight(cf, record(cf).events);
+      fc.property(arbitraryScenario({ modes: ['CustomerFirst'] }), (cf) => {
+        const run = recordRun(cf);
+        expectHeld(checkDialsInFlight(run));
+        const seen = replayBuiltinBounds(cf, run.events);
         totals.dials += seen.dials;
         totals.atBound += seen.atBound;
       }),
@@ -221,21 +171,24 @@ describe('dialing rules hold in random scenarios', () => {
   it('no callback is lost: each ends once or is still active, and the counts add up', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
-        const { events, world } = record(s);
-        const created = new Set(ofType(events, 'callback.created').map((e) => e.callback));
-        const ended = new Map<number, number>();
-        for (const e of ofType(events, 'callback.ended')) {
-          expect(created.has(e.callback)).toBe(true);
-          ended.set(e.callback, (ended.get(e.callback) ?? 0) + 1);
-        }
-        for (const n of ended.values()) expect(n).toBe(1);
-        expect(created.size).toBe(ended.size + world.callbacks.active);
-        const result = simulate(s, { intervals: false });
-        const k = result.kpis.total;
-        expect(k.completed + k.exhausted + k.cancelled + k.expired + k.disconnected + k.active).toBe(k.created);
+        expectHeld(checkNoCallbackLost(recordRun(s)));
+        expectHeld(checkCountsAddUp(simulate(s, { intervals: false }).kpis.total));
       }),
       runs,
     );
+  });
+
+  it('the checkers catch a broken rule and say which, where', () => {
+    const s = fc.sample(arbitraryScenario({ modes: ['CustomerFirst'], maxRetryCount: { min: 2, max: 5 }, perHour: { min: 100, max: 200 } }), { numRuns: 1, seed: 4 })[0];
+    const run = recordRun(s);
+    const dial = run.events.findIndex((e) => e.type === 'callback.dialed' && e.attempt === 2);
+    expect(dial).toBeGreaterThan(0);
+    const tampered = { ...run, events: run.events.map((e, i) => (i === dial && e.type === 'callback.dialed' ? { ...e, attempt: 99 } : e)) };
+    const check = checkAttemptLimit(tampered);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.message).toMatch(/^attempts ≤ maxRetryCount \+ 1: callback \d+ on queue "q" made attempt 99, more than \d+ \(t = \d+ ms, callback\.dialed\)$/);
+    const lost = { ...run, events: run.events.filter((e) => e.type !== 'callback.ended') };
+    expect(checkNoCallbackLost(lost).ok).toBe(false);
   });
 
   it('the same seed gives the same result', () => {
@@ -260,8 +213,7 @@ describe('pacing policy bounds', () => {
   it('genesys: in flight after dialing ≤ ceil(m/10 × online), and no dial without an idle agent', () => {
     fc.assert(
       fc.property(viewArb, modifierArb, (v, m) => {
-        const p = new GenesysPacing(m);
-        const n = p.dialsToStart(v);
+        const n = builtin('genesys', m).decide(viewOf(v));
         if (v.idleAgents === 0) expect(n).toBe(0);
         if (n > 0) expect(v.inFlight + n).toBeLessThanOrEqual(Math.ceil((m / 10) * v.onlineAgents));
       }),
@@ -271,7 +223,7 @@ describe('pacing policy bounds', () => {
   it('ratio: in flight after dialing ≤ m × idle', () => {
     fc.assert(
       fc.property(viewArb, modifierArb, (v, m) => {
-        const n = new RatioPacing(m).dialsToStart(v);
+        const n = builtin('ratio', m).decide(viewOf(v));
         if (n > 0) expect(v.inFlight + n).toBeLessThanOrEqual(m * v.idleAgents + 1e-9);
       }),
     );
@@ -280,7 +232,7 @@ describe('pacing policy bounds', () => {
   it('progressive: new dials = floor(m × (ready − waiting − inFlight / m)), never negative', () => {
     fc.assert(
       fc.property(viewArb, modifierArb, (v, m) => {
-        const n = new ProgressivePacing(m).dialsToStart(v);
+        const n = builtin('progressive', m).decide(viewOf(v));
         expect(n).toBe(Math.max(0, Math.floor(m * (v.idleAgents - v.waitingForAgent - v.inFlight / m) + 1e-9)));
       }),
     );

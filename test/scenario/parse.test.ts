@@ -35,7 +35,7 @@ describe('parseScenario: the example scenario (fixtures/scenarios/design-example
         callback: {
           mode: 'CustomerFirst',
           pacingModifier: 3,
-          pacing: 'genesys',
+          pacing: { name: 'genesys', module: null, options: {} },
           maxRetryCount: 5,
           retryDelay: 30 * MIN,
           enableAutoAnswer: false,
@@ -116,7 +116,7 @@ describe('parseScenario: defaults and forms', () => {
     expect(scenario.warmup).toBe(0);
     expect(scenario.inbound).toEqual([]);
     const cb = scenario.queues[0].callback;
-    expect([cb.mode, cb.pacingModifier, cb.pacing, cb.maxRetryCount, cb.retryDelay]).toEqual(['AgentFirst', 1, 'genesys', 0, 10 * MIN]);
+    expect([cb.mode, cb.pacingModifier, cb.pacing, cb.maxRetryCount, cb.retryDelay]).toEqual(['AgentFirst', 1, { name: 'genesys', module: null, options: {} }, 0, 10 * MIN]);
     expect(scenario.callee.outcomes).toEqual({ live: 0.62, machine: 0.18, noAnswer: 0.14, busy: 0.04, invalid: 0.02, fax: 0 });
     expect(scenario.callee.ringTime).toEqual({ kind: 'uniform', min: 4_000, max: 20_000 });
     expect(scenario.callee.patienceAfterAnswer).toEqual({ kind: 'exponential', mean: 20_000 });

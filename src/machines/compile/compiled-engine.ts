@@ -46,6 +46,9 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
   private state: Uint8Array | Uint16Array;
   private readonly freeSlots: number[] = [];
   private slots = 0;
+  /** Per slot, `timerWords` words of bits: the timers handed to the host and not cancelled since. */
+  private armed: Uint32Array;
+  private readonly timerWords: number;
   /** Host ops of the macrostep in progress, and the delays their timers resolved to. */
   private pending = new Int32Array(16);
   private pendingDelays = new Float64Array(16);
@@ -89,6 +92,8 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     this.table = compileMachine(machine);
     this.context = new ContextStore(this.table.id);
     this.state = this.table.states.length <= 256 ? new Uint8Array(16) : new Uint16Array(16);
+    this.timerWords = (this.table.timers.length + 31) >>> 5;
+    this.armed = new Uint32Array(16 * this.timerWords);
     const view = this.context.view;
     this.spawn = spawnRefused(this.table.id);
     this.guardArgs = { context: view, event: undefined };
@@ -170,6 +175,7 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     if (slot < 0) return;
     this.slotOf[entity] = 0;
     this.context.clear(slot);
+    this.armed.fill(0, slot * this.timerWords, (slot + 1) * this.timerWords);
     this.freeSlots.push(slot);
   }
 
@@ -195,8 +201,12 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
       const state = new (this.state.constructor as Uint8ArrayConstructor)(this.state.length * 2);
       state.set(this.state);
       this.state = state;
+      const armed = new Uint32Array(state.length * this.timerWords);
+      armed.set(this.armed);
+      this.armed = armed;
     }
     this.context.ensureCapacity(this.state.length);
+    this.armed.fill(0, slot * this.timerWords, (slot + 1) * this.timerWords);
     this.slotOf[entity] = slot + 1;
     return slot;
   }
@@ -363,10 +373,21 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     }
   }
 
+  /** Cancels `entity`'s timer `index` with the host if it was handed over (a timer that never fires was not). */
+  private disarm(entity: number, slot: number, index: number): void {
+    const word = slot * this.timerWords + (index >>> 5);
+    const bit = 1 << (index & 31);
+    if ((this.armed[word] & bit) === 0) return;
+    this.armed[word] &= ~bit;
+    this.host.cancelDelay(entity, this.table.timers[index].id);
+  }
+
   /** Hands the macrostep's actions, timers and cancellations to the host, in order. */
   private flush(entity: number, event: TEvent): void {
     const count = this.pendingCount;
     if (count === 0) return;
+    // Taken before any action runs: one may release the entity (its timers are then forgotten).
+    const slot = this.slotOf[entity] - 1;
     const table = this.table;
     const host = this.host;
     this.pendingCount = 0;
@@ -380,12 +401,18 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
           break;
         }
         case OP_DELAY: {
-          const timer = table.timers[index];
-          host.delay(entity, timer.id, this.pendingDelays[i], timer.event as TEvent);
+          const delay = this.pendingDelays[i];
+          if (delay === Infinity) {
+            this.disarm(entity, slot, index);
+          } else {
+            this.armed[slot * this.timerWords + (index >>> 5)] |= 1 << (index & 31);
+            const timer = table.timers[index];
+            host.delay(entity, timer.id, delay, timer.event as TEvent);
+          }
           break;
         }
         case OP_CANCEL:
-          host.cancelDelay(entity, table.timers[index].id);
+          this.disarm(entity, slot, index);
           break;
       }
     }

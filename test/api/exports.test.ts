@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import * as cbsim from '../../src/index.js';
+import * as testing from '../../src/testing/index.js';
+
+/*
+ * The public surface, pinned: a change here is a change of what users of the
+ * package can import, and must be made on purpose (and said in the README).
+ */
+describe('the package exports', () => {
+  it('cbsim exports exactly these values', () => {
+    expect(Object.keys(cbsim).sort()).toEqual([
+      'ABANDON_CEILING', 'BUILTIN_POLICY_NAMES', 'ENGINES', 'KPI_CATALOGUE', 'OUTPUT_VERSION', 'PACING_CONTRACT_VERSION', 'PacingError', 'SIM_EVENT_TYPES',
+      'combine', 'erlangA', 'erlangC', 'formatIssue', 'kpi', 'loadPacingModules', 'preparePacing', 'registerPacingModule', 'replicate', 'replicationSeeds',
+      'scenarioFromFile', 'scenarioFromObject', 'scenarioFromText', 'scenarioJsonSchema', 'simulate',
+    ]);
+  });
+
+  it('cbsim/testing exports exactly these values', () => {
+    expect(Object.keys(testing).sort()).toEqual([
+      'agents', 'arbitraryScenario', 'builtinPacing', 'callbackSettings', 'checkAttemptLimit', 'checkCountsAddUp', 'checkDialingRules', 'checkDialsInFlight',
+      'checkNoCallbackLost', 'checkRetrySpacing', 'eventsOfType', 'inbound', 'queue', 'recordRun', 'scenario',
+    ]);
+  });
+});
+
+describe('loading scenarios as a library does', () => {
+  it('gives the CLI’s errors as data, with line and column, for text', () => {
+    const result = cbsim.scenarioFromText('name: x\nduration: 1h\nqueues:\n  - id: q\n    ani: "+15550100100"\n    callback: { pacingModifier: 11 }\n', 'x.yaml');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([
+      { severity: 'error', file: 'x.yaml', line: 6, col: 33, path: 'queues[0].callback.pacingModifier', message: '11 is out of range; allowed 1 to 10' },
+    ]);
+    expect(cbsim.formatIssue(result.issues[0])).toBe('x.yaml:6:33: error: queues[0].callback.pacingModifier: 11 is out of range; allowed 1 to 10');
+  });
+
+  it('loads an object and runs it, with the same KPIs as the same scenario written as text', () => {
+    const file = {
+      name: 'lib', duration: '4h', warmup: '0s',
+      queues: [{ id: 'q', ani: '+15550100100', callback: { mode: 'CustomerFirst', pacing: { name: 'ratio', options: { modifier: 2 } } } }],
+      agents: [{ group: 'a', count: 4, queues: ['q'] }],
+      callbackRequests: [{ queue: 'q', arrivals: { poisson: { perHour: 60 } }, talkTime: { exponential: { mean: '3m' } } }],
+    };
+    const fromObject = cbsim.scenarioFromObject(file);
+    const fromText = cbsim.scenarioFromText(JSON.stringify(file, null, 2), 'lib.json');
+    expect(fromObject.ok && fromText.ok).toBe(true);
+    if (!fromObject.ok || !fromText.ok) return;
+    const a = cbsim.simulate(fromObject.scenario, { intervals: false });
+    expect(a.kpis.total.attempts).toBeGreaterThan(50);
+    expect(a.kpis).toEqual(cbsim.simulate(fromText.scenario, { intervals: false }).kpis);
+  });
+
+  it('names an object’s bad fields by path alone', () => {
+    const result = cbsim.scenarioFromObject({ name: 'x', duration: '1h', queues: [{ id: 'q', ani: 'nope' }] }, 'mine');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => [i.file, i.path, i.line])).toEqual([['mine', 'queues[0].ani', undefined]]);
+  });
+
+  it('reports a file it cannot read as an issue', () => {
+    const result = cbsim.scenarioFromFile('no/such/file.yaml');
+    expect(result).toEqual({ ok: false, issues: [{ severity: 'error', file: 'no/such/file.yaml', path: '', message: 'cannot read scenario: no such file' }] });
+  });
+});
