@@ -8,6 +8,8 @@ import { parseScenario, ScenarioError } from '../scenario/index.js';
 import { summarizeSweep, summaryCsv, SUMMARY_COLUMNS, sweepTasks, planSweep, type CellSummary, type Shard, type SummaryColumn } from '../runner/sweep.js';
 import { axesProblem, DEFAULT_MAX_RUNS, gridRuns, parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
 import { writeFileAtomic } from '../runner/atomic-file.js';
+import { contentHash } from '../runner/content-hash.js';
+import type { Scenario } from '../model/scenario.js';
 import { SWEEP_FILES, SweepStore, SweepStoreError } from '../runner/sweep-store.js';
 import type { SweepJob } from '../runner/sweep-task.js';
 import { runPool } from '../runner/worker-pool.js';
@@ -122,6 +124,16 @@ function sweepBase(text: string, file: string, overrides: { seed?: string; durat
   }
 }
 
+/** The content hash of each pacing module the scenario names (paths as loaded), so that editing a module's code is a different sweep. */
+function moduleDigests(scenario: Scenario): Record<string, string> {
+  const digests: Record<string, string> = {};
+  for (const queue of scenario.queues) {
+    const path = queue.callback.pacing.module;
+    if (path !== null) digests[path] = contentHash(readFileSync(path, 'utf8'));
+  }
+  return digests;
+}
+
 /**
  * Runs the remaining tasks of a sweep on a worker pool, appending each row to
  * the store as it finishes; once every task is done, the store's rows are
@@ -187,7 +199,7 @@ export function sweepCommand(out: Output): Command {
         throw new CliError(`--queue: no queue "${queue}"; queues are ${loaded.scenario.queues.map((q) => q.id).join(', ')}`);
       }
       const base = sweepBase(text, file, { seed: options.seed, duration: options.duration });
-      const manifest = planSweep({ file, scenario: base, version: VERSION, axes, replications, engine: options.engine, duration: options.duration ?? null });
+      const manifest = planSweep({ file, scenario: base, modules: moduleDigests(loaded.scenario), version: VERSION, axes, replications, engine: options.engine, duration: options.duration ?? null });
       checkCells(text, file, manifest);
       const store = options.out ? openStore(options.out, manifest, out) : null;
       const job: SweepJob = { text, file, duration: options.duration ?? null, engine: options.engine };

@@ -18,12 +18,23 @@ export interface Shard {
  * with the sweep's own `--seed` and `--duration`, before any cell's `--set`):
  * seeds derived from its seed, the same in every cell, and the hash of its content.
  */
-export function planSweep(spec: { file: string; scenario: Scenario; version: string; axes: SweepAxis[]; replications: number; engine: string; duration: string | null }): SweepManifest {
+export function planSweep(spec: {
+  file: string;
+  scenario: Scenario;
+  /** Digests of the pacing modules the scenario names, by path: their code is part of the work too. */
+  modules?: Record<string, string>;
+  version: string;
+  axes: SweepAxis[];
+  replications: number;
+  engine: string;
+  duration: string | null;
+}): SweepManifest {
+  const modules = spec.modules ?? {};
   return {
     format: 1,
     file: spec.file,
     scenario: spec.scenario.name,
-    scenarioHash: contentHash(spec.scenario),
+    scenarioHash: contentHash(Object.keys(modules).length > 0 ? { scenario: spec.scenario, modules } : spec.scenario),
     version: spec.version,
     seed: spec.scenario.seed,
     axes: spec.axes,

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'cbsim-sweep-guards-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const scratch = [work];
+afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A small Customer First scenario (4 agents, 60 requests an hour) whose runs take a fraction of a second. */
 function smallScenario(name: string, edit: (text: string) => string = (t) => t): string {
@@ -79,6 +80,21 @@ describe('a sweep directory holds one piece of work', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/scenario content: sweep\.json has no hash \(made by an older cbsim\); this run has sha256:[0-9a-f]{12}\n/);
     expect(run.stderr).toContain('version: sweep.json has no version (made by an older cbsim)');
+  });
+
+  it('counts the code of a pacing module the scenario names as part of its content', async () => {
+    // Inside the repository (its tmp/ is ignored by git), so that the module finds the packages it imports.
+    mkdirSync(join(ROOT, 'tmp'), { recursive: true });
+    const pacers = mkdtempSync(join(ROOT, 'tmp', 'sweep-pacers-'));
+    scratch.push(pacers);
+    for (const name of ['custom-pacer.yaml', 'fixed-ratio.mjs']) writeFileSync(join(pacers, name), readFileSync(join(ROOT, 'test/fixtures/pacers', name)));
+    const out = join(work, 'pacer-sweep');
+    const args = ['sweep', join(pacers, 'custom-pacer.yaml'), ...grid('1,2', '1', '3h'), '--out', out];
+    expect((await cli(...args)).status).toBe(0);
+    writeFileSync(join(pacers, 'fixed-ratio.mjs'), `${read(pacers, 'fixed-ratio.mjs')}\n// edited\n`);
+    const run = await cli(...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('scenario content: sweep.json has sha256:');
   });
 
   it('refuses a rows.jsonl holding a row of another sweep, naming the line', async () => {
