@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { COMPARE_ROWS, type KpiRow } from '../metrics/kpi-catalogue.js';
 import type { AgentKpis, QueueKpis } from '../metrics/kpis.js';
 import { simulate, type RunResult } from '../runner/simulate.js';
-import { parseAxis, sweepCells, type SweepAxis, type SweepCell } from '../runner/sweep-plan.js';
+import { gridRuns, parseAxis, sweepCells, type SweepAxis, type SweepCell } from '../runner/sweep-plan.js';
 import { CliError } from './errors.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { Progress } from './progress.js';
@@ -27,6 +27,8 @@ export function expandVariants(sets: readonly string[]): SweepCell[] {
     if ('error' in axis) throw new CliError(`--set: ${axis.error}`);
     return axis;
   });
+  const variants = gridRuns(axes, 1);
+  if (variants > 50) throw new CliError(`--set: ${variants.toLocaleString('en-US')} variants; compare at most 50 (use a sweep for more)`);
   return sweepCells(axes);
 }
 
@@ -81,7 +83,6 @@ export function compareCommand(out: Output): Command {
     )
     .action(async (file: string, options: CompareOptions) => {
       const variants = expandVariants(options.set);
-      if (variants.length > 50) throw new CliError(`--set: ${variants.length} variants; compare at most 50 (use a sweep for more)`);
       const loaded = variants.map((v) => loadScenario(file, { seed: options.seed, duration: options.duration, set: v.set }, scenarioLimits(options, true)));
       for (const variant of loaded) await loadPolicies(variant.scenario);
       const warnings = loaded[0].warnings;

@@ -14,9 +14,9 @@ import { sweepCommand } from './sweep-command.js';
 import { traceCommand } from './trace-command.js';
 import { tuneCommand } from './tune-command.js';
 import { validateCommand } from './validate-command.js';
+import { VERSION } from './version.js';
 
-/** The version printed by `cbsim --version`. */
-export const VERSION = '0.1.0';
+export { VERSION };
 
 function defaultOutput(): Output {
   return {

@@ -1,12 +1,15 @@
 import { availableParallelism } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
 import type { Interval } from '../model/statistics.js';
 import { parseScenario, ScenarioError } from '../scenario/index.js';
 import { summarizeSweep, summaryCsv, SUMMARY_COLUMNS, sweepTasks, planSweep, type CellSummary, type Shard, type SummaryColumn } from '../runner/sweep.js';
-import { parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
+import { axesProblem, DEFAULT_MAX_RUNS, gridRuns, parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
+import { writeFileAtomic } from '../runner/atomic-file.js';
+import { contentHash } from '../runner/content-hash.js';
+import type { Scenario } from '../model/scenario.js';
 import { SWEEP_FILES, SweepStore, SweepStoreError } from '../runner/sweep-store.js';
 import type { SweepJob } from '../runner/sweep-task.js';
 import { runPool } from '../runner/worker-pool.js';
@@ -20,6 +23,7 @@ import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { kpiFormatter, renderTable } from './table.js';
 import { printable } from '../model/printable.js';
+import { VERSION } from './version.js';
 
 interface SweepOptions {
   set: string[];
@@ -28,6 +32,8 @@ interface SweepOptions {
   workers?: string;
   shard?: string;
   duration?: string;
+  seed?: string;
+  maxRuns?: string;
   queue?: string;
   engine: EngineName;
   json?: boolean;
@@ -67,6 +73,9 @@ export function openStore(dir: string, manifest: SweepManifest, out: Output): Sw
     if (error instanceof SweepStoreError) throw new CliError(error.message);
     throw error;
   }
+  if (store.recoveredLock) {
+    out.error(chalk.yellow(`note: ${dir} was locked by pid ${store.recoveredLock.pid} on ${store.recoveredLock.host}, which is no longer running (killed?); its lock is taken over`));
+  }
   if (store.done.size > 0 || store.repairedBytes > 0) {
     out.error(chalk.dim(`resuming ${dir}: ${store.done.size} row(s) kept${store.repairedBytes > 0 ? `, a partial last line (${store.repairedBytes} bytes) cut off to be redone` : ''}`));
   }
@@ -86,7 +95,53 @@ function checkCells(text: string, file: string, manifest: SweepManifest, budget?
   }
 }
 
-/** Runs the remaining tasks of a sweep on a worker pool, appending each row to the store as it finishes. */
+/**
+ * Parses the `--set` axes of a sweep and refuses, before the grid is built,
+ * a seed axis, a field given twice, and a grid of more than `maxRuns` runs.
+ */
+export function sweepAxes(sets: readonly string[], replications: number, maxRuns: number): SweepAxis[] {
+  const axes: SweepAxis[] = sets.map((set) => {
+    const axis = parseAxis(set);
+    if ('error' in axis) throw new CliError(`--set: ${axis.error}`);
+    return axis;
+  });
+  const problem = axesProblem(axes);
+  if (problem !== null) throw new CliError(`--set: ${problem}`);
+  const runs = gridRuns(axes, replications);
+  if (runs > maxRuns) {
+    const cells = axes.map((a) => a.values.length).join(' × ');
+    throw new CliError(
+      `--set: the grid is ${cells} cells × ${replications} replications = ${runs.toLocaleString('en-US')} runs; at most ${maxRuns.toLocaleString('en-US')} (--max-runs). Narrow the grid or lower --replications, or raise the limit with --max-runs ${Number.isSafeInteger(runs) ? runs : 'N'}`,
+    );
+  }
+  return axes;
+}
+
+/** The scenario as the workers will run it (from `text`, with the sweep's own `--seed` and `--duration`): what the manifest's hash stands for. */
+function sweepBase(text: string, file: string, overrides: { seed?: string; duration?: string }) {
+  try {
+    return parseScenario(text, file, overrides).scenario;
+  } catch (error) {
+    if (error instanceof ScenarioError) throw new CliError(describeIssues(error.issues));
+    throw error;
+  }
+}
+
+/** The content hash of each pacing module the scenario names (paths as loaded), so that editing a module's code is a different sweep. */
+function moduleDigests(scenario: Scenario): Record<string, string> {
+  const digests: Record<string, string> = {};
+  for (const queue of scenario.queues) {
+    const path = queue.callback.pacing.module;
+    if (path !== null) digests[path] = contentHash(readFileSync(path, 'utf8'));
+  }
+  return digests;
+}
+
+/**
+ * Runs the remaining tasks of a sweep on a worker pool, appending each row to
+ * the store as it finishes; once every task is done, the store's rows are
+ * rewritten in task order. The caller closes the store.
+ */
 export async function executeSweep(
   job: SweepJob,
   manifest: SweepManifest,
@@ -104,6 +159,7 @@ export async function executeSweep(
     rows.push(row);
     progress.update(rows.length / all.length);
   });
+  store?.compact();
   progress.done();
   return rows;
 }
@@ -119,6 +175,8 @@ export function sweepCommand(out: Output): Command {
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--shard <i/n>', 'run only the i-th of n slices of the tasks (for a cluster; join them with cbsim merge)')
     .option('--duration <duration>', "override the scenario's simulated horizon")
+    .option('--seed <n>', "the base seed instead of the scenario's (replication k's seed is derived from it, the same in every cell)")
+    .option('--max-runs <n>', `refuse a grid of more runs (cells × replications) than this`, String(DEFAULT_MAX_RUNS))
     .option('--queue <id>', 'queue whose KPIs the table and summary show (default: all queues)')
     .addOption(new Option('--engine <name>', 'statechart engine').choices([...ENGINES]).default(ENGINES[0]))
     .option('--json', 'print the cell summaries as JSON')
@@ -130,32 +188,36 @@ export function sweepCommand(out: Output): Command {
     )
     .action(async (file: string, options: SweepOptions) => {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
-      const loaded = loadScenario(file, { duration: options.duration }, scenarioLimits(options, true));
+      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration }, scenarioLimits(options, true));
       await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const { text } = loaded;
-      const axes: SweepAxis[] = options.set.map((set) => {
-        const axis = parseAxis(set);
-        if ('error' in axis) throw new CliError(`--set: ${axis.error}`);
-        return axis;
-      });
       const replications = numberOption('--replications', options.replications, 1, 100_000, true);
+      const maxRuns = numberOption('--max-runs', options.maxRuns ?? String(DEFAULT_MAX_RUNS), 1, Number.MAX_SAFE_INTEGER, true);
+      const axes = sweepAxes(options.set, replications, maxRuns);
       const workers = options.workers === undefined ? availableParallelism() : numberOption('--workers', options.workers, 1, 256, true);
       const shard = options.shard === undefined ? undefined : parseShard(options.shard);
       const queue = options.queue ?? null;
       if (queue && !loaded.scenario.queues.some((q) => q.id === queue)) {
         throw new CliError(`--queue: no queue "${queue}"; queues are ${loaded.scenario.queues.map((q) => q.id).join(', ')}`);
       }
-      const manifest = planSweep({ file, scenario: loaded.scenario.name, seed: loaded.scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
+      const base = sweepBase(text, loaded.file, { seed: options.seed, duration: options.duration });
+      const manifest = planSweep({ file, scenario: base, modules: moduleDigests(loaded.scenario), version: VERSION, axes, replications, engine: options.engine, duration: options.duration ?? null });
       checkCells(text, loaded.file, manifest, scenarioLimits(options, true).work);
       const store = options.out ? openStore(options.out, manifest, out) : null;
-      const job: SweepJob = { text, file, duration: options.duration ?? null, engine: options.engine };
+      const job: SweepJob = { text, file: loaded.file, duration: options.duration ?? null, engine: options.engine };
       const progress = new Progress(out.stderrIsTTY, `sweep ${manifest.cells.length} cells × ${replications}`);
-      const rows = await executeSweep(job, manifest, store, shard, workers, progress);
-      const cells = summarizeSweep(manifest, rows);
-      if (store) store.write(SWEEP_FILES.summary, summaryCsv(manifest, cells, queue));
+      let rows: SweepRow[];
+      let cells: CellSummary[];
+      try {
+        rows = await executeSweep(job, manifest, store, shard, workers, progress);
+        cells = summarizeSweep(manifest, rows);
+        if (store) store.write(SWEEP_FILES.summary, summaryCsv(manifest, cells, queue));
+      } finally {
+        store?.close();
+      }
       if (options.report !== undefined) {
-        writeFileSync(options.report, await sweepReport(manifest, rows, { scenario: loaded.scenario, ...(queue !== null && { queue }) }));
+        writeFileAtomic(options.report, await sweepReport(manifest, rows, { scenario: loaded.scenario, ...(queue !== null && { queue }) }));
         out.error(`report: ${options.report}`);
       }
       if (options.json) {

@@ -14,6 +14,7 @@ import { numberOption, percentOption, scenarioLimits } from './options.js';
 import { Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { executeSweep, openStore } from './sweep-command.js';
+import { VERSION } from './version.js';
 import { kpiFormatter, num, pct, renderTable } from './table.js';
 import { printable } from '../model/printable.js';
 
@@ -92,11 +93,16 @@ export function tuneCommand(out: Output): Command {
       axes.push(modifiers);
       const replications = numberOption('--replications', options.replications, 2, 100_000, true);
       const workers = options.workers === undefined ? availableParallelism() : numberOption('--workers', options.workers, 1, 256, true);
-      const manifest = planSweep({ file, scenario: scenario.name, seed: scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
+      const manifest = planSweep({ file, scenario, version: VERSION, axes, replications, engine: options.engine, duration: options.duration ?? null });
       const store = options.out ? openStore(options.out, manifest, out) : null;
       const { text } = loaded;
       const progress = new Progress(out.stderrIsTTY, `tuning ${manifest.cells.length} settings × ${replications}`);
-      const rows = await executeSweep({ text, file, duration: options.duration ?? null, engine: options.engine }, manifest, store, undefined, workers, progress);
+      let rows;
+      try {
+        rows = await executeSweep({ text, file, duration: options.duration ?? null, engine: options.engine }, manifest, store, undefined, workers, progress);
+      } finally {
+        store?.close();
+      }
       const groups = scenario.agents.filter((g) => g.queues.includes(queue.id)).map((g) => g.group);
       const result = tune(manifest, rows, { queue: queue.id, maxAbandon, window: options.window, objective: options.objective, groups });
       if (options.json) {

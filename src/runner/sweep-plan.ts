@@ -21,6 +21,10 @@ export interface SweepManifest {
   /** The scenario file as given on the command line. */
   file: string;
   scenario: string;
+  /** Content hash of the resolved scenario (after `--seed` and `--duration`, before the cells' `--set`): the work, whatever the file is called. */
+  scenarioHash: string;
+  /** The cbsim version that made the sweep. */
+  version: string;
   seed: number;
   axes: SweepAxis[];
   cells: SweepCell[];
@@ -63,6 +67,38 @@ export function parseAxis(text: string): SweepAxis | { error: string } {
   const values = spec.split(',').map((v) => v.trim());
   if (values.some((v) => v === '')) return { error: `"${text}" has an empty value` };
   return { path, values };
+}
+
+/** The default of `--max-runs`: the most runs (cells × replications) a sweep may plan. */
+export const DEFAULT_MAX_RUNS = 100_000;
+
+/** How many runs a grid of `axes` × `replications` is, from the axes' lengths alone (the grid itself is not built). */
+export function gridRuns(axes: readonly SweepAxis[], replications: number): number {
+  return axes.reduce((product, axis) => product * axis.values.length, replications);
+}
+
+/**
+ * Why a set of axes cannot be swept, or null: the seed is not an axis (a
+ * replication uses the same seed in every cell), and no field is given twice
+ * or inside another swept field (cells would be labelled with values that did not run).
+ */
+export function axesProblem(axes: readonly SweepAxis[]): string | null {
+  for (const axis of axes) {
+    if (axis.path === 'seed') {
+      return 'seed cannot be an axis: replication k runs with the same seed in every cell (common random numbers); use --replications N for more seeds, or --seed to change the base seed';
+    }
+    const twice = axis.values.find((v, i) => axis.values.indexOf(v) !== i);
+    if (twice !== undefined) return `${axis.path}: the value ${twice} is listed twice; list each value once`;
+  }
+  for (let i = 0; i < axes.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const [a, b] = [axes[j].path, axes[i].path];
+      if (a === b) return `${a} is given twice; give all its values in one --set, e.g. --set ${a}=${[...axes[j].values, ...axes[i].values].join(',')}`;
+      const [outer, inner] = a.length < b.length ? [a, b] : [b, a];
+      if (inner.startsWith(`${outer}.`)) return `${inner} is inside ${outer}, which is also swept; sweep one or the other`;
+    }
+  }
+  return null;
 }
 
 /** Every combination of the axes' values, the first axis varying slowest. */

@@ -1,5 +1,7 @@
 import { SWEEP_SUMMARY_ROWS, type KpiDefinition } from '../metrics/kpi-catalogue.js';
+import type { Scenario } from '../model/scenario.js';
 import type { Interval } from '../model/statistics.js';
+import { contentHash } from './content-hash.js';
 import { combine, replicationSeeds, type Estimated } from './replicate.js';
 import type { RunResult } from './simulate.js';
 import { sweepCells, type SweepAxis, type SweepManifest, type SweepRow } from './sweep-plan.js';
@@ -11,17 +13,34 @@ export interface Shard {
   count: number;
 }
 
-/** The manifest of a sweep of `axes` × `replications` (seeds derived from `seed`, the same in every cell). */
-export function planSweep(spec: { file: string; scenario: string; seed: number; axes: SweepAxis[]; replications: number; engine: string; duration: string | null }): SweepManifest {
+/**
+ * The manifest of a sweep of `axes` × `replications` of `scenario` (resolved
+ * with the sweep's own `--seed` and `--duration`, before any cell's `--set`):
+ * seeds derived from its seed, the same in every cell, and the hash of its content.
+ */
+export function planSweep(spec: {
+  file: string;
+  scenario: Scenario;
+  /** Digests of the pacing modules the scenario names, by path: their code is part of the work too. */
+  modules?: Record<string, string>;
+  version: string;
+  axes: SweepAxis[];
+  replications: number;
+  engine: string;
+  duration: string | null;
+}): SweepManifest {
+  const modules = spec.modules ?? {};
   return {
     format: 1,
     file: spec.file,
-    scenario: spec.scenario,
-    seed: spec.seed,
+    scenario: spec.scenario.name,
+    scenarioHash: contentHash(Object.keys(modules).length > 0 ? { scenario: spec.scenario, modules } : spec.scenario),
+    version: spec.version,
+    seed: spec.scenario.seed,
     axes: spec.axes,
     cells: sweepCells(spec.axes),
     replications: spec.replications,
-    seeds: replicationSeeds(spec.seed, spec.replications),
+    seeds: replicationSeeds(spec.scenario.seed, spec.replications),
     engine: spec.engine,
     duration: spec.duration,
   };

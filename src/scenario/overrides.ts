@@ -118,6 +118,9 @@ function reservedKeyIn(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Whether `path` begins with every segment of `prefix` (or is it). */
+const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]) => prefix.length <= path.length && prefix.every((seg, i) => seg === path[i]);
+
 /** Sets a value at a resolved path, creating mappings that are missing. */
 function setAt(data: Record<string, unknown>, path: readonly PathSegment[], value: unknown): void {
   let node: Record<string | number, unknown> = data;
@@ -155,6 +158,12 @@ export function applyOverrides(data: Record<string, unknown>, overrides: Scenari
     const found = resolvePath(data, dotted);
     if ('error' in found) {
       fail('--set', dotted, found.error, found.suggestion);
+      continue;
+    }
+    const clash = marks.find((m) => startsWith(m.path, found.path) || startsWith(found.path, m.path));
+    if (clash) {
+      const other = clash.option === '--set' ? `--set ${formatPath(clash.path)}=${clash.text}` : `${clash.option} ${clash.text}`;
+      fail('--set', dotted, `${formatPath(found.path)} is already set by ${other}; set each field once (to try several values, list them in one --set of compare or sweep: PATH=a,b,c)`);
       continue;
     }
     const value = readValue(text);

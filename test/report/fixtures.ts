@@ -8,6 +8,7 @@ import { planSweep, sweepTasks } from '../../src/runner/sweep.js';
 import { runTask, type SweepJob } from '../../src/runner/sweep-task.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { ROOT } from '../helpers/cli.js';
+import { VERSION } from '../../src/cli/version.js';
 
 /** A sweep made the way `cbsim sweep` makes one (same planner and task runner), in this process. */
 export interface SweepFixture {
@@ -41,7 +42,7 @@ export function makeSweep(file: string, sets: string[], replications: number, du
   const text = readFileSync(resolve(ROOT, file), 'utf8');
   const base = parseScenario(text, file, { duration }).scenario;
   const axes = sets.map((s) => parseAxis(s) as SweepAxis);
-  const manifest = planSweep({ file, scenario: base.name, seed: base.seed, axes, replications, engine: 'compiled', duration });
+  const manifest = planSweep({ file, scenario: base, version: VERSION, axes, replications, engine: 'compiled', duration });
   const job: SweepJob = { text, file, duration, engine: 'compiled' };
   return { manifest, rows: sweepTasks(manifest).map((task) => runTask(job, task)) };
 }
