@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
@@ -15,7 +15,8 @@ import { CliError } from './errors.js';
 import { checkReportPath } from './report-command.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
 import { numberOption } from './options.js';
-import { Progress } from './progress.js';
+import { writeOutputFile } from './output-file.js';
+import { progressFor, type Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { kpiFormatter, renderTable } from './table.js';
 
@@ -26,6 +27,8 @@ interface SweepOptions {
   workers?: string;
   shard?: string;
   duration?: string;
+  warmup?: string;
+  progress: boolean;
   queue?: string;
   engine: EngineName;
   json?: boolean;
@@ -75,7 +78,7 @@ export function openStore(dir: string, manifest: SweepManifest, out: Output): Sw
 function checkCells(text: string, file: string, manifest: SweepManifest): void {
   for (const cell of manifest.cells) {
     try {
-      parseScenario(text, file, { set: cell.set, ...(manifest.duration !== null && { duration: manifest.duration }) });
+      parseScenario(text, file, { set: cell.set, ...(manifest.duration !== null && { duration: manifest.duration }), ...(manifest.warmup !== undefined && { warmup: manifest.warmup }) });
     } catch (error) {
       if (error instanceof ScenarioError) throw new CliError(`cell ${cell.label}:\n${describeIssues(error.issues)}`);
       throw error;
@@ -116,18 +119,20 @@ export function sweepCommand(out: Output): Command {
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--shard <i/n>', 'run only the i-th of n slices of the tasks (for a cluster; join them with cbsim merge)')
     .option('--duration <duration>', "override the scenario's simulated horizon")
+    .option('--warmup <duration>', "override the scenario's warm-up")
     .option('--queue <id>', 'queue whose KPIs the table and summary show (default: all queues)')
     .addOption(new Option('--engine <name>', 'statechart engine').choices([...ENGINES]).default(ENGINES[0]))
     .option('--json', 'print the cell summaries as JSON')
     .option('--report <file>', 'also write an HTML report with charts (an existing file is kept unless --force)')
     .option('--force', 'overwrite the --report file if it exists')
+    .option('--no-progress', 'show no progress on stderr')
     .addHelpText(
       'after',
       '\nExamples:\n  $ cbsim sweep scenarios/customer-first-pacing.yaml --set queues.callbacks.callback.pacingModifier=1..10 --replications 10 --out sweeps/pacing\n  $ cbsim sweep scenarios/support-agent-first.yaml --set agents.tier1.count=24,26,28 --set inbound.0.callbackOffer.acceptance=0.3,0.5 --replications 20\n  $ cbsim sweep FILE --set … --out part3 --shard 3/8   # then: cbsim merge part1 … part8 --out all',
     )
     .action(async (file: string, options: SweepOptions) => {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
-      const loaded = loadScenario(file, { duration: options.duration });
+      const loaded = loadScenario(file, { duration: options.duration, warmup: options.warmup });
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const text = readFileSync(file, 'utf8');
       const axes: SweepAxis[] = options.set.map((set) => {
@@ -142,25 +147,24 @@ export function sweepCommand(out: Output): Command {
       if (queue && !loaded.scenario.queues.some((q) => q.id === queue)) {
         throw new CliError(`--queue: no queue "${queue}"; queues are ${loaded.scenario.queues.map((q) => q.id).join(', ')}`);
       }
-      const manifest = planSweep({ file, scenario: loaded.scenario.name, seed: loaded.scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
+      const manifest = planSweep({ file, scenario: loaded.scenario.name, seed: loaded.scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null, warmup: options.warmup });
       checkCells(text, file, manifest);
       const store = options.out ? openStore(options.out, manifest, out) : null;
-      const job: SweepJob = { text, file, duration: options.duration ?? null, engine: options.engine };
-      const progress = new Progress(out.stderrIsTTY, `sweep ${manifest.cells.length} cells × ${replications}`);
+      const job: SweepJob = { text, file, duration: options.duration ?? null, warmup: options.warmup ?? null, engine: options.engine };
+      const progress = progressFor(out, `sweep ${manifest.cells.length} cells × ${replications}`, options.progress);
       const rows = await executeSweep(job, manifest, store, shard, workers, progress);
       const cells = summarizeSweep(manifest, rows);
       if (store) store.write(SWEEP_FILES.summary, summaryCsv(manifest, cells, queue));
+      if (options.json) out.print(JSON.stringify({ manifest, cells: cells.map(({ profile: _profile, ...rest }) => rest) }, null, 2));
+      else {
+        out.print(
+          `${chalk.bold(manifest.scenario)}  ${chalk.dim(`${manifest.cells.length} cells × ${replications} replications${shard ? `, shard ${shard.index}/${shard.count}` : ''} · ${queue ? `queue ${queue}` : 'all queues'} · mean ±95% half-width`)}\n\n${sweepTable(cells, queue)}` +
+            (store ? `\n\n${chalk.dim(`rows: ${store.dir}/${SWEEP_FILES.rows} · summary: ${store.dir}/${SWEEP_FILES.summary}`)}` : ''),
+        );
+      }
       if (options.report !== undefined) {
-        writeFileSync(options.report, await sweepReport(manifest, rows, { scenario: loaded.scenario, ...(queue !== null && { queue }) }));
+        writeOutputFile('--report', options.report, await sweepReport(manifest, rows, { scenario: loaded.scenario, ...(queue !== null && { queue }) }), true);
         out.error(`report: ${options.report}`);
       }
-      if (options.json) {
-        out.print(JSON.stringify({ manifest, cells: cells.map(({ profile: _profile, ...rest }) => rest) }, null, 2));
-        return;
-      }
-      out.print(
-        `${chalk.bold(manifest.scenario)}  ${chalk.dim(`${manifest.cells.length} cells × ${replications} replications${shard ? `, shard ${shard.index}/${shard.count}` : ''} · ${queue ? `queue ${queue}` : 'all queues'} · mean ±95% half-width`)}\n\n${sweepTable(cells, queue)}` +
-          (store ? `\n\n${chalk.dim(`rows: ${store.dir}/${SWEEP_FILES.rows} · summary: ${store.dir}/${SWEEP_FILES.summary}`)}` : ''),
-      );
     });
 }

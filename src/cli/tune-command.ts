@@ -9,10 +9,10 @@ import type { Interval } from '../model/statistics.js';
 import { planSweep } from '../runner/sweep.js';
 import { parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
 import { tune, type AbandonWindow, type TuneCandidate, type TuneObjective } from '../runner/tune.js';
-import { CliError } from './errors.js';
+import { CliError, EXIT_STATUS } from './errors.js';
 import { describeIssues, loadScenario } from './load-scenario.js';
 import { numberOption, percentOption } from './options.js';
-import { Progress } from './progress.js';
+import { progressFor } from './progress.js';
 import type { Output } from './run-command.js';
 import { executeSweep, openStore } from './sweep-command.js';
 import { kpiFormatter, num, pct, renderTable } from './table.js';
@@ -27,6 +27,8 @@ interface TuneOptions {
   replications: string;
   workers?: string;
   duration?: string;
+  warmup?: string;
+  progress: boolean;
   out?: string;
   engine: EngineName;
   json?: boolean;
@@ -45,6 +47,9 @@ function formatObjective(objective: TuneObjective, x: number | null): string {
 
 /** The regulatory ceiling as the user writes it (`3%`). */
 const CEILING_TEXT = `${Number((ABANDON_CEILING * 100).toFixed(2))}%`;
+
+/** The abandon window as the tune table names it. */
+const windowName = (window: AbandonWindow) => (window === 'run' ? 'whole run' : `worst ${window}`);
 
 function interval(v: Interval, format: (x: number | null) => string): string {
   if (v.n === 0) return chalk.dim('—');
@@ -65,12 +70,14 @@ export function tuneCommand(out: Output): Command {
     .option('--replications <n>', 'replications per setting', '10')
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--duration <duration>', "override the scenario's simulated horizon")
+    .option('--warmup <duration>', "override the scenario's warm-up")
     .option('--out <dir>', 'keep the runs in a sweep directory (resumable, and readable by cbsim report)')
     .addOption(new Option('--engine <name>', 'statechart engine').choices([...ENGINES]).default(ENGINES[0]))
     .option('--json', 'print the result as JSON')
+    .option('--no-progress', 'show no progress on stderr')
     .addHelpText('after', `\nExamples:\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --max-abandon ${CEILING_TEXT} --objective occupancy\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --policies genesys,ratio,adaptive --modifiers 1..5:0.5`)
     .action(async (file: string, options: TuneOptions) => {
-      const loaded = loadScenario(file, { duration: options.duration });
+      const loaded = loadScenario(file, { duration: options.duration, warmup: options.warmup });
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const { scenario } = loaded;
       const queue = scenario.queues.find((q) => q.id === options.queue);
@@ -91,20 +98,24 @@ export function tuneCommand(out: Output): Command {
       axes.push(modifiers);
       const replications = numberOption('--replications', options.replications, 2, 100_000, true);
       const workers = options.workers === undefined ? availableParallelism() : numberOption('--workers', options.workers, 1, 256, true);
-      const manifest = planSweep({ file, scenario: scenario.name, seed: scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null });
+      const manifest = planSweep({ file, scenario: scenario.name, seed: scenario.seed, axes, replications, engine: options.engine, duration: options.duration ?? null, warmup: options.warmup });
       const store = options.out ? openStore(options.out, manifest, out) : null;
       const text = readFileSync(file, 'utf8');
-      const progress = new Progress(out.stderrIsTTY, `tuning ${manifest.cells.length} settings × ${replications}`);
-      const rows = await executeSweep({ text, file, duration: options.duration ?? null, engine: options.engine }, manifest, store, undefined, workers, progress);
+      const progress = progressFor(out, `tuning ${manifest.cells.length} settings × ${replications}`, options.progress);
+      const job = { text, file, duration: options.duration ?? null, warmup: options.warmup ?? null, engine: options.engine };
+      const rows = await executeSweep(job, manifest, store, undefined, workers, progress);
       const groups = scenario.agents.filter((g) => g.queues.includes(queue.id)).map((g) => g.group);
       const result = tune(manifest, rows, { queue: queue.id, maxAbandon, window: options.window, objective: options.objective, groups });
+      const notMet = () =>
+        new CliError(`tune: no setting keeps the abandon-after-answer rate (${windowName(options.window)}) under ${pct(maxAbandon, 1)} with 95% confidence`, EXIT_STATUS.goalNotMet);
       if (options.json) {
         out.print(JSON.stringify(result, null, 2));
+        if (!result.best) throw notMet();
         return;
       }
       const mark = (c: TuneCandidate) => (c === result.best ? chalk.green('★ best') : c.feasible ? chalk.green('✓') : chalk.red('✗'));
       out.print(
-        `${chalk.bold(scenario.name)}  ${chalk.dim(`queue ${queue.id} · abandon after answer (${options.window === 'run' ? 'whole run' : `worst ${options.window}`}) ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
+        `${chalk.bold(scenario.name)}  ${chalk.dim(`queue ${queue.id} · abandon after answer (${windowName(options.window)}) ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
       );
       out.print(
         renderTable(
@@ -124,7 +135,7 @@ export function tuneCommand(out: Output): Command {
       if (!result.best) {
         const lowest = [...result.candidates].sort((a, b) => (a.abandonUpper ?? Infinity) - (b.abandonUpper ?? Infinity))[0];
         out.print(`\n${chalk.red('No setting keeps the abandon rate under the ceiling with 95% confidence.')}${lowest ? ` The lowest upper bound is ${abandonFormat(lowest.abandonUpper)} (${lowest.label}); try lower modifiers, more agents, or more replications.` : ''}`);
-        return;
+        throw notMet();
       }
       const best = result.best;
       let verdict = `\n${chalk.bold(`Best: ${best.label}`)} — ${options.objective} ${interval(best.objective, (x) => formatObjective(options.objective, x))}; abandon after answer ${interval(best.abandon, abandonFormat)}, under ${pct(maxAbandon, 0)} with ${pct(best.confidenceUnder, 1)} confidence.`;

@@ -17,12 +17,14 @@ export interface SweepJob {
   text: string;
   file: string;
   duration: string | null;
+  /** The warm-up override, if any. */
+  warmup?: string | null;
   engine: EngineName;
 }
 
 /** Runs one task: the scenario with the cell's overrides and the replication's seed. */
 export function runTask(job: SweepJob, task: SweepTask): SweepRow {
-  const overrides: ScenarioOverrides = { seed: String(task.seed), set: task.set, ...(job.duration !== null && { duration: job.duration }) };
+  const overrides: ScenarioOverrides = { seed: String(task.seed), set: task.set, ...(job.duration !== null && { duration: job.duration }), ...(job.warmup != null && { warmup: job.warmup }) };
   const { scenario } = parseScenario(job.text, job.file, overrides);
   const result = simulate(scenario, { engine: job.engine, intervals: false, profile: true });
   return { cell: task.cell, replication: task.replication, seed: task.seed, set: task.set, kpis: result.kpis, profile: result.profile! };

@@ -12,7 +12,7 @@ export interface Shard {
 }
 
 /** The manifest of a sweep of `axes` × `replications` (seeds derived from `seed`, the same in every cell). */
-export function planSweep(spec: { file: string; scenario: string; seed: number; axes: SweepAxis[]; replications: number; engine: string; duration: string | null }): SweepManifest {
+export function planSweep(spec: { file: string; scenario: string; seed: number; axes: SweepAxis[]; replications: number; engine: string; duration: string | null; warmup?: string | null }): SweepManifest {
   return {
     format: 1,
     file: spec.file,
@@ -24,6 +24,7 @@ export function planSweep(spec: { file: string; scenario: string; seed: number; 
     seeds: replicationSeeds(spec.seed, spec.replications),
     engine: spec.engine,
     duration: spec.duration,
+    ...(spec.warmup != null && { warmup: spec.warmup }),
   };
 }
 
