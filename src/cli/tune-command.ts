@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
+import { coversDays, THIRTY_DAYS } from '../metrics/abandon-windows.js';
 import { kpi } from '../metrics/kpi-catalogue.js';
+import { formatDuration } from '../model/duration.js';
 import { ABANDON_CEILING } from '../model/regulation.js';
 import type { Interval } from '../model/statistics.js';
 import { planSweep } from '../runner/sweep.js';
@@ -83,6 +85,11 @@ export function tuneCommand(out: Output): Command {
       const queue = scenario.queues.find((q) => q.id === options.queue);
       if (!queue) throw new CliError(`--queue: no queue "${options.queue}"; queues are ${scenario.queues.map((q) => q.id).join(', ')}`);
       if (queue.callback.mode !== 'CustomerFirst') throw new CliError(`--queue: queue "${queue.id}" is ${queue.callback.mode}; pacing applies to Customer First queues only`);
+      if (options.window === '30d' && !coversDays(scenario.warmup, scenario.duration, THIRTY_DAYS)) {
+        throw new CliError(
+          `--window 30d: the run counts ${formatDuration(scenario.duration - scenario.warmup)} (duration ${formatDuration(scenario.duration)} minus warm-up ${formatDuration(scenario.warmup)}), less than 30 days, so it has no 30-day rate; give a longer --duration, or --window 24h`,
+        );
+      }
       const maxAbandon = percentOption('--max-abandon', options.maxAbandon);
       const axes: SweepAxis[] = [];
       if (options.policies) {

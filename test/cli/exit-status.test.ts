@@ -162,3 +162,12 @@ describe('exit status 3: ran, but the goal was not met', () => {
     expect(JSON.parse(json.stdout).best).toBeNull();
   }, 60_000);
 });
+
+describe('tune --window 30d needs a run that counts 30 days', () => {
+  it('is refused (exit 2) before any run when the counted period is shorter', async () => {
+    const run = await cli('tune', 'scenarios/customer-first-pacing.yaml', '--queue', 'callbacks', '--window', '30d', '--out', join(scratch, 'never'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--window 30d: the run counts 6d (duration 7d minus warm-up 1d), less than 30 days, so it has no 30-day rate');
+    expect(existsSync(join(scratch, 'never'))).toBe(false);
+  });
+});
