@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
-import type { Interval } from '../model/statistics.js';
 import { parseScenario, ScenarioError } from '../scenario/index.js';
-import { summarizeSweep, summaryCsv, SUMMARY_COLUMNS, sweepTasks, planSweep, type CellSummary, type Shard, type SummaryColumn } from '../runner/sweep.js';
+import { summarizeSweep, summaryCsv, sweepTasks, planSweep, type Shard } from '../runner/sweep.js';
 import { parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
 import { SWEEP_FILES, SweepStore, SweepStoreError } from '../runner/sweep-store.js';
 import type { SweepJob } from '../runner/sweep-task.js';
@@ -18,7 +17,7 @@ import { numberOption } from './options.js';
 import { writeOutputFile } from './output-file.js';
 import { progressFor, type Progress } from './progress.js';
 import type { Output } from './run-command.js';
-import { kpiFormatter, renderTable } from './table.js';
+import { parseColumns, sweepTable } from './sweep-table.js';
 
 interface SweepOptions {
   set: string[];
@@ -34,6 +33,7 @@ interface SweepOptions {
   json?: boolean;
   report?: string;
   force?: boolean;
+  columns?: string;
 }
 
 /** Parses `i/n`. */
@@ -45,19 +45,8 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
-/** The sweep table: one row per cell, mean ± half-width of the KPIs that have values. */
-export function sweepTable(cells: readonly CellSummary[], queue: string | null): string {
-  const columns = SUMMARY_COLUMNS.filter((c) => cells.some((cell) => (c.pick(cell.kpis, queue)?.n ?? 0) > 0 && c.pick(cell.kpis, queue).mean !== 0));
-  const show = (column: SummaryColumn, v: Interval | undefined) => {
-    if (!v || v.n === 0) return chalk.dim('—');
-    const format = kpiFormatter(column.kpi.format);
-    return v.halfWidth === null ? format(v.mean) : `${format(v.mean)} ${chalk.dim(`±${format(v.halfWidth)}`)}`;
-  };
-  return renderTable(
-    ['cell', 'n', ...columns.map((c) => c.name)],
-    cells.map((cell) => ({ cells: [cell.label, String(cell.replications), ...columns.map((c) => show(c, c.pick(cell.kpis, queue)))] })),
-  );
-}
+/** The sweep table (see `sweep-table.ts`), also printed by `cbsim merge`. */
+export { sweepTable } from './sweep-table.js';
 
 /** Opens (or resumes) a sweep directory, saying what was kept; a directory that cannot be used is a CliError. */
 export function openStore(dir: string, manifest: SweepManifest, out: Output): SweepStore {
@@ -123,6 +112,7 @@ export function sweepCommand(out: Output): Command {
     .option('--queue <id>', 'queue whose KPIs the table and summary show (default: all queues)')
     .addOption(new Option('--engine <name>', 'statechart engine').choices([...ENGINES]).default(ENGINES[0]))
     .option('--json', 'print the cell summaries as JSON')
+    .option('--columns <kpis>', 'KPIs the table shows, by key, comma-separated, e.g. serviceLevel,abandonAfterAnswerRate,occupancy (default: the summary\'s)')
     .option('--report <file>', 'also write an HTML report with charts (an existing file is kept unless --force)')
     .option('--force', 'overwrite the --report file if it exists')
     .option('--no-progress', 'show no progress on stderr')
@@ -132,6 +122,7 @@ export function sweepCommand(out: Output): Command {
     )
     .action(async (file: string, options: SweepOptions) => {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
+      const columns = options.columns === undefined ? undefined : parseColumns(options.columns);
       const loaded = loadScenario(file, { duration: options.duration, warmup: options.warmup });
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const text = readFileSync(file, 'utf8');
@@ -158,7 +149,7 @@ export function sweepCommand(out: Output): Command {
       if (options.json) out.print(JSON.stringify({ manifest, cells: cells.map(({ profile: _profile, ...rest }) => rest) }, null, 2));
       else {
         out.print(
-          `${chalk.bold(manifest.scenario)}  ${chalk.dim(`${manifest.cells.length} cells × ${replications} replications${shard ? `, shard ${shard.index}/${shard.count}` : ''} · ${queue ? `queue ${queue}` : 'all queues'} · mean ±95% half-width`)}\n\n${sweepTable(cells, queue)}` +
+          `${chalk.bold(manifest.scenario)}  ${chalk.dim(`${manifest.cells.length} cells × ${replications} replications${shard ? `, shard ${shard.index}/${shard.count}` : ''} · ${queue ? `queue ${queue}` : 'all queues'} · mean ±95% half-width`)}\n\n${sweepTable(cells, queue, { columns })}` +
             (store ? `\n\n${chalk.dim(`rows: ${store.dir}/${SWEEP_FILES.rows} · summary: ${store.dir}/${SWEEP_FILES.summary}`)}` : ''),
         );
       }

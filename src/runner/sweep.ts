@@ -1,4 +1,4 @@
-import { SWEEP_SUMMARY_ROWS, type KpiDefinition } from '../metrics/kpi-catalogue.js';
+import { SWEEP_SUMMARY_ROWS, type KpiDefinition, type KpiRow } from '../metrics/kpi-catalogue.js';
 import type { Interval } from '../model/statistics.js';
 import { combine, replicationSeeds, type Estimated } from './replicate.js';
 import type { RunResult } from './simulate.js';
@@ -74,8 +74,10 @@ type CellKpis = Estimated<RunResult['kpis']>;
 
 /** A column of the sweep summary: a KPI of the chosen queue (or of all queues), or of the agents serving it. */
 export interface SummaryColumn {
-  /** The KPI's key, which names the column. */
+  /** The KPI's key, which names the column in summary.csv. */
   name: string;
+  /** The column's heading in the sweep table. */
+  label: string;
   kpi: KpiDefinition;
   pick: (kpis: CellKpis, queue: string | null) => Interval;
 }
@@ -88,7 +90,12 @@ const pickOf =
   };
 
 /** The KPIs the sweep table and summary.csv show. */
-export const SUMMARY_COLUMNS: readonly SummaryColumn[] = SWEEP_SUMMARY_ROWS.map(({ kpi }) => ({ name: kpi.key, kpi, pick: pickOf(kpi) }));
+export const SUMMARY_COLUMNS: readonly SummaryColumn[] = SWEEP_SUMMARY_ROWS.map((row) => summaryColumn(row));
+
+/** The summary column of a KPI row of the catalogue (of a queue or of the agents). */
+export function summaryColumn(row: KpiRow): SummaryColumn {
+  return { name: row.kpi.key, label: row.label, kpi: row.kpi, pick: pickOf(row.kpi) };
+}
 
 const csvNumber = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : String(Math.round(x * 1e6) / 1e6));
 
