@@ -87,12 +87,25 @@ export async function executeSweep(
   const all = sweepTasks(manifest, shard);
   const rows: SweepRow[] = store ? all.filter((t) => store.done.has(`${t.cell}/${t.replication}`)).map((t) => store.done.get(`${t.cell}/${t.replication}`)!) : [];
   const todo = store ? all.filter((t) => !store.done.has(`${t.cell}/${t.replication}`)) : all;
-  progress.update(rows.length / Math.max(1, all.length));
-  await runPool(job, todo, workers, (row) => {
-    store?.append(row);
-    rows.push(row);
-    progress.update(rows.length / all.length);
-  });
+  // How far each running task has got, so that a sweep of a few heavy runs still shows progress.
+  const running = new Map<string, number>();
+  const show = () => progress.update((rows.length + [...running.values()].reduce((a, b) => a + b, 0)) / Math.max(1, all.length), `${rows.length} of ${all.length} runs done`);
+  show();
+  await runPool(
+    job,
+    todo,
+    workers,
+    (row) => {
+      store?.append(row);
+      rows.push(row);
+      running.delete(`${row.cell}/${row.replication}`);
+      show();
+    },
+    (task, fraction) => {
+      running.set(`${task.cell}/${task.replication}`, fraction);
+      show();
+    },
+  );
   progress.done();
   return rows;
 }

@@ -22,10 +22,10 @@ export interface SweepJob {
   engine: EngineName;
 }
 
-/** Runs one task: the scenario with the cell's overrides and the replication's seed. */
-export function runTask(job: SweepJob, task: SweepTask): SweepRow {
+/** Runs one task: the scenario with the cell's overrides and the replication's seed; `onProgress` hears the share of its horizon simulated, every so many events. */
+export function runTask(job: SweepJob, task: SweepTask, onProgress?: (fraction: number) => void): SweepRow {
   const overrides: ScenarioOverrides = { seed: String(task.seed), set: task.set, ...(job.duration !== null && { duration: job.duration }), ...(job.warmup != null && { warmup: job.warmup }) };
   const { scenario } = parseScenario(job.text, job.file, overrides);
-  const result = simulate(scenario, { engine: job.engine, intervals: false, profile: true });
+  const result = simulate(scenario, { engine: job.engine, intervals: false, profile: true, ...(onProgress && { onProgress: (t: number, horizon: number) => onProgress(t / horizon) }) });
   return { cell: task.cell, replication: task.replication, seed: task.seed, set: task.set, kpis: result.kpis, profile: result.profile! };
 }

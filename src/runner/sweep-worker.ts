@@ -5,7 +5,7 @@ import { runTask, type SweepJob, type SweepTask } from './sweep-task.js';
 const job = workerData as SweepJob;
 parentPort!.on('message', (task: SweepTask) => {
   try {
-    parentPort!.postMessage({ row: runTask(job, task) });
+    parentPort!.postMessage({ row: runTask(job, task, (fraction) => parentPort!.postMessage({ progress: fraction, task })) });
   } catch (error) {
     parentPort!.postMessage({ error: (error as Error).message, task });
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { Progress, progressFor, runDetail, PLAIN_PROGRESS_EVERY_MS } from '../../src/cli/progress.js';
 import { simulate } from '../../src/runner/simulate.js';
+import { runPool } from '../../src/runner/worker-pool.js';
 import { parseScenario } from '../../src/scenario/index.js';
 
 const ANSI = /\x1b\[[0-9;]*m/g;
@@ -141,5 +142,14 @@ describe('run progress is driven by events handled', () => {
     const quiet = await invoke('--no-progress');
     expect(quiet.stderr).toBe('');
     expect(quiet.stdout).toBe(shown.stdout);
+  });
+
+  it('a sweep worker reports how far its running task has got, before the row arrives', async () => {
+    const job = { text: readFileSync('scenarios/customer-first-pacing.yaml', 'utf8'), file: 'cf.yaml', duration: '3d', engine: 'compiled' as const };
+    const heard: string[] = [];
+    await runPool(job, [{ cell: 0, replication: 0, seed: 5, set: [] }], 1, (row) => heard.push(`row ${row.cell}/${row.replication}`), (task, fraction) => heard.push(`${task.cell}/${task.replication} ${fraction > 0 && fraction <= 1}`));
+    expect(heard.length).toBeGreaterThan(1);
+    expect(heard.slice(0, -1).every((h) => h === '0/0 true')).toBe(true);
+    expect(heard.at(-1)).toBe('row 0/0');
   });
 });
