@@ -23,6 +23,8 @@ export interface ProgressOptions {
   raw?: (text: string) => void;
   /** Wall-clock ms between two plain lines (default {@link PLAIN_PROGRESS_EVERY_MS}). */
   plainEveryMs?: number;
+  /** Width of the terminal (default stderr's): the live line is cut to fit, so that redrawing it in place works. */
+  columns?: number;
 }
 
 /**
@@ -36,6 +38,7 @@ export class Progress {
   private readonly line: (text: string) => void;
   private readonly raw: (text: string) => void;
   private readonly plainEveryMs: number;
+  private readonly columns: number;
   private lastDraw: number;
   private linesWritten = 0;
 
@@ -48,6 +51,7 @@ export class Progress {
     this.line = options.line ?? ((text) => process.stderr.write(`${text}\n`));
     this.raw = options.raw ?? ((text) => process.stderr.write(text));
     this.plainEveryMs = options.plainEveryMs ?? PLAIN_PROGRESS_EVERY_MS;
+    this.columns = options.columns ?? process.stderr.columns ?? 120;
     this.started = this.clock();
     this.lastDraw = mode === 'live' ? -Infinity : this.started;
   }
@@ -65,7 +69,8 @@ export class Progress {
       const width = 24;
       const filled = Math.round(share * width);
       const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-      this.raw(`\r\x1b[2K${this.label} ${bar} ${(share * 100).toFixed(0).padStart(3)}%${detail ? `  ${detail}` : ''}  ETA ${eta === null ? '?' : eta.toFixed(0)}s `);
+      const text = `${this.label} ${bar} ${(share * 100).toFixed(0).padStart(3)}%${detail ? `  ${detail}` : ''}  ETA ${eta === null ? '?' : eta.toFixed(0)}s`;
+      this.raw(`\r\x1b[2K${[...text].slice(0, Math.max(1, this.columns - 1)).join('')}`);
       return;
     }
     if (now - this.lastDraw < this.plainEveryMs) return;

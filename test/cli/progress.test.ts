@@ -19,7 +19,7 @@ function recorded(mode: 'live' | 'plain' | 'off') {
   const clock = fakeClock();
   const lines: string[] = [];
   const raw: string[] = [];
-  const progress = new Progress(mode, 'simulating x', { clock: clock.read, line: (t) => lines.push(t), raw: (t) => raw.push(t) });
+  const progress = new Progress(mode, 'simulating x', { clock: clock.read, line: (t) => lines.push(t), raw: (t) => raw.push(t), columns: 80 });
   return { clock, lines, raw, progress };
 }
 
@@ -67,9 +67,16 @@ describe('Progress on a terminal: the live bar', () => {
     progress.done();
     expect(lines).toEqual([]);
     expect(raw).toHaveLength(3);
-    expect(raw[0]).toMatch(/^\r\x1b\[2Ksimulating x █{12}░{12}  50%  half  ETA 0s $/);
+    expect(raw[0]).toMatch(/^\r\x1b\[2Ksimulating x █{12}░{12}  50%  half  ETA 0s$/);
     expect(raw[1]).toContain('100%');
     expect(raw[2]).toBe('\r\x1b[2K');
+  });
+
+  it('cuts the line to the terminal width, so that it redraws in place', () => {
+    const raw: string[] = [];
+    const progress = new Progress('live', 'x'.repeat(100), { clock: () => 0, raw: (t) => raw.push(t), columns: 40 });
+    progress.update(0.5);
+    expect(raw[0]).toBe(`\r\x1b[2K${'x'.repeat(39)}`);
   });
 });
 
