@@ -6,7 +6,7 @@ import { simulate, type RunResult } from '../runner/simulate.js';
 import { gridRuns, parseAxis, sweepCells, type SweepAxis, type SweepCell } from '../runner/sweep-plan.js';
 import { CliError } from './errors.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
-import { Progress } from './progress.js';
+import { progressFor, runDetail } from './progress.js';
 import type { Output } from './run-command.js';
 import { kpiFormatter, num, renderTable, rowLabel, seconds, type Row } from './table.js';
 import { printable } from '../model/printable.js';
@@ -16,6 +16,8 @@ interface CompareOptions {
   set: string[];
   seed?: string;
   duration?: string;
+  warmup?: string;
+  progress: boolean;
   queue?: string;
   json?: boolean;
 }
@@ -76,22 +78,30 @@ export function compareCommand(out: Output): Command {
     .option('--queue <id>', 'queue whose KPIs are shown (default: the queue named in the first --set, else the total)')
     .option('--seed <n>', "override the scenario's seed")
     .option('--duration <duration>', "override the scenario's simulated horizon")
+    .option('--warmup <duration>', "override the scenario's warm-up")
     .option('--json', 'print every variant\'s result as JSON')
+    .option('--no-progress', 'show no progress on stderr')
     .addHelpText(
       'after',
       '\nExamples:\n  $ cbsim compare scenarios/customer-first-pacing.yaml --set queues.callbacks.callback.mode=AgentFirst,CustomerFirst\n  $ cbsim compare scenarios/customer-first-pacing.yaml --set queues.callbacks.callback.pacingModifier=1,3,5,10',
     )
     .action(async (file: string, options: CompareOptions) => {
       const variants = expandVariants(options.set);
-      const loaded = variants.map((v) => loadScenario(file, { seed: options.seed, duration: options.duration, set: v.set }, scenarioLimits(options, true)));
+      const loaded = variants.map((v) => loadScenario(file, { seed: options.seed, duration: options.duration, warmup: options.warmup, set: v.set }, scenarioLimits(options, true)));
       for (const variant of loaded) await loadPolicies(variant.scenario);
       const warnings = loaded[0].warnings;
       if (warnings.length > 0) out.error(describeIssues(warnings));
-      const progress = new Progress(out.stderrIsTTY, 'comparing');
+      const scenario = loaded[0].scenario;
+      const named = /^queues\.([^.]+)\./.exec(options.set[0])?.[1];
+      const queueId = options.queue ?? (named && scenario.queues.some((q) => q.id === named) ? named : undefined);
+      if (options.queue && !scenario.queues.some((q) => q.id === options.queue)) {
+        throw new CliError(`--queue: no queue "${options.queue}"; queues are ${scenario.queues.map((q) => q.id).join(', ')}`);
+      }
+      const progress = progressFor(out, `comparing ${loaded.length} variants`, options.progress);
       const results = loaded.map((l, i) => {
         const result = simulate(l.scenario, {
           intervals: false,
-          onProgress: (t, h) => progress.update((i + t / h) / loaded.length),
+          onProgress: (t, h, events) => progress.update((i + t / h) / loaded.length, `variant ${i + 1} of ${loaded.length}: ${runDetail(t, h, events)}`),
         });
         return result;
       });
@@ -99,12 +109,6 @@ export function compareCommand(out: Output): Command {
       if (options.json) {
         out.print(JSON.stringify({ variants: variants.map((v, i) => ({ label: v.label, set: v.set, result: results[i] })) }, null, 2));
         return;
-      }
-      const scenario = loaded[0].scenario;
-      const named = /^queues\.([^.]+)\./.exec(options.set[0])?.[1];
-      const queueId = options.queue ?? (named && scenario.queues.some((q) => q.id === named) ? named : undefined);
-      if (options.queue && !scenario.queues.some((q) => q.id === options.queue)) {
-        throw new CliError(`--queue: no queue "${options.queue}"; queues are ${scenario.queues.map((q) => q.id).join(', ')}`);
       }
       const kpisOf = (r: RunResult) => (queueId ? r.kpis.queues[queueId] : r.kpis.total);
       const shown = [...queueMetrics(), ...agentMetrics(results[0])].filter((metric) =>

@@ -3,6 +3,8 @@ import { CLI_KPI_TABLE, judge, type KpiRow, type KpiSection } from '../metrics/k
 import type { AgentKpis, CallbackKindKpis, QueueKpis } from '../metrics/kpis.js';
 import type { Interval } from '../model/statistics.js';
 import type { Scenario } from '../model/scenario.js';
+import { formatDuration } from '../model/duration.js';
+import { coversDays, THIRTY_DAYS } from '../metrics/abandon-windows.js';
 import type { Estimated, ReplicatedResult } from '../runner/replicate.js';
 import type { RunResult } from '../runner/simulate.js';
 import { kpiFormatter, renderTable, rowLabel, type Row } from './table.js';
@@ -50,7 +52,7 @@ const metricRow = (row: KpiRow, columns: Column[]): Row => {
 const anyNonZero = (row: KpiRow, columns: Column[]) => columns.some((c) => (central(c.kpis[row.kpi.key]) ?? 0) !== 0);
 
 /** The rows of a section the columns call for (callback modes from the scenario). */
-function sectionRows(section: KpiSection, columns: Column[], scenario: Scenario): Row[] {
+function sectionRows(section: KpiSection, columns: Column[], scenario: Scenario, leftOut: ReadonlySet<string>): Row[] {
   if (section.shownIf !== undefined && !columns.some((c) => (central(c.kpis[section.shownIf!]) ?? 0) > 0)) return [];
   const modes = new Set(scenario.queues.map((q) => q.callback.mode));
   const rows: Row[] = [{ section: section.title }];
@@ -58,7 +60,7 @@ function sectionRows(section: KpiSection, columns: Column[], scenario: Scenario)
     if (group.when === 'customerFirst' && !modes.has('CustomerFirst')) continue;
     if (group.when === 'agentFirst' && !modes.has('AgentFirst')) continue;
     if (group.when === 'anyNonZero' && !group.rows.some((r) => anyNonZero(r, columns))) continue;
-    rows.push(...group.rows.filter((r) => !r.optional || anyNonZero(r, columns)).map((r) => metricRow(r, columns)));
+    rows.push(...group.rows.filter((r) => (!r.optional || anyNonZero(r, columns)) && !leftOut.has(r.kpi.key)).map((r) => metricRow(r, columns)));
   }
   return rows;
 }
@@ -75,8 +77,14 @@ export function kpiTable(kpis: KpiSet, scenario: Scenario): string {
   const asKpis = (k: QueueKpis | Estimated<QueueKpis>) => k as unknown as Kpis;
   const columns: Column[] = scenario.queues.map((q) => ({ title: q.id, kpis: asKpis(kpis.queues[q.id]), target: q.serviceLevel.percentage / 100 }));
   if (columns.length > 1) columns.push({ title: 'total', kpis: asKpis(kpis.total) });
-  const rows = CLI_KPI_TABLE.queues.flatMap((section) => sectionRows(section, columns, scenario));
+  const thirtyDays = coversDays(scenario.warmup, scenario.duration, THIRTY_DAYS);
+  const leftOut = new Set<string>(thirtyDays ? [] : ['abandonAfterAnswerRateMax30d']);
+  const rows = CLI_KPI_TABLE.queues.flatMap((section) => sectionRows(section, columns, scenario, leftOut));
   const sections = [renderTable(['', ...columns.map((c) => c.title)], rows)];
+  const customerFirst = scenario.queues.some((q) => q.callback.mode === 'CustomerFirst') && columns.some((c) => (central(c.kpis.created) ?? 0) > 0);
+  if (!thirtyDays && customerFirst) {
+    sections[0] += `\n${chalk.dim(`abandon after answer worst 30 days: n/a, the run counts ${formatDuration(scenario.duration - scenario.warmup)} (duration minus warm-up), less than 30 days`)}`;
+  }
 
   const kinds = Object.entries(kpis.callbackKinds as Record<string, CallbackKindKpis | Estimated<CallbackKindKpis>>);
   if (kinds.length > 1) {

@@ -18,6 +18,9 @@ import { VERSION } from './version.js';
 
 export { VERSION };
 
+/** What an internal error (exit status 1) adds: it is a bug, how to report it, and how to see the stack. */
+export const BUG_REPORT_LINE = 'this is a bug in cbsim; please report it with the command you ran and the scenario file (run again with CBSIM_DEBUG=1 to print the stack trace)';
+
 function defaultOutput(): Output {
   return {
     print: (text) => process.stdout.write(`${text}\n`),
@@ -78,8 +81,9 @@ export async function main(argv: string[], out: Output = defaultOutput()): Promi
       if (error.message !== '') out.error(error.message.includes('\x1b[') ? error.message : chalk.red(error.message));
       return error.exitCode;
     }
-    out.error(chalk.red(`cbsim: internal error: ${(error as Error).message}`));
-    if (process.env.CBSIM_DEBUG) out.error(String((error as Error).stack));
+    out.error(chalk.red(`cbsim: internal error: ${(error as Error)?.message ?? String(error)}`));
+    out.error(BUG_REPORT_LINE);
+    if (process.env.CBSIM_DEBUG) out.error(String((error as Error)?.stack));
     return 1;
   }
 }

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import chalk from 'chalk';
 import { Command } from 'commander';
 import type { Scenario } from '../model/scenario.js';
@@ -10,6 +10,7 @@ import type { SweepManifest, SweepRow } from '../runner/sweep-plan.js';
 import { readRows, SWEEP_FILES, SweepStoreError } from '../runner/sweep-store.js';
 import { CliError } from './errors.js';
 import { loadScenario } from './load-scenario.js';
+import { checkOutputFile, writeOutputFile } from './output-file.js';
 import type { Output } from './run-command.js';
 
 interface ReportOptions {
@@ -56,18 +57,13 @@ export function readSweepDir(dir: string): SweepDir {
   }
 }
 
-/** Writes a file through a temporary file beside it, so a reader never sees half a report. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
-}
-
-/** Refuses (exit 2) a report path that is a directory, or an existing file without `force`. */
+/**
+ * Refuses (exit 2), before any work, a report path that cannot be written: a
+ * directory, a missing or read-only directory, or an existing file without
+ * `force` (see `checkOutputFile`).
+ */
 export function checkReportPath(option: string, path: string, force = false): void {
-  if (!existsSync(path)) return;
-  if (statSync(path).isDirectory()) throw new CliError(`${option}: ${path} is a directory; give a file name`);
-  if (!force) throw new CliError(`${option}: ${path} exists; use --force to overwrite it`);
+  checkOutputFile(option, path, { force });
 }
 
 /**
@@ -77,11 +73,17 @@ export function checkReportPath(option: string, path: string, force = false): vo
  * profile of its own, pass the replications' profiles in `options.profiles`.
  */
 export async function writeRunReport(result: RunResult | ReplicatedResult, scenario: Scenario, path: string, options: RunReportOptions = {}): Promise<void> {
-  writeAtomically(path, await runReport(result, scenario, options));
+  writeOutputFile('--report', path, await runReport(result, scenario, options), true);
 }
 
 /** Options of {@link writeSweepReport}: the report's own, and where to print notes. */
-export type WriteSweepReportOptions = Omit<SweepReportOptions, 'scenario'> & { notes?: (text: string) => void };
+export type WriteSweepReportOptions = Omit<SweepReportOptions, 'scenario'> & {
+  notes?: (text: string) => void;
+  /** The option that named the path, for messages (default `--out`). */
+  option?: string;
+  /** Whether results were printed before the report is written (said when the write fails). */
+  afterResults?: boolean;
+};
 
 /**
  * Writes the HTML report of sweep directory `dir` to `path` (for `cbsim
@@ -96,14 +98,14 @@ export async function writeSweepReport(dir: string, path: string, options: Write
   const queues = Object.keys(rows[0].kpis.queues);
   if (options.queue !== undefined && !queues.includes(options.queue)) throw new CliError(`--queue: no queue "${options.queue}"; the sweep has ${queues.join(', ')}`);
   const scenario = sweepScenario(manifest, notes);
-  writeAtomically(path, await sweepReport(manifest, rows, { queue: options.queue, cells: options.cells, scenario }));
+  writeOutputFile(options.option ?? '--out', path, await sweepReport(manifest, rows, { queue: options.queue, cells: options.cells, scenario }), options.afterResults);
   return { rows: rows.length };
 }
 
 /** The sweep's scenario with its seed and horizon overrides, or undefined (with a note) when its file cannot be read. */
 function sweepScenario(manifest: SweepManifest, notes: (text: string) => void): Scenario | undefined {
   try {
-    return loadScenario(manifest.file, { seed: String(manifest.seed), duration: manifest.duration ?? undefined }).scenario;
+    return loadScenario(manifest.file, { seed: String(manifest.seed), duration: manifest.duration ?? undefined, warmup: manifest.warmup }).scenario;
   } catch {
     notes(`cannot read the scenario file ${manifest.file}; the report shows the sweep's own settings only`);
     return undefined;
@@ -139,7 +141,8 @@ export function reportCommand(out: Output): Command {
     .addHelpText('after', '\nExamples:\n  $ cbsim report runs/pacing\n  $ cbsim report runs/pacing --out pacing.html --cell pacingModifier=3 --cell pacingModifier=4')
     .action(async (dir: string, options: ReportOptions) => {
       const path = options.out ?? join(dir, 'report.html');
-      if (options.out !== undefined) checkReportPath('--out', options.out, options.force);
+      readManifest(dir);
+      checkOutputFile('--out', path, { force: options.force, replaceable: options.out === undefined });
       const cells = options.cell ? cellOption(options.cell, readManifest(dir)) : undefined;
       await writeSweepReport(dir, path, { queue: options.queue, cells, notes: (text) => out.error(chalk.yellow(`note: ${text}`)) });
       out.print(path);

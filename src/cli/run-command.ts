@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
 import { replicate } from '../runner/replicate.js';
-import { simulate } from '../runner/simulate.js';
+import { simulate, type RunResult } from '../runner/simulate.js';
 import { numberOption, scenarioLimits } from './options.js';
 import { kpiTable, runHeading } from './kpi-table.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
-import { Progress } from './progress.js';
+import { progressFor, runDetail } from './progress.js';
 import { checkReportPath, writeRunReport } from './report-command.js';
 import type { ProfileSlot } from '../metrics/day-profile.js';
 import { printable } from '../model/printable.js';
@@ -14,8 +14,10 @@ interface RunOptions {
   json?: boolean;
   seed?: string;
   duration?: string;
+  warmup?: string;
   set?: string[];
   engine: EngineName;
+  progress: boolean;
   intervals: boolean;
   replications?: string;
   report?: string;
@@ -26,8 +28,10 @@ interface RunOptions {
 export interface Output {
   print(text: string): void;
   error(text: string): void;
-  /** Whether stderr is a terminal (progress is shown only then). */
+  /** Whether stderr is a terminal (a live progress bar then; plain progress lines otherwise). */
   stderrIsTTY: boolean;
+  /** The wall clock the progress display reads (the system's by default; tests give a fake one). */
+  clock?: () => number;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -42,47 +46,53 @@ export function runCommand(out: Output): Command {
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--seed <n>', "override the scenario's seed")
     .option('--duration <duration>', "override the scenario's simulated horizon, e.g. 7d")
+    .option('--warmup <duration>', "override the scenario's warm-up (arrivals before it are not counted), e.g. 1d")
     .option('--set <path=value>', 'override any field, e.g. queues.support.callback.pacingModifier=4 (repeatable)', collect)
     .addOption(new Option('--engine <name>', 'statechart engine: compiled (fast), or xstate (the reference)').choices([...ENGINES]).default(ENGINES[0]))
     .option('--no-intervals', 'leave the 30-minute intervals out of the JSON')
     .option('--report <file>', 'also write an HTML report with charts (an existing file is kept unless --force)')
     .option('--force', 'overwrite the --report file if it exists')
     .option('--replications <n>', 'run n independent replications (seeds derived from the scenario seed) and report every KPI as mean ± 95% half-width')
+    .option('--no-progress', 'show no progress on stderr')
     .addHelpText('after', '\nExamples:\n  $ cbsim run scenarios/support-agent-first.yaml\n  $ cbsim run scenarios/support-agent-first.yaml --seed 42 --duration 7d --json > result.json\n  $ cbsim run scenarios/customer-first-pacing.yaml --replications 30')
     .action(async (file: string, options: RunOptions) => {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
-      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set }, scenarioLimits(options, true));
+      const replications = options.replications === undefined ? undefined : numberOption('--replications', options.replications, 2, 10_000, true);
+      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, warmup: options.warmup, set: options.set }, scenarioLimits(options, true));
       await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
-      const progress = new Progress(out.stderrIsTTY, `simulating ${printable(loaded.scenario.name)}`);
-      if (options.replications !== undefined) {
-        const n = numberOption('--replications', options.replications, 2, 10_000, true);
+      const progress = progressFor(out, `simulating ${printable(loaded.scenario.name)}`, options.progress);
+      if (replications !== undefined) {
         const profiles: ProfileSlot[][] = [];
-        const replicated = replicate(loaded.scenario, n, {
+        let finished = 0;
+        const replicated = replicate(loaded.scenario, replications, {
           engine: options.engine,
-          onReplication: (done, total) => progress.update(done / total),
+          onProgress: (t, horizon, events) => progress.update((finished + t / horizon) / replications, `replication ${finished + 1} of ${replications}: ${runDetail(t, horizon, events)}`),
+          onReplication: (done) => (finished = done),
           ...(options.report !== undefined && { onProfile: (profile: ProfileSlot[]) => profiles.push(profile) }),
         });
         progress.done();
+        if (options.json) out.print(JSON.stringify(replicated, null, 2));
+        else out.print(`${runHeading(replicated)}\n\n${kpiTable(replicated.kpis, loaded.scenario)}`);
         if (options.report !== undefined) {
           await writeRunReport(replicated, loaded.scenario, options.report, { profiles });
           out.error(`report: ${options.report}`);
         }
-        if (options.json) out.print(JSON.stringify(replicated, null, 2));
-        else out.print(`${runHeading(replicated)}\n\n${kpiTable(replicated.kpis, loaded.scenario)}`);
         return;
       }
       const result = simulate(loaded.scenario, {
         engine: options.engine,
-        intervals: options.intervals,
-        onProgress: (t, horizon) => progress.update(t / horizon),
+        intervals: options.intervals || options.report !== undefined,
+        onProgress: (t, horizon, events) => progress.update(t / horizon, runDetail(t, horizon, events)),
       });
       progress.done();
+      const { intervals: _intervals, ...withoutIntervals } = result;
+      const shown: RunResult = options.intervals ? result : withoutIntervals;
+      if (options.json) out.print(JSON.stringify(shown, null, 2));
+      else out.print(`${runHeading(result)}\n\n${kpiTable(result.kpis, loaded.scenario)}`);
       if (options.report !== undefined) {
-        await writeRunReport(result.intervals ? result : simulate(loaded.scenario, { engine: options.engine }), loaded.scenario, options.report);
+        await writeRunReport(result, loaded.scenario, options.report);
         out.error(`report: ${options.report}`);
       }
-      if (options.json) out.print(JSON.stringify(result, null, 2));
-      else out.print(`${runHeading(result)}\n\n${kpiTable(result.kpis, loaded.scenario)}`);
     });
 }

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
-import type { Interval } from '../model/statistics.js';
 import { parseScenario, ScenarioError } from '../scenario/index.js';
 import { summarizeSweep, summaryCsv, SUMMARY_COLUMNS, sweepTasks, planSweep, type CellSummary, type Shard, type SummaryColumn } from '../runner/sweep.js';
 import { axesProblem, DEFAULT_MAX_RUNS, gridRuns, parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
@@ -19,9 +18,10 @@ import { checkReportPath } from './report-command.js';
 import { checkWork, describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import type { WorkBudget } from '../runner/work-estimate.js';
 import { numberOption, scenarioLimits } from './options.js';
-import { Progress } from './progress.js';
+import { writeOutputFile } from './output-file.js';
+import { progressFor, type Progress } from './progress.js';
 import type { Output } from './run-command.js';
-import { kpiFormatter, renderTable } from './table.js';
+import { parseColumns, sweepTable } from './sweep-table.js';
 import { printable } from '../model/printable.js';
 import { VERSION } from './version.js';
 
@@ -34,11 +34,14 @@ interface SweepOptions {
   duration?: string;
   seed?: string;
   maxRuns?: string;
+  warmup?: string;
+  progress: boolean;
   queue?: string;
   engine: EngineName;
   json?: boolean;
   report?: string;
   force?: boolean;
+  columns?: string;
 }
 
 /** Parses `i/n`. */
@@ -50,19 +53,8 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
-/** The sweep table: one row per cell, mean ± half-width of the KPIs that have values. */
-export function sweepTable(cells: readonly CellSummary[], queue: string | null): string {
-  const columns = SUMMARY_COLUMNS.filter((c) => cells.some((cell) => (c.pick(cell.kpis, queue)?.n ?? 0) > 0 && c.pick(cell.kpis, queue).mean !== 0));
-  const show = (column: SummaryColumn, v: Interval | undefined) => {
-    if (!v || v.n === 0) return chalk.dim('—');
-    const format = kpiFormatter(column.kpi.format);
-    return v.halfWidth === null ? format(v.mean) : `${format(v.mean)} ${chalk.dim(`±${format(v.halfWidth)}`)}`;
-  };
-  return renderTable(
-    ['cell', 'n', ...columns.map((c) => c.name)],
-    cells.map((cell) => ({ cells: [cell.label, String(cell.replications), ...columns.map((c) => show(c, c.pick(cell.kpis, queue)))] })),
-  );
-}
+/** The sweep table (see `sweep-table.ts`), also printed by `cbsim merge`. */
+export { sweepTable } from './sweep-table.js';
 
 /** Opens (or resumes) a sweep directory, saying what was kept; a directory that cannot be used is a CliError. */
 export function openStore(dir: string, manifest: SweepManifest, out: Output): SweepStore {
@@ -86,7 +78,7 @@ export function openStore(dir: string, manifest: SweepManifest, out: Output): Sw
 function checkCells(text: string, file: string, manifest: SweepManifest, budget?: WorkBudget): void {
   for (const cell of manifest.cells) {
     try {
-      const { scenario } = parseScenario(text, file, { set: cell.set, ...(manifest.duration !== null && { duration: manifest.duration }) });
+      const { scenario } = parseScenario(text, file, { set: cell.set, ...(manifest.duration !== null && { duration: manifest.duration }), ...(manifest.warmup !== undefined && { warmup: manifest.warmup }) });
       checkWork(`${file} (cell ${cell.label})`, scenario, budget);
     } catch (error) {
       if (error instanceof ScenarioError) throw new CliError(`cell ${cell.label}:\n${describeIssues(error.issues)}`);
@@ -118,7 +110,7 @@ export function sweepAxes(sets: readonly string[], replications: number, maxRuns
 }
 
 /** The scenario as the workers will run it (from `text`, with the sweep's own `--seed` and `--duration`): what the manifest's hash stands for. */
-function sweepBase(text: string, file: string, overrides: { seed?: string; duration?: string }) {
+function sweepBase(text: string, file: string, overrides: { seed?: string; duration?: string; warmup?: string }) {
   try {
     return parseScenario(text, file, overrides).scenario;
   } catch (error) {
@@ -153,12 +145,25 @@ export async function executeSweep(
   const all = sweepTasks(manifest, shard);
   const rows: SweepRow[] = store ? all.filter((t) => store.done.has(`${t.cell}/${t.replication}`)).map((t) => store.done.get(`${t.cell}/${t.replication}`)!) : [];
   const todo = store ? all.filter((t) => !store.done.has(`${t.cell}/${t.replication}`)) : all;
-  progress.update(rows.length / Math.max(1, all.length));
-  await runPool(job, todo, workers, (row) => {
-    store?.append(row);
-    rows.push(row);
-    progress.update(rows.length / all.length);
-  });
+  // How far each running task has got, so that a sweep of a few heavy runs still shows progress.
+  const running = new Map<string, number>();
+  const show = () => progress.update((rows.length + [...running.values()].reduce((a, b) => a + b, 0)) / Math.max(1, all.length), `${rows.length} of ${all.length} runs done`);
+  show();
+  await runPool(
+    job,
+    todo,
+    workers,
+    (row) => {
+      store?.append(row);
+      rows.push(row);
+      running.delete(`${row.cell}/${row.replication}`);
+      show();
+    },
+    (task, fraction) => {
+      running.set(`${task.cell}/${task.replication}`, fraction);
+      show();
+    },
+  );
   store?.compact();
   progress.done();
   return rows;
@@ -177,18 +182,22 @@ export function sweepCommand(out: Output): Command {
     .option('--duration <duration>', "override the scenario's simulated horizon")
     .option('--seed <n>', "the base seed instead of the scenario's (replication k's seed is derived from it, the same in every cell)")
     .option('--max-runs <n>', `refuse a grid of more runs (cells × replications) than this`, String(DEFAULT_MAX_RUNS))
+    .option('--warmup <duration>', "override the scenario's warm-up")
     .option('--queue <id>', 'queue whose KPIs the table and summary show (default: all queues)')
     .addOption(new Option('--engine <name>', 'statechart engine').choices([...ENGINES]).default(ENGINES[0]))
     .option('--json', 'print the cell summaries as JSON')
+    .option('--columns <kpis>', 'KPIs the table shows, by key, comma-separated, e.g. serviceLevel,abandonAfterAnswerRate,occupancy (default: the summary\'s)')
     .option('--report <file>', 'also write an HTML report with charts (an existing file is kept unless --force)')
     .option('--force', 'overwrite the --report file if it exists')
+    .option('--no-progress', 'show no progress on stderr')
     .addHelpText(
       'after',
       '\nExamples:\n  $ cbsim sweep scenarios/customer-first-pacing.yaml --set queues.callbacks.callback.pacingModifier=1..10 --replications 10 --out sweeps/pacing\n  $ cbsim sweep scenarios/support-agent-first.yaml --set agents.tier1.count=24,26,28 --set inbound.0.callbackOffer.acceptance=0.3,0.5 --replications 20\n  $ cbsim sweep FILE --set … --out part3 --shard 3/8   # then: cbsim merge part1 … part8 --out all',
     )
     .action(async (file: string, options: SweepOptions) => {
       if (options.report !== undefined) checkReportPath('--report', options.report, options.force);
-      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration }, scenarioLimits(options, true));
+      const columns = options.columns === undefined ? undefined : parseColumns(options.columns);
+      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, warmup: options.warmup }, scenarioLimits(options, true));
       await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const { text } = loaded;
@@ -201,12 +210,12 @@ export function sweepCommand(out: Output): Command {
       if (queue && !loaded.scenario.queues.some((q) => q.id === queue)) {
         throw new CliError(`--queue: no queue "${queue}"; queues are ${loaded.scenario.queues.map((q) => q.id).join(', ')}`);
       }
-      const base = sweepBase(text, loaded.file, { seed: options.seed, duration: options.duration });
-      const manifest = planSweep({ file, scenario: base, modules: moduleDigests(loaded.scenario), version: VERSION, axes, replications, engine: options.engine, duration: options.duration ?? null });
+      const base = sweepBase(text, loaded.file, { seed: options.seed, duration: options.duration, warmup: options.warmup });
+      const manifest = planSweep({ file, scenario: base, modules: moduleDigests(loaded.scenario), version: VERSION, axes, replications, engine: options.engine, duration: options.duration ?? null, warmup: options.warmup });
       checkCells(text, loaded.file, manifest, scenarioLimits(options, true).work);
       const store = options.out ? openStore(options.out, manifest, out) : null;
-      const job: SweepJob = { text, file: loaded.file, duration: options.duration ?? null, engine: options.engine };
-      const progress = new Progress(out.stderrIsTTY, `sweep ${manifest.cells.length} cells × ${replications}`);
+      const job: SweepJob = { text, file: loaded.file, duration: options.duration ?? null, warmup: options.warmup ?? null, engine: options.engine };
+      const progress = progressFor(out, `sweep ${manifest.cells.length} cells × ${replications}`, options.progress);
       let rows: SweepRow[];
       let cells: CellSummary[];
       try {
@@ -216,17 +225,16 @@ export function sweepCommand(out: Output): Command {
       } finally {
         store?.close();
       }
+      if (options.json) out.print(JSON.stringify({ manifest, cells: cells.map(({ profile: _profile, ...rest }) => rest) }, null, 2));
+      else {
+        out.print(
+          `${chalk.bold(printable(manifest.scenario))}  ${chalk.dim(`${manifest.cells.length} cells × ${replications} replications${shard ? `, shard ${shard.index}/${shard.count}` : ''} · ${queue ? `queue ${queue}` : 'all queues'} · mean ±95% half-width`)}\n\n${sweepTable(cells, queue, { columns })}` +
+            (store ? `\n\n${chalk.dim(`rows: ${store.dir}/${SWEEP_FILES.rows} · summary: ${store.dir}/${SWEEP_FILES.summary}`)}` : ''),
+        );
+      }
       if (options.report !== undefined) {
-        writeFileAtomic(options.report, await sweepReport(manifest, rows, { scenario: loaded.scenario, ...(queue !== null && { queue }) }));
+        writeOutputFile('--report', options.report, await sweepReport(manifest, rows, { scenario: loaded.scenario, ...(queue !== null && { queue }) }), true);
         out.error(`report: ${options.report}`);
       }
-      if (options.json) {
-        out.print(JSON.stringify({ manifest, cells: cells.map(({ profile: _profile, ...rest }) => rest) }, null, 2));
-        return;
-      }
-      out.print(
-        `${chalk.bold(printable(manifest.scenario))}  ${chalk.dim(`${manifest.cells.length} cells × ${replications} replications${shard ? `, shard ${shard.index}/${shard.count}` : ''} · ${queue ? `queue ${queue}` : 'all queues'} · mean ±95% half-width`)}\n\n${sweepTable(cells, queue)}` +
-          (store ? `\n\n${chalk.dim(`rows: ${store.dir}/${SWEEP_FILES.rows} · summary: ${store.dir}/${SWEEP_FILES.summary}`)}` : ''),
-      );
     });
 }

@@ -2,10 +2,12 @@ import chalk from 'chalk';
 import { Command } from 'commander';
 import { ContactCenter } from '../contact-center/world.js';
 import type { SimEvent } from '../model/events.js';
+import { PROGRESS_EVERY_EVENTS } from '../runner/simulate.js';
 import { formatDuration } from '../model/duration.js';
 import { CliError } from './errors.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { numberOption, scenarioLimits } from './options.js';
+import { progressFor, runDetail } from './progress.js';
 import type { Output } from './run-command.js';
 import { renderTable } from './table.js';
 import { printable } from '../model/printable.js';
@@ -15,8 +17,13 @@ interface TraceOptions {
   json?: boolean;
   seed?: string;
   duration?: string;
+  warmup?: string;
   set?: string[];
+  progress: boolean;
 }
+
+/** Names an agent by its index in the run, as `group#n` (the way scenarios and the Scheduled Callbacks view name them). */
+type AgentName = (agent: number) => string;
 
 /** Whether an event concerns callback `id` (and, for calls, the call it came from). */
 function concerns(event: SimEvent, id: number, originCall: { value: number }): boolean {
@@ -28,20 +35,20 @@ function concerns(event: SimEvent, id: number, originCall: { value: number }): b
 }
 
 /** A one-line description of an event of a callback's life. */
-function describe(event: SimEvent): string {
+function describe(event: SimEvent, agentName: AgentName): string {
   switch (event.type) {
     case 'callback.created':
       return `created (${event.kind}, ${event.mode}) at position ${formatDuration(event.position)}`;
     case 'callback.state':
       return `${event.from || '—'} → ${chalk.bold(event.to)}  ${chalk.dim(`on ${event.event}`)}`;
     case 'callback.dialed':
-      return `dial attempt ${event.attempt} to ${event.number} with caller ID ${event.callerId}${event.callerName ? ` (${event.callerName})` : ''}${event.agent >= 0 ? ` by agent ${event.agent}` : ''}`;
+      return `dial attempt ${event.attempt} to ${event.number} with caller ID ${event.callerId}${event.callerName ? ` (${event.callerName})` : ''}${event.agent >= 0 ? ` by agent ${agentName(event.agent)}` : ''}`;
     case 'callback.attemptEnded':
       return `attempt ${event.attempt} ended: ${event.result}${event.result !== 'connected' && event.outcome && event.outcome !== event.result ? ` (really ${event.outcome})` : ''}`;
     case 'callback.answered':
       return 'customer answered; waiting for an agent';
     case 'callback.connected':
-      return `connected to agent ${event.agent}`;
+      return `connected to agent ${agentName(event.agent)}`;
     case 'callback.ended':
       return `ended ${chalk.bold(event.end)} after ${event.attempts} attempt(s)`;
     case 'callback.analyticsEnded':
@@ -59,6 +66,13 @@ function describe(event: SimEvent): string {
   }
 }
 
+/** The callback number `--callback` gives when it names no listed callback; anything else is refused naming the listed ids. */
+function callbackNumber(text: string, listedIds: readonly string[]): number {
+  if (/^\s*\d+\s*$/.test(text)) return numberOption('--callback', text, 1, Number.MAX_SAFE_INTEGER, true);
+  const listed = listedIds.length > 0 ? `the listed callbacks are ${listedIds.join(', ')}` : 'the scenario lists no callbacks';
+  throw new CliError(`--callback: "${text}" is neither a callback number (1, 2, … in order of creation) nor a listed callback's id; ${listed}`);
+}
+
 /** `cbsim trace FILE --callback ID`: every event and state change of one callback, in order. */
 export function traceCommand(out: Output): Command {
   return new Command('trace')
@@ -68,15 +82,18 @@ export function traceCommand(out: Output): Command {
     .option('--json', 'print the events as JSON')
     .option('--seed <n>', "override the scenario's seed")
     .option('--duration <duration>', "override the scenario's simulated horizon")
+    .option('--warmup <duration>', "override the scenario's warm-up")
     .option('--set <path=value>', 'override any field (repeatable)', (v: string, p: string[] = []) => [...p, v])
+    .option('--no-progress', 'show no progress on stderr')
     .addHelpText('after', '\nExamples:\n  $ cbsim trace scenarios/customer-first-pacing.yaml --callback 42\n  $ cbsim trace scenarios/every-callback-kind.yaml --callback vip-4 --json')
     .action(async (file: string, options: TraceOptions) => {
-      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, set: options.set }, scenarioLimits(options, true));
+      const loaded = loadScenario(file, { seed: options.seed, duration: options.duration, warmup: options.warmup, set: options.set }, scenarioLimits(options, true));
       await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const listed = loaded.scenario.callbacks.findIndex((c) => c.id === options.callback);
+      let id = listed >= 0 ? -1 : callbackNumber(options.callback, loaded.scenario.callbacks.map((c) => c.id));
       const world = new ContactCenter(loaded.scenario);
-      let id = listed >= 0 ? -1 : numberOption('--callback', options.callback, 1, Number.MAX_SAFE_INTEGER, true);
+      const agentName: AgentName = (agent) => world.agents.nameOf(agent);
       const events: SimEvent[] = [];
       const originCall = { value: -1 };
       world.events$.subscribe((event) => {
@@ -86,13 +103,16 @@ export function traceCommand(out: Output): Command {
         }
         if (id >= 0 && concerns(event, id, originCall)) events.push(event);
       });
+      const progress = progressFor(out, `tracing in ${loaded.scenario.name}`, options.progress);
+      world.sim.onProgress(PROGRESS_EVERY_EVENTS, (handled, now) => progress.update(now / loaded.scenario.duration, runDetail(now, loaded.scenario.duration, handled)));
       world.finish();
+      progress.done();
       if (events.length === 0) throw new CliError(`--callback: no callback ${options.callback} in this run (callbacks are numbered from 1 in order of creation)`);
       if (options.json) {
-        out.print(JSON.stringify({ callback: id, label: listed >= 0 ? options.callback : null, events: events.map((e) => ({ ...e, at: world.calendar.formatLocal(e.t) })) }, null, 2));
+        out.print(JSON.stringify({ callback: id, label: listed >= 0 ? options.callback : null, events: events.map((e) => ({ ...e, ...('agent' in e && e.agent >= 0 && { agent: agentName(e.agent) }), at: world.calendar.formatLocal(e.t) })) }, null, 2));
         return;
       }
       out.print(chalk.bold(`Callback ${options.callback}${listed >= 0 ? ` (#${id})` : ''} — ${printable(loaded.scenario.name)}, seed ${loaded.scenario.seed}`));
-      out.print(renderTable(['time', 'event'], events.map((e) => ({ cells: [world.calendar.formatLocal(e.t) + chalk.dim(`  +${formatDuration(e.t)}`), describe(e)] })), 'left'));
+      out.print(renderTable(['time', 'event'], events.map((e) => ({ cells: [world.calendar.formatLocal(e.t) + chalk.dim(`  +${formatDuration(e.t)}`), describe(e, agentName)] })), 'left'));
     });
 }

@@ -2,16 +2,18 @@ import { availableParallelism } from 'node:os';
 import chalk from 'chalk';
 import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
+import { coversDays, THIRTY_DAYS } from '../metrics/abandon-windows.js';
 import { kpi } from '../metrics/kpi-catalogue.js';
+import { formatDuration } from '../model/duration.js';
 import { ABANDON_CEILING } from '../model/regulation.js';
 import type { Interval } from '../model/statistics.js';
 import { planSweep } from '../runner/sweep.js';
 import { parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
 import { tune, type AbandonWindow, type TuneCandidate, type TuneObjective } from '../runner/tune.js';
-import { CliError } from './errors.js';
+import { CliError, EXIT_STATUS } from './errors.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { numberOption, percentOption, scenarioLimits } from './options.js';
-import { Progress } from './progress.js';
+import { progressFor } from './progress.js';
 import type { Output } from './run-command.js';
 import { executeSweep, openStore } from './sweep-command.js';
 import { VERSION } from './version.js';
@@ -28,6 +30,8 @@ interface TuneOptions {
   replications: string;
   workers?: string;
   duration?: string;
+  warmup?: string;
+  progress: boolean;
   out?: string;
   engine: EngineName;
   json?: boolean;
@@ -46,6 +50,9 @@ function formatObjective(objective: TuneObjective, x: number | null): string {
 
 /** The regulatory ceiling as the user writes it (`3%`). */
 const CEILING_TEXT = `${Number((ABANDON_CEILING * 100).toFixed(2))}%`;
+
+/** The abandon window as the tune table names it. */
+const windowName = (window: AbandonWindow) => (window === 'run' ? 'whole run' : `worst ${window}`);
 
 function interval(v: Interval, format: (x: number | null) => string): string {
   if (v.n === 0) return chalk.dim('—');
@@ -66,18 +73,25 @@ export function tuneCommand(out: Output): Command {
     .option('--replications <n>', 'replications per setting', '10')
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--duration <duration>', "override the scenario's simulated horizon")
+    .option('--warmup <duration>', "override the scenario's warm-up")
     .option('--out <dir>', 'keep the runs in a sweep directory (resumable, and readable by cbsim report)')
     .addOption(new Option('--engine <name>', 'statechart engine').choices([...ENGINES]).default(ENGINES[0]))
     .option('--json', 'print the result as JSON')
+    .option('--no-progress', 'show no progress on stderr')
     .addHelpText('after', `\nExamples:\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --max-abandon ${CEILING_TEXT} --objective occupancy\n  $ cbsim tune scenarios/customer-first-pacing.yaml --queue callbacks --policies genesys,ratio,adaptive --modifiers 1..5:0.5`)
     .action(async (file: string, options: TuneOptions) => {
-      const loaded = loadScenario(file, { duration: options.duration }, scenarioLimits(options, true));
+      const loaded = loadScenario(file, { duration: options.duration, warmup: options.warmup }, scenarioLimits(options, true));
       await loadPolicies(loaded.scenario);
       if (loaded.warnings.length > 0) out.error(describeIssues(loaded.warnings));
       const { scenario } = loaded;
       const queue = scenario.queues.find((q) => q.id === options.queue);
       if (!queue) throw new CliError(`--queue: no queue "${options.queue}"; queues are ${scenario.queues.map((q) => q.id).join(', ')}`);
       if (queue.callback.mode !== 'CustomerFirst') throw new CliError(`--queue: queue "${queue.id}" is ${queue.callback.mode}; pacing applies to Customer First queues only`);
+      if (options.window === '30d' && !coversDays(scenario.warmup, scenario.duration, THIRTY_DAYS)) {
+        throw new CliError(
+          `--window 30d: the run counts ${formatDuration(scenario.duration - scenario.warmup)} (duration ${formatDuration(scenario.duration)} minus warm-up ${formatDuration(scenario.warmup)}), less than 30 days, so it has no 30-day rate; give a longer --duration, or --window 24h`,
+        );
+      }
       const maxAbandon = percentOption('--max-abandon', options.maxAbandon);
       const axes: SweepAxis[] = [];
       if (options.policies) {
@@ -93,25 +107,29 @@ export function tuneCommand(out: Output): Command {
       axes.push(modifiers);
       const replications = numberOption('--replications', options.replications, 2, 100_000, true);
       const workers = options.workers === undefined ? availableParallelism() : numberOption('--workers', options.workers, 1, 256, true);
-      const manifest = planSweep({ file, scenario, version: VERSION, axes, replications, engine: options.engine, duration: options.duration ?? null });
+      const manifest = planSweep({ file, scenario, version: VERSION, axes, replications, engine: options.engine, duration: options.duration ?? null, warmup: options.warmup });
       const store = options.out ? openStore(options.out, manifest, out) : null;
       const { text } = loaded;
-      const progress = new Progress(out.stderrIsTTY, `tuning ${manifest.cells.length} settings × ${replications}`);
+      const progress = progressFor(out, `tuning ${manifest.cells.length} settings × ${replications}`, options.progress);
+      const job = { text, file: loaded.file, duration: options.duration ?? null, warmup: options.warmup ?? null, engine: options.engine };
       let rows;
       try {
-        rows = await executeSweep({ text, file, duration: options.duration ?? null, engine: options.engine }, manifest, store, undefined, workers, progress);
+        rows = await executeSweep(job, manifest, store, undefined, workers, progress);
       } finally {
         store?.close();
       }
       const groups = scenario.agents.filter((g) => g.queues.includes(queue.id)).map((g) => g.group);
       const result = tune(manifest, rows, { queue: queue.id, maxAbandon, window: options.window, objective: options.objective, groups });
+      const notMet = () =>
+        new CliError(`tune: no setting keeps the abandon-after-answer rate (${windowName(options.window)}) under ${pct(maxAbandon, 1)} with 95% confidence`, EXIT_STATUS.goalNotMet);
       if (options.json) {
         out.print(JSON.stringify(result, null, 2));
+        if (!result.best) throw notMet();
         return;
       }
       const mark = (c: TuneCandidate) => (c === result.best ? chalk.green('★ best') : c.feasible ? chalk.green('✓') : chalk.red('✗'));
       out.print(
-        `${chalk.bold(printable(scenario.name))}  ${chalk.dim(`queue ${queue.id} · abandon after answer (${options.window === 'run' ? 'whole run' : `worst ${options.window}`}) ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
+        `${chalk.bold(printable(scenario.name))}  ${chalk.dim(`queue ${queue.id} · abandon after answer (${windowName(options.window)}) ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
       );
       out.print(
         renderTable(
@@ -131,7 +149,7 @@ export function tuneCommand(out: Output): Command {
       if (!result.best) {
         const lowest = [...result.candidates].sort((a, b) => (a.abandonUpper ?? Infinity) - (b.abandonUpper ?? Infinity))[0];
         out.print(`\n${chalk.red('No setting keeps the abandon rate under the ceiling with 95% confidence.')}${lowest ? ` The lowest upper bound is ${abandonFormat(lowest.abandonUpper)} (${lowest.label}); try lower modifiers, more agents, or more replications.` : ''}`);
-        return;
+        throw notMet();
       }
       const best = result.best;
       let verdict = `\n${chalk.bold(`Best: ${best.label}`)} — ${options.objective} ${interval(best.objective, (x) => formatObjective(options.objective, x))}; abandon after answer ${interval(best.abandon, abandonFormat)}, under ${pct(maxAbandon, 0)} with ${pct(best.confidenceUnder, 1)} confidence.`;

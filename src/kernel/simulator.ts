@@ -131,6 +131,10 @@ export class Simulator {
   private readonly taken = { time: 0, seq: 0, kind: 0, target: 0 };
   private nextSeq = 1;
   private stopped = false;
+  /** Count of handled events at which the progress hook is next called (Infinity: no hook). */
+  private progressAt = Infinity;
+  private progressEvery = 0;
+  private progressHook: ((eventsHandled: number, now: number) => void) | undefined;
 
   constructor(initialCapacity = 1024) {
     this.heap = new EventHeap(initialCapacity);
@@ -274,6 +278,18 @@ export class Simulator {
     return n;
   }
 
+  /**
+   * Calls `hook` after every `every` events handled (with the count and the
+   * clock), or stops calling it when `hook` is undefined. It only observes:
+   * the run is the same with or without it.
+   */
+  onProgress(every: number, hook: ((eventsHandled: number, now: number) => void) | undefined): void {
+    if (hook !== undefined && !(Number.isInteger(every) && every > 0)) throw new RangeError(`progress needs a whole number of events ≥ 1, got ${every}`);
+    this.progressHook = hook;
+    this.progressEvery = every;
+    this.progressAt = hook === undefined ? Infinity : this.eventsHandled + every;
+  }
+
   /** Makes the current `run` return after the event being handled. */
   stop(): void {
     this.stopped = true;
@@ -313,6 +329,10 @@ export class Simulator {
       this.now = time;
       this.eventsHandled++;
       handlers[kind](target);
+      if (this.eventsHandled >= this.progressAt) {
+        this.progressAt += this.progressEvery;
+        this.progressHook!(this.eventsHandled, time);
+      }
       if (this.stopped) return;
     }
     if (until > this.now && until !== Infinity) this.now = until;

@@ -1,5 +1,13 @@
 const DAY = 86_400_000;
 
+/** Days a counted run must cover for its worst 30-day rate to be a 30-day rate (shorter runs give none). */
+export const THIRTY_DAYS = 30;
+
+/** Whether a run counted from `warmup` to `horizon` (ms) covers `days` whole days. */
+export function coversDays(warmup: number, horizon: number, days: number): boolean {
+  return horizon - warmup >= days * DAY;
+}
+
 /**
  * Answers and abandonments after answer by day of the counted run, to find
  * the worst consecutive 24-hour and 30-day periods (the UK and US rule
@@ -24,6 +32,16 @@ export class AbandonWindows {
   abandon(t: number): void {
     const day = this.day(t);
     this.abandons[day] = (this.abandons[day] ?? 0) + 1;
+  }
+
+  /** The windows of several queues together: their answers and abandonments added day by day (for the total of all queues). */
+  static sum(origin: number, parts: readonly AbandonWindows[]): AbandonWindows {
+    const sum = new AbandonWindows(origin);
+    for (const part of parts) {
+      part.answers.forEach((n, day) => (sum.answers[day] = (sum.answers[day] ?? 0) + (n ?? 0)));
+      part.abandons.forEach((n, day) => (sum.abandons[day] = (sum.abandons[day] ?? 0) + (n ?? 0)));
+    }
+    return sum;
   }
 
   /** The worst rate over consecutive periods of `days` days (null when no period had an answer). */

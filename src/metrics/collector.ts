@@ -4,7 +4,7 @@ import type { CallbackEnd } from '../machines/callback-parts.js';
 import { eventAdapter } from '../model/event-adapter.js';
 import { SIM_EVENT_TYPES, type AttemptResult, type CallbackKind, type SimEvent, type SimEventSink, type SimEventType } from '../model/events.js';
 import type { CallbackMode, DialOutcome } from '../model/scenario.js';
-import { AbandonWindows } from './abandon-windows.js';
+import { AbandonWindows, coversDays, THIRTY_DAYS } from './abandon-windows.js';
 import { AgentTime } from './agent-time.js';
 import { CallbackKinds } from './callback-kinds.js';
 import { CampaignTally, type CampaignCounts } from './campaign-counts.js';
@@ -323,14 +323,17 @@ export class KpiCollector implements SimEventSink {
   report(): KpiReport {
     const queues: Record<string, QueueKpis> = {};
     const total = new QueueTally();
+    const { queues: queueSetup, warmup, horizon, startEpochMs } = this.setup;
+    // A worst 30-day rate of a run that counts fewer than 30 days would be a shorter period's rate under a 30-day name: none.
+    const thirtyDays = coversDays(warmup, horizon, THIRTY_DAYS);
+    const worst = (windows: AbandonWindows) => ({ max24h: windows.worstRate(1), max30d: thirtyDays ? windows.worstRate(THIRTY_DAYS) : null });
     this.setup.queues.forEach((q, i) => {
-      queues[q.id] = queueKpis(this.totals[i], { max24h: this.windows[i].worstRate(1), max30d: this.windows[i].worstRate(30) });
+      queues[q.id] = queueKpis(this.totals[i], worst(this.windows[i]));
       total.add(this.totals[i]);
     });
-    const { queues: queueSetup, warmup, horizon, startEpochMs } = this.setup;
     return {
       queues,
-      total: queueKpis(total),
+      total: queueKpis(total, worst(AbandonWindows.sum(warmup, this.windows))),
       callbackKinds: this.kinds.report(),
       campaigns: this.campaigns.report(this.setup.campaigns ?? []),
       operations: this.operations.records,

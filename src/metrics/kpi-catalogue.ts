@@ -261,21 +261,26 @@ export const COMPARE_ROWS: { readonly queue: readonly KpiRow[]; readonly agents:
   allAgents: rows('occupancy'),
 };
 
-/** `cbsim sweep`: the KPIs of its table and of `summary.csv` (named by key), of the chosen queue or all queues, and of all agents. */
+/**
+ * `cbsim sweep`: the KPIs of its table (headed by these labels, which stand
+ * alone) and of `summary.csv` (named by key), of the chosen queue or all
+ * queues, and of all agents.
+ */
 export const SWEEP_SUMMARY_ROWS: readonly KpiRow[] = rows(
-  'serviceLevel',
-  'abandonRate',
-  'asa',
-  'created',
+  { key: 'serviceLevel', label: 'inbound service level' },
+  { key: 'abandonRate', label: 'inbound abandon rate' },
+  { key: 'asa', label: 'inbound ASA' },
+  { key: 'created', label: 'callbacks created' },
   'completed',
-  'exhausted',
-  'active',
+  { key: 'exhausted', label: 'exhausted' },
+  { key: 'active', label: 'active at horizon' },
   'attemptsPerCallback',
   'connectRate',
   'timeToConnect',
-  'abandonAfterAnswerRate',
-  'abandonAfterAnswerRateMax24h',
-  'waitAfterAnswer',
+  { key: 'abandonAfterAnswerRate', label: 'abandon after answer' },
+  { key: 'abandonAfterAnswerRateMax24h', label: 'abandon after answer worst 24 h' },
+  { key: 'abandonAfterAnswerRateMax30d', label: 'abandon after answer worst 30 days' },
+  { key: 'waitAfterAnswer', label: 'wait after answer' },
   'occupancy',
   'idleShare',
 );
@@ -300,6 +305,7 @@ export const REPORT_KPI_SECTIONS: readonly KpiSection[] = [
           { key: 'abandonedAfterAnswer', optional: true },
           { key: 'abandonAfterAnswerRate', label: AAR_LABEL, optional: true },
           { key: 'abandonAfterAnswerRateMax24h', optional: true },
+          { key: 'abandonAfterAnswerRateMax30d', optional: true },
         ),
         optional('dialsInFlightMean', 'failedAttemptAgentHours'),
       ),
@@ -319,6 +325,8 @@ export const REPORT_SWEEP_COLUMNS: readonly KpiRow[] = [
     { key: 'connectRate', optional: true },
     { key: 'timeToConnect', optional: true },
     { key: 'abandonAfterAnswerRate', label: AAR_LABEL, optional: true },
+    { key: 'abandonAfterAnswerRateMax24h', label: 'worst 24 h', optional: true },
+    { key: 'abandonAfterAnswerRateMax30d', label: 'worst 30 days', optional: true },
     { key: 'dialsInFlightMean', label: 'dials in flight', optional: true },
     'occupancy',
   ),

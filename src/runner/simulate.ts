@@ -9,13 +9,20 @@ import type { Scenario } from '../model/scenario.js';
 /** Version of the output format. */
 export const OUTPUT_VERSION = 1;
 
+/** Events between two progress calls of a run: often enough for a live display, rare enough to cost nothing. */
+export const PROGRESS_EVERY_EVENTS = 1 << 16;
+
 /** Options of one run. */
 export interface SimulateOptions {
   engine?: EngineName;
-  /** Called after each simulated chunk with the simulated time reached (for progress displays). */
-  onProgress?: (simulatedMs: number, horizonMs: number) => void;
-  /** Simulated ms between progress calls (default one day). */
-  progressStepMs?: number;
+  /**
+   * Called every `progressEvery` events handled, and once at the end, with the
+   * simulated time reached and the events so far (for progress displays: a
+   * heavy simulated day still reports as it goes).
+   */
+  onProgress?: (simulatedMs: number, horizonMs: number, events: number) => void;
+  /** Events between progress calls (default {@link PROGRESS_EVERY_EVENTS}). */
+  progressEvery?: number;
   /** Leave the 30-minute intervals out of the result. */
   intervals?: boolean;
   /** Add the day profile (intervals folded onto one local day). */
@@ -76,13 +83,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const world = new ContactCenter(scenario, { engine: options.engine });
   const collector = new KpiCollector(collectorSetup(scenario, world));
   world.attach(collector);
-  const step = options.progressStepMs ?? 86_400_000;
-  for (let t = step; t < scenario.duration; t += step) {
-    world.runUntil(t);
-    options.onProgress?.(t, scenario.duration);
-  }
+  const onProgress = options.onProgress;
+  if (onProgress) world.sim.onProgress(options.progressEvery ?? PROGRESS_EVERY_EVENTS, (events, now) => onProgress(now, scenario.duration, events));
   world.finish();
-  options.onProgress?.(scenario.duration, scenario.duration);
+  onProgress?.(scenario.duration, scenario.duration, world.sim.eventsHandled);
   const report = collector.report();
   const result: RunResult = {
     format: OUTPUT_VERSION,

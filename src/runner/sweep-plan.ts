@@ -34,6 +34,8 @@ export interface SweepManifest {
   engine: string;
   /** The horizon override, if any. */
   duration: string | null;
+  /** The warm-up override (`--warmup`), present only when one was given. */
+  warmup?: string;
 }
 
 /** One line of `rows.jsonl`: one replication of one cell. */

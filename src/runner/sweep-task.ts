@@ -18,17 +18,22 @@ export interface SweepJob {
   text: string;
   file: string;
   duration: string | null;
+  /** The warm-up override, if any. */
+  warmup?: string | null;
   engine: EngineName;
 }
 
 /** The scenario of one task: the job's, with the cell's overrides and the replication's seed. */
 export function taskScenario(job: SweepJob, task: SweepTask): Scenario {
-  const overrides: ScenarioOverrides = { seed: String(task.seed), set: task.set, ...(job.duration !== null && { duration: job.duration }) };
+  const overrides: ScenarioOverrides = { seed: String(task.seed), set: task.set, ...(job.duration !== null && { duration: job.duration }), ...(job.warmup != null && { warmup: job.warmup }) };
   return parseScenario(job.text, job.file, overrides).scenario;
 }
 
-/** Runs one task (its pacing modules loaded): the scenario with the cell's overrides and the replication's seed. */
-export function runTask(job: SweepJob, task: SweepTask, scenario: Scenario = taskScenario(job, task)): SweepRow {
-  const result = simulate(scenario, { engine: job.engine, intervals: false, profile: true });
+/**
+ * Runs one task (its pacing modules loaded): the scenario with the cell's overrides and the
+ * replication's seed; `onProgress` hears the share of its horizon simulated, every so many events.
+ */
+export function runTask(job: SweepJob, task: SweepTask, onProgress?: (fraction: number) => void, scenario: Scenario = taskScenario(job, task)): SweepRow {
+  const result = simulate(scenario, { engine: job.engine, intervals: false, profile: true, ...(onProgress && { onProgress: (t: number, horizon: number) => onProgress(t / horizon) }) });
   return { cell: task.cell, replication: task.replication, seed: task.seed, set: task.set, kpis: result.kpis, profile: result.profile! };
 }

@@ -12,7 +12,7 @@ parentPort!.on('message', async (task: SweepTask) => {
   try {
     const scenario = taskScenario(job, task);
     await loadPacingModules(scenario);
-    parentPort!.postMessage({ row: runTask(job, task, scenario) });
+    parentPort!.postMessage({ row: runTask(job, task, (fraction) => parentPort!.postMessage({ progress: fraction, task }), scenario) });
   } catch (error) {
     parentPort!.postMessage({ error: (error as Error).message, pacing: error instanceof PacingError, task });
   }

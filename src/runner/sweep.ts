@@ -1,4 +1,4 @@
-import { SWEEP_SUMMARY_ROWS, type KpiDefinition } from '../metrics/kpi-catalogue.js';
+import { SWEEP_SUMMARY_ROWS, type KpiDefinition, type KpiRow } from '../metrics/kpi-catalogue.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Interval } from '../model/statistics.js';
 import { contentHash } from './content-hash.js';
@@ -28,6 +28,8 @@ export function planSweep(spec: {
   replications: number;
   engine: string;
   duration: string | null;
+  /** The warm-up override (`--warmup`), when one was given. */
+  warmup?: string | null;
 }): SweepManifest {
   const modules = spec.modules ?? {};
   return {
@@ -43,6 +45,7 @@ export function planSweep(spec: {
     seeds: replicationSeeds(spec.scenario.seed, spec.replications),
     engine: spec.engine,
     duration: spec.duration,
+    ...(spec.warmup != null && { warmup: spec.warmup }),
   };
 }
 
@@ -92,8 +95,10 @@ type CellKpis = Estimated<RunResult['kpis']>;
 
 /** A column of the sweep summary: a KPI of the chosen queue (or of all queues), or of the agents serving it. */
 export interface SummaryColumn {
-  /** The KPI's key, which names the column. */
+  /** The KPI's key, which names the column in summary.csv. */
   name: string;
+  /** The column's heading in the sweep table. */
+  label: string;
   kpi: KpiDefinition;
   pick: (kpis: CellKpis, queue: string | null) => Interval;
 }
@@ -106,7 +111,12 @@ const pickOf =
   };
 
 /** The KPIs the sweep table and summary.csv show. */
-export const SUMMARY_COLUMNS: readonly SummaryColumn[] = SWEEP_SUMMARY_ROWS.map(({ kpi }) => ({ name: kpi.key, kpi, pick: pickOf(kpi) }));
+export const SUMMARY_COLUMNS: readonly SummaryColumn[] = SWEEP_SUMMARY_ROWS.map((row) => summaryColumn(row));
+
+/** The summary column of a KPI row of the catalogue (of a queue or of the agents). */
+export function summaryColumn(row: KpiRow): SummaryColumn {
+  return { name: row.kpi.key, label: row.label, kpi: row.kpi, pick: pickOf(row.kpi) };
+}
 
 const csvNumber = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : String(Math.round(x * 1e6) / 1e6));
 

@@ -8,10 +8,17 @@ const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('../../bin/sweep-
 
 /**
  * Runs sweep tasks on `size` worker threads. Each finished row is handed to
- * `onRow` as soon as it arrives (in completion order); the first failure
- * stops the pool and rejects.
+ * `onRow` as soon as it arrives (in completion order); `onProgress` hears how
+ * far a running task has got (the share of its horizon, every so many events);
+ * the first failure stops the pool and rejects.
  */
-export async function runPool(job: SweepJob, tasks: readonly SweepTask[], size: number, onRow: (row: SweepRow) => void): Promise<void> {
+export async function runPool(
+  job: SweepJob,
+  tasks: readonly SweepTask[],
+  size: number,
+  onRow: (row: SweepRow) => void,
+  onProgress?: (task: SweepTask, fraction: number) => void,
+): Promise<void> {
   if (tasks.length === 0) return;
   const workers: Worker[] = [];
   let next = 0;
@@ -24,7 +31,11 @@ export async function runPool(job: SweepJob, tasks: readonly SweepTask[], size: 
       for (let i = 0; i < Math.min(size, tasks.length); i++) {
         const worker = new Worker(WORKER_ENTRY, { workerData: job });
         workers.push(worker);
-        worker.on('message', (message: { row?: SweepRow; error?: string; pacing?: boolean; task?: SweepTask }) => {
+        worker.on('message', (message: { row?: SweepRow; error?: string; pacing?: boolean; task?: SweepTask; progress?: number }) => {
+          if (message.progress !== undefined) {
+            onProgress?.(message.task!, message.progress);
+            return;
+          }
           if (message.error !== undefined) {
             const text = `cell ${message.task?.cell}, replication ${message.task?.replication}: ${message.error}`;
             reject(message.pacing ? new PacingError(text) : new Error(text));

@@ -1,4 +1,4 @@
-/** Command-line overrides (`--seed`, `--duration`, `--set path=value`) applied to a scenario's data. */
+/** Command-line overrides (`--seed`, `--duration`, `--warmup`, `--set path=value`) applied to a scenario's data. */
 import { parse as parseYaml } from 'yaml';
 import type { ScenarioIssue } from './issues.js';
 import { isReservedKey, reservedKeyMessage } from './reserved-keys.js';
@@ -11,6 +11,8 @@ export interface ScenarioOverrides {
   seed?: string;
   /** Raw text of `--duration`, e.g. "7d". */
   duration?: string;
+  /** Raw text of `--warmup`, e.g. "1d". */
+  warmup?: string;
   /**
    * `--set` assignments such as `queues.support.callback.pacingModifier=4`.
    * List items are named by key (`queues.<id>`, `agents.<group>`,
@@ -22,7 +24,7 @@ export interface ScenarioOverrides {
 /** A value that came from a command-line option, for placing its problems on that option. */
 export interface OverrideMark {
   path: PathSegment[];
-  /** `--seed`, `--duration` or `--set`. */
+  /** `--seed`, `--duration`, `--warmup` or `--set`. */
   option: string;
   /** The value as written on the command line. */
   text: string;
@@ -142,7 +144,7 @@ export function applyOverrides(data: Record<string, unknown>, overrides: Scenari
   const issues: ScenarioIssue[] = [];
   const fail = (option: string, path: string, message: string, suggestion?: string) =>
     issues.push({ severity: 'error', file: option, path, message, ...(suggestion ? { suggestion } : {}) });
-  for (const [option, field, text] of [['--seed', 'seed', overrides.seed], ['--duration', 'duration', overrides.duration]] as const) {
+  for (const [option, field, text] of [['--seed', 'seed', overrides.seed], ['--duration', 'duration', overrides.duration], ['--warmup', 'warmup', overrides.warmup]] as const) {
     if (text === undefined) continue;
     data[field] = readValue(text.trim());
     marks.push({ path: [field], option, text });

@@ -19,6 +19,8 @@ export async function cli(...args: string[]): Promise<CliRun> {
     print: (text) => (stdout += `${text}\n`),
     error: (text) => (stderr += `${text}\n`),
     stderrIsTTY: false,
+    // A clock that never moves: no plain progress line is due, so stderr holds only what the command says.
+    clock: () => 0,
   });
   return { status, stdout: stdout.replace(ANSI, ''), stderr: stderr.replace(ANSI, '') };
 }

@@ -338,3 +338,51 @@ describe('Simulator lanes', () => {
     expect(() => sim.scheduleInLane(line, 20, kind, 5)).toThrow(RangeError);
   });
 });
+
+describe('Simulator progress hook', () => {
+  it('is called after every n-th event handled, with the count and the clock, across runs', () => {
+    const { sim, kind } = logging();
+    for (let i = 0; i < 10; i++) sim.schedule(i * 10, kind, i);
+    const calls: Array<[number, number]> = [];
+    sim.onProgress(3, (events, now) => calls.push([events, now]));
+    sim.run(45);
+    sim.run(Infinity);
+    expect(calls).toEqual([[3, 20], [6, 50], [9, 80]]);
+  });
+
+  it('does not count cancelled events, and stops when the hook is removed', () => {
+    const { sim, kind } = logging();
+    const handles = Array.from({ length: 6 }, (_, i) => sim.schedule(i, kind, i));
+    sim.cancel(handles[1]);
+    const calls: number[] = [];
+    sim.onProgress(2, (events) => calls.push(events));
+    sim.run(3);
+    sim.onProgress(0, undefined);
+    sim.run(Infinity);
+    expect(calls).toEqual([2]);
+    expect(sim.eventsHandled).toBe(5);
+  });
+
+  it('refuses a step that is not a whole number of events', () => {
+    expect(() => new Simulator().onProgress(0, () => {})).toThrow(RangeError);
+    expect(() => new Simulator().onProgress(1.5, () => {})).toThrow(RangeError);
+  });
+
+  it('only observes: the same schedule runs the same with and without it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 80 }), fc.integer({ min: 1, max: 7 }), (ats, every) => {
+        const plain = logging();
+        const hooked = logging();
+        ats.forEach((at, i) => plain.sim.schedule(at, plain.kind, i));
+        ats.forEach((at, i) => hooked.sim.schedule(at, hooked.kind, i));
+        let calls = 0;
+        hooked.sim.onProgress(every, () => calls++);
+        plain.sim.run(Infinity);
+        hooked.sim.run(Infinity);
+        expect(hooked.log).toEqual(plain.log);
+        expect(calls).toBe(Math.floor(ats.length / every));
+      }),
+      FC,
+    );
+  });
+});
