@@ -10,6 +10,7 @@ import type { Output } from './run-command.js';
 import { renderTable } from './table.js';
 import { printable } from '../model/printable.js';
 import { scenarioLimits } from './options.js';
+import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 interface CallbacksOptions {
   at: string;
@@ -29,7 +30,7 @@ function csvCell(value: string): string {
 /** `cbsim callbacks FILE --at 3d12:00`: the Scheduled Callbacks view at a moment of simulated time. */
 export function callbacksCommand(out: Output): Command {
   return new Command('callbacks')
-    .description('list the scheduled callbacks at a moment of simulated time (the Scheduled Callbacks view)')
+    .description(COMMAND_DESCRIPTIONS.callbacks)
     .argument('<file>', 'scenario file (YAML or JSON)')
     .requiredOption('--at <moment>', 'when: 3d12:00 (local 12:00 on the 3rd day after the start day), 36h (after the start), or an ISO date-time')
     .option('--queue <id>', 'only this queue')

@@ -11,6 +11,7 @@ import type { Output } from './run-command.js';
 import { kpiFormatter, num, renderTable, rowLabel, seconds, type Row } from './table.js';
 import { printable } from '../model/printable.js';
 import { scenarioLimits } from './options.js';
+import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 interface CompareOptions {
   set: string[];
@@ -72,7 +73,7 @@ function difference(row: KpiRow, base: number | null, value: number | null): str
 /** `cbsim compare FILE --set path=a,b`: variants of one scenario on the same customers, side by side. */
 export function compareCommand(out: Output): Command {
   return new Command('compare')
-    .description('run variants of one scenario on the same customers (same seed: common random numbers) and show them side by side')
+    .description(COMMAND_DESCRIPTIONS.compare)
     .argument('<file>', 'scenario file (YAML or JSON)')
     .requiredOption('--set <path=a,b,…>', 'a field and the values to compare (repeatable: variants are every combination)', (v: string, p: string[] = []) => [...p, v])
     .option('--queue <id>', 'queue whose KPIs are shown (default: the queue named in the first --set, else the total)')

@@ -4,6 +4,7 @@ import { agentsForServiceLevel, erlangA, erlangC } from '../model/erlang.js';
 import { CliError } from './errors.js';
 import { durationOption, numberOption, percentOption, rangeOption } from './options.js';
 import { num, pct, renderTable, seconds, type Row } from './table.js';
+import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 interface ErlangOptions {
   callsPerHour: string;
@@ -18,7 +19,7 @@ interface ErlangOptions {
 /** `cbsim erlang`: Erlang C (or Erlang A with --patience) staffing figures. */
 export function erlangCommand(print: (text: string) => void): Command {
   return new Command('erlang')
-    .description('queueing theory for one queue: Erlang C, or Erlang A (callers who abandon) with --patience')
+    .description(COMMAND_DESCRIPTIONS.erlang)
     .requiredOption('--calls-per-hour <n>', 'arrival rate, calls per hour')
     .requiredOption('--aht <duration>', 'mean handle (talk) time, e.g. 4m')
     .option('--agents <n|a..b>', 'agents, or a range of agent counts (default: around the count that meets --target)')

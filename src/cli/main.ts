@@ -1,19 +1,9 @@
 import chalk from 'chalk';
 import { Command, CommanderError } from 'commander';
-import { callbacksCommand } from './callbacks-command.js';
-import { compareCommand } from './compare-command.js';
-import { erlangCommand } from './erlang-command.js';
+import { COMMAND_DESCRIPTIONS, COMMAND_LOADERS, COMMAND_NAMES, type CommandName } from './command-list.js';
 import { CliError } from './errors.js';
-import { PacingError } from '../pacing/library.js';
-import { reportCommand } from './report-command.js';
-import { runCommand, type Output } from './run-command.js';
-import { mergeCommand } from './merge-command.js';
-import { addLimitOptions } from './options.js';
-import { schemaCommand } from './schema-command.js';
-import { sweepCommand } from './sweep-command.js';
-import { traceCommand } from './trace-command.js';
-import { tuneCommand } from './tune-command.js';
-import { validateCommand } from './validate-command.js';
+import { PacingError } from '../pacing/pacing-error.js';
+import type { Output } from './run-command.js';
 import { VERSION } from './version.js';
 
 export { VERSION };
@@ -30,29 +20,38 @@ function defaultOutput(): Output {
 }
 
 /** The commands that read and simulate a scenario: they take the input and work limits. */
-const SCENARIO_COMMANDS = ['run', 'validate', 'compare', 'sweep', 'tune', 'callbacks', 'trace'];
+const SCENARIO_COMMANDS: readonly CommandName[] = ['run', 'validate', 'compare', 'sweep', 'tune', 'callbacks', 'trace'];
 
-/** Builds the `cbsim` command tree. */
-export function buildProgram(out: Output): Command {
+/** The command `argv` (as `process.argv`) names, if any (`cbsim help run` names run). */
+function commandIn(argv: readonly string[]): CommandName | undefined {
+  const words = argv.slice(2).filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return (COMMAND_NAMES as readonly string[]).includes(name ?? '') ? (name as CommandName) : undefined;
+}
+
+/**
+ * Builds the `cbsim` command tree for `argv`: the command it names is
+ * loaded whole; the others are listed by name and description only, so that
+ * a run loads only what its command needs.
+ */
+export async function buildProgram(out: Output, argv: readonly string[]): Promise<Command> {
   const program = new Command('cbsim')
     .description('Simulate contact-center callbacks (Genesys Cloud rules): Agent First and Customer First, pacing, retries, KPIs')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => out.print(s.trimEnd()), writeErr: (s) => out.error(s.trimEnd()) })
     .addHelpText('after', '\nExamples:\n  $ cbsim run scenarios/support-agent-first.yaml\n  $ cbsim validate scenarios/support-agent-first.yaml\n  $ cbsim compare scenarios/customer-first-pacing.yaml --set queues.callbacks.callback.mode=AgentFirst,CustomerFirst\n  $ cbsim erlang --calls-per-hour 720 --aht 4m');
-  program.addCommand(runCommand(out));
-  program.addCommand(validateCommand(out));
-  program.addCommand(compareCommand(out));
-  program.addCommand(sweepCommand(out));
-  program.addCommand(mergeCommand(out));
-  program.addCommand(tuneCommand(out));
-  program.addCommand(callbacksCommand(out));
-  program.addCommand(traceCommand(out));
-  program.addCommand(erlangCommand(out.print));
-  program.addCommand(schemaCommand(out));
-  program.addCommand(reportCommand(out));
+  const named = commandIn(argv);
+  for (const name of COMMAND_NAMES) {
+    if (name !== named) {
+      program.addCommand(new Command(name).description(COMMAND_DESCRIPTIONS[name]));
+      continue;
+    }
+    const command = await COMMAND_LOADERS[name](out);
+    if (SCENARIO_COMMANDS.includes(name)) (await import('./options.js')).addLimitOptions(command, true);
+    program.addCommand(command);
+  }
   for (const command of program.commands) {
-    if (SCENARIO_COMMANDS.includes(command.name())) addLimitOptions(command, true);
     command.showHelpAfterError('(run with --help for usage)');
     command.configureOutput({ writeOut: (s) => out.print(s.trimEnd()), writeErr: (s) => out.error(s.trimEnd()) });
   }
@@ -63,8 +62,8 @@ export function buildProgram(out: Output): Command {
 
 /** Runs the CLI with `argv` (as `process.argv`); returns the exit status. */
 export async function main(argv: string[], out: Output = defaultOutput()): Promise<number> {
-  const program = buildProgram(out);
   try {
+    const program = await buildProgram(out, argv);
     await program.parseAsync(argv);
     return 0;
   } catch (error) {

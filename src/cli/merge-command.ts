@@ -9,6 +9,7 @@ import { readRows, rowKey, SWEEP_FILES, SweepStoreError } from '../runner/sweep-
 import { CliError } from './errors.js';
 import type { Output } from './run-command.js';
 import { openStore, sweepTable } from './sweep-command.js';
+import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 /** Turns a sweep store's refusal into a CLI error (status 2). */
 function storeErrors<T>(read: () => T): T {
@@ -43,7 +44,7 @@ function missingExamples(manifest: SweepManifest, done: ReadonlyMap<string, Swee
 /** `cbsim merge DIR… --out DIR`: joins the shards (or partial runs) of one sweep. */
 export function mergeCommand(out: Output): Command {
   return new Command('merge')
-    .description('join the directories of shards of one sweep into one (rows kept once each, summary recomputed)')
+    .description(COMMAND_DESCRIPTIONS.merge)
     .argument('<dirs...>', 'sweep directories (from cbsim sweep --out … --shard i/n)')
     .requiredOption('--out <dir>', 'the merged sweep directory (new, empty, or one holding the same sweep)')
     .option('--queue <id>', 'queue whose KPIs the table and summary show (default: all queues)')

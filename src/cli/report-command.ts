@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import chalk from 'chalk';
 import { Command } from 'commander';
 import type { Scenario } from '../model/scenario.js';
-import { runReport, sweepReport, type RunReportOptions, type SweepReportOptions } from '../report/index.js';
+import type { RunReportOptions, SweepReportOptions } from '../report/index.js';
 import type { ReplicatedResult } from '../runner/replicate.js';
 import type { RunResult } from '../runner/simulate.js';
 import type { SweepManifest, SweepRow } from '../runner/sweep-plan.js';
@@ -12,6 +12,7 @@ import { CliError } from './errors.js';
 import { loadScenario } from './load-scenario.js';
 import { checkOutputFile, writeOutputFile } from './output-file.js';
 import type { Output } from './run-command.js';
+import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 interface ReportOptions {
   out?: string;
@@ -73,6 +74,8 @@ export function checkReportPath(option: string, path: string, force = false): vo
  * profile of its own, pass the replications' profiles in `options.profiles`.
  */
 export async function writeRunReport(result: RunResult | ReplicatedResult, scenario: Scenario, path: string, options: RunReportOptions = {}): Promise<void> {
+  // The report module (and its charting library) is loaded only when a report is written.
+  const { runReport } = await import('../report/index.js');
   writeOutputFile('--report', path, await runReport(result, scenario, options), true);
 }
 
@@ -98,6 +101,7 @@ export async function writeSweepReport(dir: string, path: string, options: Write
   const queues = Object.keys(rows[0].kpis.queues);
   if (options.queue !== undefined && !queues.includes(options.queue)) throw new CliError(`--queue: no queue "${options.queue}"; the sweep has ${queues.join(', ')}`);
   const scenario = sweepScenario(manifest, notes);
+  const { sweepReport } = await import('../report/index.js');
   writeOutputFile(options.option ?? '--out', path, await sweepReport(manifest, rows, { queue: options.queue, cells: options.cells, scenario }), options.afterResults);
   return { rows: rows.length };
 }
@@ -132,7 +136,7 @@ function collect(value: string, previous: string[] = []): string[] {
 /** `cbsim report DIR`: write the HTML report of a sweep directory. */
 export function reportCommand(out: Output): Command {
   return new Command('report')
-    .description('write a self-contained HTML report (KPI table with 95% intervals, charts as inline SVG) of a sweep directory')
+    .description(COMMAND_DESCRIPTIONS.report)
     .argument('<dir>', 'sweep directory (sweep.json and rows.jsonl, as written by cbsim sweep --out DIR)')
     .option('--out <file>', 'where to write the report (default DIR/report.html); an existing file is kept unless --force')
     .option('--force', 'overwrite the --out file if it exists')

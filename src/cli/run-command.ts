@@ -9,6 +9,7 @@ import { progressFor, runDetail } from './progress.js';
 import { checkReportPath, writeRunReport } from './report-command.js';
 import type { ProfileSlot } from '../metrics/day-profile.js';
 import { printable } from '../model/printable.js';
+import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 interface RunOptions {
   json?: boolean;
@@ -41,7 +42,7 @@ function collect(value: string, previous: string[] = []): string[] {
 /** `cbsim run FILE`: simulate a scenario and print its KPIs. */
 export function runCommand(out: Output): Command {
   return new Command('run')
-    .description('simulate a scenario and print its KPIs')
+    .description(COMMAND_DESCRIPTIONS.run)
     .argument('<file>', 'scenario file (YAML or JSON)')
     .option('--json', 'print the result as one JSON document on stdout')
     .option('--seed <n>', "override the scenario's seed")

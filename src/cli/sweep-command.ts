@@ -12,7 +12,6 @@ import type { Scenario } from '../model/scenario.js';
 import { SWEEP_FILES, SweepStore, SweepStoreError } from '../runner/sweep-store.js';
 import type { SweepJob } from '../runner/sweep-task.js';
 import { runPool } from '../runner/worker-pool.js';
-import { sweepReport } from '../report/index.js';
 import { CliError } from './errors.js';
 import { checkReportPath } from './report-command.js';
 import { checkWork, describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
@@ -24,6 +23,7 @@ import type { Output } from './run-command.js';
 import { parseColumns, sweepTable } from './sweep-table.js';
 import { printable } from '../model/printable.js';
 import { VERSION } from './version.js';
+import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 interface SweepOptions {
   set: string[];
@@ -172,7 +172,7 @@ export async function executeSweep(
 /** `cbsim sweep FILE --set path=values … --replications N`: a grid of settings, replicated, with resume and sharding. */
 export function sweepCommand(out: Output): Command {
   return new Command('sweep')
-    .description('run a grid of settings × replications (common random numbers across cells), resumable and shardable')
+    .description(COMMAND_DESCRIPTIONS.sweep)
     .argument('<file>', 'scenario file (YAML or JSON)')
     .requiredOption('--set <path=values>', 'a field and its values: a,b,c or from..to or from..to:step (repeatable: the grid is every combination)', (v: string, p: string[] = []) => [...p, v])
     .option('--replications <n>', 'replications per cell', '10')
@@ -233,6 +233,7 @@ export function sweepCommand(out: Output): Command {
         );
       }
       if (options.report !== undefined) {
+        const { sweepReport } = await import('../report/index.js');
         writeOutputFile('--report', options.report, await sweepReport(manifest, rows, { scenario: loaded.scenario, ...(queue !== null && { queue }) }), true);
         out.error(`report: ${options.report}`);
       }

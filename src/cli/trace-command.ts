@@ -11,6 +11,7 @@ import { progressFor, runDetail } from './progress.js';
 import type { Output } from './run-command.js';
 import { renderTable } from './table.js';
 import { printable } from '../model/printable.js';
+import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 interface TraceOptions {
   callback: string;
@@ -76,7 +77,7 @@ function callbackNumber(text: string, listedIds: readonly string[]): number {
 /** `cbsim trace FILE --callback ID`: every event and state change of one callback, in order. */
 export function traceCommand(out: Output): Command {
   return new Command('trace')
-    .description('print the life of one callback: every state change and event with its simulated time')
+    .description(COMMAND_DESCRIPTIONS.trace)
     .argument('<file>', 'scenario file (YAML or JSON)')
     .requiredOption('--callback <id>', 'callback id (a number, as in the Scheduled Callbacks view, or a listed callback\'s name)')
     .option('--json', 'print the events as JSON')

@@ -19,6 +19,7 @@ import { executeSweep, openStore } from './sweep-command.js';
 import { VERSION } from './version.js';
 import { kpiFormatter, num, pct, renderTable } from './table.js';
 import { printable } from '../model/printable.js';
+import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 interface TuneOptions {
   queue: string;
@@ -62,7 +63,7 @@ function interval(v: Interval, format: (x: number | null) => string): string {
 /** `cbsim tune FILE --queue Q --max-abandon 3% --objective occupancy`: the best pacing that keeps the ceiling (by default `ABANDON_CEILING`) with confidence. */
 export function tuneCommand(out: Output): Command {
   return new Command('tune')
-    .description('find the pacing modifier (and policy) that maximises an objective while the abandon-after-answer rate stays under a ceiling with 95% confidence')
+    .description(COMMAND_DESCRIPTIONS.tune)
     .argument('<file>', 'scenario file (YAML or JSON)')
     .requiredOption('--queue <id>', 'the Customer First queue to tune')
     .option('--max-abandon <percent>', 'ceiling of the abandon-after-answer rate', CEILING_TEXT)

@@ -7,6 +7,7 @@ import { CliError } from './errors.js';
 import { describeIssues, loadPolicies, loadScenario, ScenarioRefused, type LoadedScenario } from './load-scenario.js';
 import { scenarioLimits } from './options.js';
 import type { Output } from './run-command.js';
+import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 /** An issue as `validate --json` prints it: every field present, null where it does not apply. */
 function issueJson(issue: ScenarioIssue) {
@@ -26,7 +27,7 @@ function issueJson(issue: ScenarioIssue) {
 /** `cbsim validate FILE`: check a scenario without running it. */
 export function validateCommand(out: Output): Command {
   return new Command('validate')
-    .description('check a scenario file without running it (- reads stdin); exits 2 if it has errors, or if run would refuse it')
+    .description(COMMAND_DESCRIPTIONS.validate)
     .argument('<file>', 'scenario file (YAML or JSON), or - for stdin')
     .option('--json', 'print the result as JSON on stdout: the errors and warnings (file, line, col, path, value, message, allowed), and the resolved scenario when valid')
     .addHelpText('after', '\nExamples:\n  $ cbsim validate scenarios/support-agent-first.yaml\n  $ cbsim validate - --json < my-queue.yaml')

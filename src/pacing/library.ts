@@ -1,11 +1,11 @@
 import { pathToFileURL } from 'node:url';
+import { PacingError } from './pacing-error.js';
 import type { PacingSpec, Scenario } from '../model/scenario.js';
 import { BUILTIN_POLICIES, isBuiltinPolicy } from './builtins.js';
 import { ABANDON_CEILING } from '../model/regulation.js';
 import { PACING_CONTRACT_VERSION, type OptionsSchema, type PacingContext, type PacingModule, type PacingPolicy } from './contract.js';
 
-/** A pacing policy that cannot be used: a module that does not load or is not a policy, or options it refuses. */
-export class PacingError extends Error {}
+export { PacingError };
 
 /** Policy modules loaded in this process, by absolute path. */
 const loaded = new Map<string, PacingModule>();

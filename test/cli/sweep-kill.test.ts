@@ -48,9 +48,9 @@ const lockOwner = (dir: string): number | null => {
   }
 };
 
-/** Starts `cbsim sweep … --out dir` as a child process; resolves its exit and collects its stderr. */
-function startSweep(dir: string, workers: number) {
-  const child = spawn(process.execPath, ['bin/cbsim.js', 'sweep', scenario, ...GRID, '--out', dir, '--workers', String(workers)], {
+/** Starts `cbsim sweep … --out dir` as a child process (over `grid`); resolves its exit and collects its stderr. */
+function startSweep(dir: string, workers: number, grid: readonly string[] = GRID) {
+  const child = spawn(process.execPath, ['bin/cbsim.js', 'sweep', scenario, ...grid, '--out', dir, '--workers', String(workers)], {
     cwd: ROOT,
     env: { ...process.env, FORCE_COLOR: '0' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -79,21 +79,28 @@ describe('cbsim sweep with real processes', () => {
   const reference = join(work, 'reference');
 
   it('refuses a second writer while a running sweep holds the lock; the first finishes unharmed', async () => {
-    const first = startSweep(reference, 1);
-    const locked = await until(() => lockOwner(reference) === first.child.pid, first.exit);
+    // Runs of 3 days, so that the first sweep is still running when the second tries to write.
+    const grid = GRID.map((a) => (a === '6h' ? '3d' : a));
+    const dir = join(work, 'locked');
+    // Load the sweep command in this process first, so that the second writer is quick to reach the lock.
+    expect((await cli('sweep', '--help')).status).toBe(0);
+    const first = startSweep(dir, 1, grid);
+    const locked = await until(() => lockOwner(dir) === first.child.pid, first.exit);
     expect(locked).toBe(true);
-    const second = await cli('sweep', scenario, ...GRID, '--out', reference, '--workers', '1');
+    const second = await cli('sweep', scenario, ...grid, '--out', dir, '--workers', '1');
     const stillRunning = first.child.exitCode === null;
     expect(second.status).toBe(2);
-    expect(second.stderr).toContain(`${reference} is being written by another cbsim (pid ${first.child.pid} on host`);
+    expect(second.stderr).toContain(`${dir} is being written by another cbsim (pid ${first.child.pid} on host`);
     expect(stillRunning).toBe(true);
     const { code } = await first.exit;
     expect(code).toBe(0);
-    expect(readdirSync(reference).sort()).toEqual(FILES);
-    const keys = readFileSync(join(reference, 'rows.jsonl'), 'utf8').trim().split('\n').map((l) => `${JSON.parse(l).cell}/${JSON.parse(l).replication}`);
+    expect(readdirSync(dir).sort()).toEqual(FILES);
+    const keys = readFileSync(join(dir, 'rows.jsonl'), 'utf8').trim().split('\n').map((l) => `${JSON.parse(l).cell}/${JSON.parse(l).replication}`);
     expect(keys).toHaveLength(TASKS);
     expect(new Set(keys).size).toBe(TASKS);
-  }, 60_000);
+    // The sweep the kill test compares against: the same grid, never interrupted.
+    expect((await startSweep(reference, 1).exit).code).toBe(0);
+  }, 120_000);
 
   it('killed at seeded moments and resumed, leaves exactly the files of the uninterrupted sweep', async () => {
     const dir = join(work, 'killed');
