@@ -9,6 +9,9 @@ export { formatIssue, scenarioJsonSchema, type ScenarioIssue, type ScenarioOverr
 export type { CallbackMode, PacingSpec, QueueCallbackSettings, QueueConfig, Scenario } from './model/scenario.js';
 export { OUTPUT_VERSION, simulate, type RunResult, type SimulateOptions } from './runner/simulate.js';
 export { combine, replicate, replicationSeeds, type Estimated, type ReplicatedResult, type ReplicateOptions } from './runner/replicate.js';
+export { sweep, type SweepResult, type SweepSpec } from './api/sweep.js';
+export type { CellSummary } from './runner/sweep.js';
+export type { SweepManifest, SweepRow } from './runner/sweep-plan.js';
 export { ENGINES, type EngineName } from './contact-center/world.js';
 export { KPI_CATALOGUE, kpi, type KpiDefinition, type KpiDirection, type KpiFormat, type KpiKey, type KpiUnit } from './metrics/kpi-catalogue.js';
 export { SIM_EVENT_TYPES, type SimEvent, type SimEventOf, type SimEventType } from './model/events.js';

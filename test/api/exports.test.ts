@@ -11,7 +11,7 @@ describe('the package exports', () => {
     expect(Object.keys(cbsim).sort()).toEqual([
       'ABANDON_CEILING', 'BUILTIN_POLICY_NAMES', 'ENGINES', 'KPI_CATALOGUE', 'OUTPUT_VERSION', 'PACING_CONTRACT_VERSION', 'PacingError', 'SIM_EVENT_TYPES',
       'combine', 'erlangA', 'erlangC', 'formatIssue', 'kpi', 'loadPacingModules', 'preparePacing', 'registerPacingModule', 'replicate', 'replicationSeeds',
-      'scenarioFromFile', 'scenarioFromObject', 'scenarioFromText', 'scenarioJsonSchema', 'simulate',
+      'scenarioFromFile', 'scenarioFromObject', 'scenarioFromText', 'scenarioJsonSchema', 'simulate', 'sweep',
     ]);
   });
 
@@ -53,6 +53,23 @@ describe('loading scenarios as a library does', () => {
     const result = cbsim.scenarioFromObject({ name: 'x', duration: '1h', queues: [{ id: 'q', ani: 'nope' }] }, 'mine');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.map((i) => [i.file, i.path, i.line])).toEqual([['mine', 'queues[0].ani', undefined]]);
+  });
+
+  it('sweeps a grid on one thread and on two workers with the same rows', async () => {
+    const text = JSON.stringify({
+      name: 'grid', duration: '3h', warmup: '0s',
+      queues: [{ id: 'q', ani: '+15550100100', callback: { mode: 'CustomerFirst' } }],
+      agents: [{ group: 'a', count: 3, queues: ['q'] }],
+      callbackRequests: [{ queue: 'q', arrivals: { poisson: { perHour: 200 } }, talkTime: { exponential: { mean: '3m' } } }],
+    });
+    const spec = { text, set: ['queues.q.callback.pacingModifier=1,4'], replications: 2 };
+    const one = await cbsim.sweep(spec);
+    expect(one.rows).toHaveLength(4);
+    expect(one.cells.map((c) => c.label)).toEqual(['pacingModifier=1', 'pacingModifier=4']);
+    expect(one.cells[1].kpis.total.attempts.mean).toBeGreaterThan(one.cells[0].kpis.total.attempts.mean);
+    const two = await cbsim.sweep({ ...spec, workers: 2 });
+    expect(JSON.stringify(two.rows)).toBe(JSON.stringify(one.rows));
+    await expect(cbsim.sweep({ ...spec, set: ['seed=1,2'] })).rejects.toThrow(/seed cannot be an axis/);
   });
 
   it('reports a file it cannot read as an issue', () => {
