@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/model/scenario.js';
 import { simulate } from '../../src/runner/simulate.js';
 import { parseScenario } from '../../src/scenario/index.js';
-import { agents, callbackSettings, inbound, queue, scenario } from '../helpers/scenario.js';
+import { agents, arbitraryScenario, inbound, queue, scenario } from '../../src/testing/index.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,52 +19,10 @@ function output(s: Scenario, engine: 'compiled' | 'xstate'): string {
   return JSON.stringify({ ...result, engine: '' });
 }
 
-/** A random small contact center whose inbound callers turn into callbacks (as in test/property/dialing-rules). */
+/** A random small contact center whose inbound callers turn into callbacks (the testing kit's), with or without auto dial and end. */
 const scenarioArb = fc
-  .record({
-    seed: fc.integer({ min: 0, max: 1_000_000 }),
-    mode: fc.constantFrom('AgentFirst' as const, 'CustomerFirst' as const),
-    pacing: fc.constantFrom('genesys', 'ratio', 'progressive', 'adaptive'),
-    pacingModifier: fc.integer({ min: 10, max: 100 }).map((x) => x / 10),
-    maxRetryCount: fc.integer({ min: 0, max: 20 }),
-    retryDelayMinutes: fc.integer({ min: 1, max: 90 }),
-    enableAutoDialAndEnd: fc.boolean(),
-    agentCount: fc.integer({ min: 1, max: 12 }),
-    perHour: fc.integer({ min: 10, max: 200 }),
-    acceptance: fc.double({ min: 0.2, max: 1, noNaN: true }),
-    live: fc.double({ min: 0.05, max: 0.9, noNaN: true }),
-    hours: fc.integer({ min: 2, max: 8 }),
-  })
-  .map(
-    (p): Scenario =>
-      scenario({
-        seed: p.seed,
-        duration: p.hours * HOUR,
-        queues: [
-          queue('q', {
-            callback: callbackSettings({
-              mode: p.mode,
-              pacing: p.pacing,
-              pacingModifier: p.pacingModifier,
-              maxRetryCount: p.maxRetryCount,
-              retryDelay: p.retryDelayMinutes * MINUTE,
-              enableAutoDialAndEnd: p.enableAutoDialAndEnd,
-            }),
-          }),
-        ],
-        agents: [agents('a', p.agentCount, ['q'])],
-        inbound: [
-          inbound('q', p.perHour, { kind: 'exponential', mean: 4 * MINUTE }, {
-            patience: { kind: 'exponential', mean: 5 * MINUTE },
-            callbackOffer: { afterWait: 30_000, acceptance: p.acceptance },
-          }),
-        ],
-        callee: {
-          ...scenario({ queues: [], agents: [], inbound: [] }).callee,
-          outcomes: { live: p.live, machine: (1 - p.live) / 2, noAnswer: (1 - p.live) / 4, busy: (1 - p.live) / 8, invalid: (1 - p.live) / 8, fax: 0 },
-        },
-      }),
-  );
+  .tuple(arbitraryScenario(), fc.boolean())
+  .map(([s, autoDialAndEnd]): Scenario => ({ ...s, queues: s.queues.map((q) => ({ ...q, callback: { ...q.callback, enableAutoDialAndEnd: autoDialAndEnd } })) }));
 
 describe('whole runs are byte-identical under the compiled and the XState engine', () => {
   const files = readdirSync(SCENARIOS).filter((f) => /\.(ya?ml|json)$/.test(f));
