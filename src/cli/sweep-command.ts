@@ -99,14 +99,18 @@ export function sweepAxes(sets: readonly string[], replications: number, maxRuns
   });
   const problem = axesProblem(axes);
   if (problem !== null) throw new CliError(`--set: ${problem}`);
-  const runs = gridRuns(axes, replications);
-  if (runs > maxRuns) {
-    const cells = axes.map((a) => a.values.length).join(' × ');
-    throw new CliError(
-      `--set: the grid is ${cells} cells × ${replications} replications = ${runs.toLocaleString('en-US')} runs; at most ${maxRuns.toLocaleString('en-US')} (--max-runs). Narrow the grid or lower --replications, or raise the limit with --max-runs ${Number.isSafeInteger(runs) ? runs : 'N'}`,
-    );
-  }
+  refuseLargeGrid('--set', axes, replications, maxRuns);
   return axes;
+}
+
+/** Refuses, before any cell is built, a grid of `axes` × `replications` of more than `maxRuns` runs (`option` names where the grid came from). */
+export function refuseLargeGrid(option: string, axes: readonly SweepAxis[], replications: number, maxRuns: number): void {
+  const runs = gridRuns(axes, replications);
+  if (runs <= maxRuns) return;
+  const cells = axes.map((a) => a.values.length).join(' × ');
+  throw new CliError(
+    `${option}: the grid is ${cells} cells × ${replications} replications = ${runs.toLocaleString('en-US')} runs; at most ${maxRuns.toLocaleString('en-US')} (--max-runs). Narrow the grid or lower --replications, or raise the limit with --max-runs ${Number.isSafeInteger(runs) ? runs : 'N'}`,
+  );
 }
 
 /** The scenario as the workers will run it (from `text`, with the sweep's own `--seed` and `--duration`): what the manifest's hash stands for. */

@@ -8,14 +8,14 @@ import { formatDuration } from '../model/duration.js';
 import { ABANDON_CEILING } from '../model/regulation.js';
 import type { Interval } from '../model/statistics.js';
 import { planSweep } from '../runner/sweep.js';
-import { parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
+import { DEFAULT_MAX_RUNS, parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
 import { tune, type AbandonWindow, type TuneCandidate, type TuneObjective } from '../runner/tune.js';
 import { CliError, EXIT_STATUS } from './errors.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { numberOption, percentOption, scenarioLimits } from './options.js';
 import { progressFor } from './progress.js';
 import type { Output } from './run-command.js';
-import { executeSweep, openStore } from './sweep-command.js';
+import { executeSweep, openStore, refuseLargeGrid } from './sweep-command.js';
 import { VERSION } from './version.js';
 import { kpiFormatter, num, pct, renderTable } from './table.js';
 import { printable } from '../model/printable.js';
@@ -29,6 +29,7 @@ interface TuneOptions {
   modifiers: string;
   policies?: string;
   replications: string;
+  maxRuns: string;
   workers?: string;
   duration?: string;
   warmup?: string;
@@ -72,6 +73,7 @@ export function tuneCommand(out: Output): Command {
     .option('--modifiers <values>', 'pacing modifiers to try: a,b,c or from..to[:step]', '1..10')
     .option('--policies <list>', `pacing policies to try too, comma-separated (${POLICIES.join(', ')}); default the queue's own`)
     .option('--replications <n>', 'replications per setting', '10')
+    .option('--max-runs <n>', 'refuse more runs (settings × replications) than this', String(DEFAULT_MAX_RUNS))
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--duration <duration>', "override the scenario's simulated horizon")
     .option('--warmup <duration>', "override the scenario's warm-up")
@@ -107,6 +109,7 @@ export function tuneCommand(out: Output): Command {
       if (badModifier) throw new CliError(`--modifiers: ${badModifier} is out of range; allowed 1 to 10`);
       axes.push(modifiers);
       const replications = numberOption('--replications', options.replications, 2, 100_000, true);
+      refuseLargeGrid('--modifiers', axes, replications, numberOption('--max-runs', options.maxRuns, 1, Number.MAX_SAFE_INTEGER, true));
       const workers = options.workers === undefined ? availableParallelism() : numberOption('--workers', options.workers, 1, 256, true);
       const manifest = planSweep({ file, scenario, version: VERSION, axes, replications, engine: options.engine, duration: options.duration ?? null, warmup: options.warmup });
       const store = options.out ? openStore(options.out, manifest, out) : null;

@@ -256,6 +256,12 @@ describe('what a grid may be', () => {
     expect(run.stderr).toContain('raise the limit with --max-runs 1000000');
   });
 
+  it('caps tune’s grid of settings × replications the same way', async () => {
+    const run = await cli('tune', scenario, '--queue', 'callbacks', '--modifiers', '1..10:0.01', '--replications', '200', '--duration', '3h');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--modifiers: the grid is 901 cells × 200 replications = 180,200 runs; at most 100,000 (--max-runs)');
+  });
+
   it('applies --max-runs to cells × replications', async () => {
     const refused = await cli('sweep', scenario, ...grid('1,2', '2'), '--max-runs', '3');
     expect(refused.status).toBe(2);
