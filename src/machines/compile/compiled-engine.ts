@@ -58,9 +58,9 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
   private assignColumns: Int32Array[] = [];
   /** The init event, reused by every start when no assignment can see it (else null: one per start). */
   private readonly initEvent: { type: 'xstate.init'; input: unknown } | null;
-  /** The key `read` looked up last, and its column. */
-  private readKey: string | undefined = undefined;
-  private readColumn = -1;
+  /** The keys `read` has looked up, and their columns (a host reads a handful of keys: a scan beats hashing). */
+  private readonly readKeys: string[] = [];
+  private readonly readColumns: number[] = [];
   /** The event transitions, as code made from the table (see `stepFunction`). */
   private readonly step: StepFunction;
   /** 1 for states that are not final and have eventless transitions to settle. */
@@ -150,14 +150,16 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
   }
 
   read<K extends keyof TContext & string>(entity: number, key: K): TContext[K] {
-    let column = this.readColumn;
-    if (key !== this.readKey) {
-      column = this.context.indexOf(key);
+    const keys = this.readKeys;
+    let i = 0;
+    while (i < keys.length && keys[i] !== key) i++;
+    if (i === keys.length) {
+      const column = this.context.indexOf(key);
       if (column < 0) throw new Error(`${this.table.id}: the context has no key '${key}'`);
-      this.readKey = key;
-      this.readColumn = column;
+      keys.push(key);
+      this.readColumns.push(column);
     }
-    return this.context.read(column, this.slot(entity)) as TContext[K];
+    return this.context.read(this.readColumns[i], this.slot(entity)) as TContext[K];
   }
 
   release(entity: number): void {
