@@ -19,12 +19,14 @@ function withPacing(pacing: string, warmup = '2h'): string {
 }
 
 const written = new Set<string>();
+// Scenario files are written beside the fixture modules, so that `./x.mjs` resolves as in the user's own files; all go at the end.
+afterAll(() => {
+  for (const file of written) rmSync(file, { force: true });
+});
 function writeOnce(file: string, text: string): void {
   if (written.has(file)) return;
   written.add(file);
-  // Beside the fixture modules, so that `./x.mjs` resolves as in the user's own files.
   writeFileSync(file, text);
-  afterAll(() => rmSync(file, { force: true }));
 }
 
 function hash(text: string): number {
