@@ -164,6 +164,7 @@ function callbackInput(): CallbackInput {
     liveVoiceReaction: 'TransferToQueue',
     machineReaction: 'HangUp',
     assignToQueueOnExpiration: false,
+    complianceThreshold: 2_000,
   } as CallbackInput;
 }
 

@@ -78,12 +78,12 @@ export function kpiTable(kpis: KpiSet, scenario: Scenario): string {
   const columns: Column[] = scenario.queues.map((q) => ({ title: q.id, kpis: asKpis(kpis.queues[q.id]), target: q.serviceLevel.percentage / 100 }));
   if (columns.length > 1) columns.push({ title: 'total', kpis: asKpis(kpis.total) });
   const thirtyDays = coversDays(scenario.warmup, scenario.duration, THIRTY_DAYS);
-  const leftOut = new Set<string>(thirtyDays ? [] : ['abandonAfterAnswerRateMax30d']);
+  const leftOut = new Set<string>(thirtyDays ? [] : ['abandonAfterAnswerRateMax30d', 'complianceAbandonRateMax30d']);
   const rows = CLI_KPI_TABLE.queues.flatMap((section) => sectionRows(section, columns, scenario, leftOut));
   const sections = [renderTable(['', ...columns.map((c) => c.title)], rows)];
   const customerFirst = scenario.queues.some((q) => q.callback.mode === 'CustomerFirst') && columns.some((c) => (central(c.kpis.created) ?? 0) > 0);
   if (!thirtyDays && customerFirst) {
-    sections[0] += `\n${chalk.dim(`abandon after answer worst 30 days: n/a, the run counts ${formatDuration(scenario.duration - scenario.warmup)} (duration minus warm-up), less than 30 days`)}`;
+    sections[0] += `\n${chalk.dim(`abandon after answer and compliance abandon worst 30 days: n/a, the run counts ${formatDuration(scenario.duration - scenario.warmup)} (duration minus warm-up), less than 30 days`)}`;
   }
 
   const kinds = Object.entries(kpis.callbackKinds as Record<string, CallbackKindKpis | Estimated<CallbackKindKpis>>);

@@ -76,6 +76,8 @@ export class CallbackEffects {
         return this.placeCall(record);
       case 'customerAnswered':
         return this.customerAnswered(record);
+      case 'complianceAbandon':
+        return this.world.channel.callbackComplianceAbandoned(this.world.sim.now, record.id, record.queue.index, record.createdAt);
       case 'attemptFailed':
         return this.attemptFailed(record, params?.failure as AttemptFailure);
       case 'startTalk':
@@ -146,7 +148,7 @@ export class CallbackEffects {
   private customerAnswered(record: CallbackRecord): void {
     const now = this.world.sim.now;
     record.answeredAt = now;
-    this.world.channel.callbackAnswered(now, record.id, record.queue.index, record.createdAt);
+    this.world.channel.callbackAnswered(now, record.id, record.queue.index, record.createdAt, record.plan?.detected === 'live');
     this.dialer.poke(record.queue.index);
   }
 

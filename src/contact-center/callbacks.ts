@@ -280,6 +280,7 @@ function machineInput(queue: QueueRuntime, dueDelay: number): CallbackInput {
     liveVoiceReaction: settings.liveVoiceReactionType,
     machineReaction: settings.answeringMachineReactionType,
     assignToQueueOnExpiration: settings.agentOwnedCallbacks.assignToQueueOnExpiration,
+    complianceThreshold: queue.config.compliance.threshold,
   };
 }
 

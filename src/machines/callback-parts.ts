@@ -19,6 +19,8 @@ export interface CallbackInput {
   machineReaction: MachineReaction;
   /** Agent-owned callbacks: when ownership expires, route to the whole queue (else end `expired`). */
   assignToQueueOnExpiration: boolean;
+  /** ms from a live answer within which an agent must be connected (the queue's compliance threshold). */
+  complianceThreshold: number;
 }
 
 /** How the network responds to a dial: ring-back, or a tone that ends the attempt. */
@@ -153,6 +155,8 @@ export const callbackSetup = setup({
     signalDelay: ({ context }) => context.plan.signalDelay,
     ringDuration: ({ context }) => context.plan.ringDuration,
     patience: ({ context }) => context.plan.patience,
+    // A live answer is a compliance abandon once the threshold passes without an agent, or when the person hangs up first.
+    complianceDelay: ({ context }) => (context.plan.answer === 'live' ? Math.min(context.complianceThreshold, context.plan.patience) : Infinity),
     talk: ({ context }) => context.plan.talk,
     wrapUp: ({ context }) => context.plan.wrapUp,
   },
@@ -173,6 +177,8 @@ export const callbackSetup = setup({
     placeCall: performedByTheWorld,
     /** A person (or a machine taken for one) answered the Customer First dial. */
     customerAnswered: performedByTheWorld,
+    /** A person who answered has not been connected to an agent within the compliance threshold (or hangs up before it). */
+    complianceAbandon: performedByTheWorld,
     /** The attempt did not connect (`params.failure`): free the agent, if any, and count the failure. */
     attemptFailed: performedByTheWorld,
     /** Agent First: the agent who answered previews the callback; the world answers `PREVIEWED` with how long until the dial. */

@@ -49,7 +49,8 @@ export const customerFirstCallbackMachine = callbackSetup.createMachine({
       tags: [inFlight, waitingForAgent],
       entry: 'customerAnswered',
       initial: 'waitingForAgent',
-      after: { patience: failed('abandonedAfterAnswer') },
+      // The compliance timer comes first: at a tie with patience, the abandon is counted before the person hangs up.
+      after: { complianceDelay: { actions: 'complianceAbandon' }, patience: failed('abandonedAfterAnswer') },
       states: {
         waitingForAgent: {
           entry: ['holdReservation', 'enqueueAnswered'],

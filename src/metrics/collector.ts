@@ -81,6 +81,8 @@ export class KpiCollector implements SimEventSink {
   private readonly thresholds: number[];
   private readonly totals: QueueTally[];
   private readonly windows: AbandonWindows[];
+  /** Live answers and compliance abandons by day, per queue. */
+  private readonly complianceWindows: AbandonWindows[];
   private readonly intervals: IntervalBuckets;
   private readonly agentTime: AgentTime;
   /** Dials in flight on each queue, integrated over time. */
@@ -100,6 +102,7 @@ export class KpiCollector implements SimEventSink {
     this.thresholds = setup.queues.map((q) => q.serviceLevelThreshold);
     this.totals = setup.queues.map(() => new QueueTally());
     this.windows = setup.queues.map(() => new AbandonWindows(setup.warmup));
+    this.complianceWindows = setup.queues.map(() => new AbandonWindows(setup.warmup));
     this.intervals = new IntervalBuckets(setup.queues.length);
     this.agentTime = new AgentTime(setup.agentGroups, setup.warmup, this.intervals);
     this.inFlight = new TimeIntegrator(setup.queues.length, setup.warmup, 0);
@@ -237,13 +240,28 @@ export class KpiCollector implements SimEventSink {
   }
 
   /** Counts a `callback.answered` event. */
-  callbackAnswered(t: number, callback: number, q: number, createdAt: number): void {
+  callbackAnswered(t: number, callback: number, q: number, createdAt: number, live: boolean): void {
     if (createdAt < this.warmup) return;
     this.totals[q].answeredByCustomer++;
     this.intervals.at(t)[q].answeredByCustomer++;
     const kind = this.kinds.get(callback);
     if (kind) kind.answeredByCustomer++;
     this.windows[q].answer(t);
+    if (!live) return;
+    this.totals[q].liveAnswers++;
+    this.intervals.at(t)[q].liveAnswers++;
+    if (kind) kind.liveAnswers++;
+    this.complianceWindows[q].answer(t);
+  }
+
+  /** Counts a `callback.complianceAbandoned` event. */
+  callbackComplianceAbandoned(t: number, callback: number, q: number, createdAt: number): void {
+    if (createdAt < this.warmup) return;
+    this.totals[q].complianceAbandoned++;
+    this.intervals.at(t)[q].complianceAbandoned++;
+    const kind = this.kinds.get(callback);
+    if (kind) kind.complianceAbandoned++;
+    this.complianceWindows[q].abandon(t);
   }
 
   /** Counts a `callback.connected` event. */
@@ -326,14 +344,15 @@ export class KpiCollector implements SimEventSink {
     const { queues: queueSetup, warmup, horizon, startEpochMs } = this.setup;
     // A worst 30-day rate of a run that counts fewer than 30 days would be a shorter period's rate under a 30-day name: none.
     const thirtyDays = coversDays(warmup, horizon, THIRTY_DAYS);
-    const worst = (windows: AbandonWindows) => ({ max24h: windows.worstRate(1), max30d: thirtyDays ? windows.worstRate(THIRTY_DAYS) : null });
+    const rates = (windows: AbandonWindows) => ({ max24h: windows.worstRate(1), max30d: thirtyDays ? windows.worstRate(THIRTY_DAYS) : null });
+    const worst = (windows: AbandonWindows, compliance: AbandonWindows) => ({ ...rates(windows), compliance: rates(compliance) });
     this.setup.queues.forEach((q, i) => {
-      queues[q.id] = queueKpis(this.totals[i], worst(this.windows[i]));
+      queues[q.id] = queueKpis(this.totals[i], worst(this.windows[i], this.complianceWindows[i]));
       total.add(this.totals[i]);
     });
     return {
       queues,
-      total: queueKpis(total, worst(AbandonWindows.sum(warmup, this.windows))),
+      total: queueKpis(total, worst(AbandonWindows.sum(warmup, this.windows), AbandonWindows.sum(warmup, this.complianceWindows))),
       callbackKinds: this.kinds.report(),
       campaigns: this.campaigns.report(this.setup.campaigns ?? []),
       operations: this.operations.records,

@@ -65,6 +65,16 @@ export interface QueueKpis {
   abandonAfterAnswerRateMax24h: number | null;
   /** Worst abandon-after-answer rate over consecutive 30-day periods (US rule window; the whole run if shorter). */
   abandonAfterAnswerRateMax30d: number | null;
+  /** Customer First: answers that answer detection took for a person (the regulators' denominator). */
+  liveAnswers: number;
+  /** Customer First: live answers not connected to an agent within the queue's compliance threshold, whether or not the person then held on. */
+  complianceAbandoned: number;
+  /** Compliance abandons as a share of live answers. */
+  complianceAbandonRate: number | null;
+  /** Worst compliance abandon rate over consecutive 24-hour periods of the counted run. */
+  complianceAbandonRateMax24h: number | null;
+  /** Worst compliance abandon rate over consecutive 30-day periods (null when the counted run is shorter). */
+  complianceAbandonRateMax30d: number | null;
   /** Customer First: live people hung up on because detection took them for a machine. */
   liveHungUpAsMachine: number;
   /** Customer First: mean dials in flight over the counted run. */
@@ -75,14 +85,17 @@ export interface QueueKpis {
   failedAttemptAgentHours: number;
 }
 
-/** Worst-period rates of abandonment after answer, from per-period tallies. */
+/** Worst-period rates of abandonment after answer, from per-period tallies: the true abandons, and the compliance abandons. */
 export interface AbandonWindows {
   max24h: number | null;
   max30d: number | null;
+  compliance: { max24h: number | null; max30d: number | null };
 }
 
+const NO_WINDOWS: AbandonWindows = { max24h: null, max30d: null, compliance: { max24h: null, max30d: null } };
+
 /** Derives a queue's KPIs from its tally (and, when known, its worst-period abandon rates). */
-export function queueKpis(t: QueueTally, windows: AbandonWindows = { max24h: null, max30d: null }): QueueKpis {
+export function queueKpis(t: QueueTally, windows: AbandonWindows = NO_WINDOWS): QueueKpis {
   return {
     offered: t.offered,
     answered: t.answered,
@@ -118,6 +131,11 @@ export function queueKpis(t: QueueTally, windows: AbandonWindows = { max24h: nul
     waitAfterAnswer: ratio(t.waitAfterAnswerSum / 1000, t.waitAfterAnswerCount, 3),
     abandonAfterAnswerRateMax24h: windows.max24h,
     abandonAfterAnswerRateMax30d: windows.max30d,
+    liveAnswers: t.liveAnswers,
+    complianceAbandoned: t.complianceAbandoned,
+    complianceAbandonRate: ratio(t.complianceAbandoned, t.liveAnswers),
+    complianceAbandonRateMax24h: windows.compliance.max24h,
+    complianceAbandonRateMax30d: windows.compliance.max30d,
     liveHungUpAsMachine: t.liveHungUpAsMachine,
     dialsInFlightMean: ratio(t.inFlightArea, t.inFlightTime, 3),
     dialsInFlightMax: t.inFlightMax,

@@ -28,6 +28,10 @@ export class QueueTally {
   /** Customer First: live (or machine) answers that waited for an agent. */
   answeredByCustomer = 0;
   abandonedAfterAnswer = 0;
+  /** Customer First: answers that answer detection took for a person. */
+  liveAnswers = 0;
+  /** Customer First: live answers not connected to an agent within the compliance threshold. */
+  complianceAbandoned = 0;
   firstDialSum = 0;
   firstDialCount = 0;
   connectSum = 0;

@@ -167,7 +167,17 @@ export const EVENT_SCHEMA = {
     { createdAt: number },
   ]),
   /** Customer First: a live person (or a machine taken for one) answered a dial and waits for an agent. */
-  'callback.answered': event('callbackAnswered', [{ callback: number }, { queue }, { createdAt: number }]),
+  'callback.answered': event('callbackAnswered', [
+    { callback: number },
+    { queue },
+    { createdAt: number },
+    {
+      /** Answer detection took the answer for a person (else a machine the queue transfers). */
+      live: boolean,
+    },
+  ]),
+  /** Customer First: a person who answered was not connected to an agent within the queue's compliance threshold (or hung up before it). */
+  'callback.complianceAbandoned': event('callbackComplianceAbandoned', [{ callback: number }, { queue }, { createdAt: number }]),
   /** A callback's customer and an agent were connected. */
   'callback.connected': event('callbackConnected', [
     { callback: number },

@@ -97,6 +97,15 @@ export interface QueueConfig {
     threshold: number;
   };
   callback: QueueCallbackSettings;
+  /** How the queue's Customer First dials are judged as regulators judge them. */
+  compliance: {
+    /** ms from a live answer within which an agent must be connected; later (or never) is a compliance abandon. */
+    threshold: number;
+    /** The compliance abandon rate the queue may not exceed (0–1). */
+    ceiling: number;
+    /** ms an unanswered dial rings at least before it is given up. */
+    minRing: number;
+  };
   /** Skills every interaction on this queue requires. */
   skills: string[];
   /** How an interaction picks among idle qualified agents. */

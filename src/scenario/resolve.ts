@@ -73,6 +73,7 @@ export function resolveScenario(file: ScenarioFile, path = ''): Scenario {
       priority: q.priority,
       serviceLevel: { percentage: q.serviceLevel.percentage, threshold: q.serviceLevel.duration },
       callback: (({ adaptiveTarget, ...callback }) => ({ ...callback, pacing: pacingSpec(callback.pacing, adaptiveTarget, baseDir), priority: callback.priority ?? q.priority }))(q.callback),
+      compliance: q.compliance,
       skills: q.skills,
       routing: q.routing,
       preferredAgentRouting: q.preferredAgentRouting,

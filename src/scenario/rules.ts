@@ -50,6 +50,21 @@ function scheduleAhead(s: Scenario): Draft[] {
   return out;
 }
 
+/** A Customer First dial nobody answers rings at least the queue's compliance.minRing before it is given up. */
+function minimumRing(s: Scenario): Draft[] {
+  const out: Draft[] = [];
+  s.queues.forEach((q, i) => {
+    if (q.callback.mode !== 'CustomerFirst' || s.callee.ringTimeout >= q.compliance.minRing) return;
+    out.push({
+      severity: 'error', path: ['callee', 'ringTimeout'], input: formatDuration(s.callee.ringTimeout),
+      message: `${VALUE} is shorter than queues[${i}].compliance.minRing (${formatDuration(q.compliance.minRing)}) of Customer First queue "${q.id}": an unanswered dial must ring at least that long before it is given up`,
+      allowed: `at least ${formatDuration(q.compliance.minRing)}`,
+      suggestion: `raise callee.ringTimeout to ${formatDuration(q.compliance.minRing)}, or lower queues[${i}].compliance.minRing`,
+    });
+  });
+  return out;
+}
+
 function agentOwned(s: Scenario): Draft[] {
   const out: Draft[] = [];
   s.queues.forEach((q, i) => {
@@ -165,5 +180,5 @@ function operations(s: Scenario): Draft[] {
 
 /** Rule errors and warnings of a resolved scenario; `data` is the raw file data. */
 export function scenarioRules(s: Scenario, data: Record<string, unknown>): Draft[] {
-  return [...scheduleAhead(s), ...agentOwned(s), ...scripts(s), ...voicemailAndFlows(s), ...callerId(data), ...skills(s), ...operations(s)];
+  return [...scheduleAhead(s), ...agentOwned(s), ...scripts(s), ...voicemailAndFlows(s), ...callerId(data), ...skills(s), ...operations(s), ...minimumRing(s)];
 }

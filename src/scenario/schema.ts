@@ -11,6 +11,7 @@ import { formatDuration } from '../model/duration.js';
 import { distributionField, distributionMax } from './distribution.js';
 import { booleanField, DURATION_BODY, durationField, enumField, numberField, probabilityField, textField } from './fields.js';
 import { VALUE, message, missing } from './messages.js';
+import { complianceField } from './compliance-field.js';
 import { pacingField } from './pacing-field.js';
 import { hourlyField } from './rates.js';
 import { scheduleField } from './schedule.js';
@@ -167,6 +168,7 @@ const queueSchema = z.strictObject({
     })
     .prefault({}),
   callback: callbackSchema,
+  compliance: complianceField,
   skills: z.array(skillName).prefault([]).meta({ description: 'skills every interaction on this queue requires' }),
   routing: enumField('how an interaction picks among idle qualified agents', ['longestIdle', 'bestSkills']).prefault('longestIdle'),
   preferredAgentRouting: z

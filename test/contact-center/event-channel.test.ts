@@ -216,7 +216,7 @@ describe('EventChannel', () => {
     expectTypeOf<SimEventArgs<'callback.attemptEnded'>>().toEqualTypeOf<
       [number, number, number, number, AttemptResult, DialOutcome | null, number, number, number]
     >();
-    expectTypeOf<SimEventArgs<'callback.answered'>>().toEqualTypeOf<[number, number, number, number]>();
+    expectTypeOf<SimEventArgs<'callback.answered'>>().toEqualTypeOf<[number, number, number, number, boolean]>();
     expectTypeOf<SimEventArgs<'callback.connected'>>().toEqualTypeOf<[number, number, number, number, number, number, number]>();
     expectTypeOf<SimEventArgs<'callback.ended'>>().toEqualTypeOf<[number, number, number, string, number, number]>();
     expectTypeOf<SimEventArgs<'agent.state'>>().toEqualTypeOf<[number, number, string, string]>();

@@ -21,6 +21,7 @@ export function input(overrides: Partial<CallbackInput> = {}): CallbackInput {
     liveVoiceReaction: 'TransferToQueue',
     machineReaction: 'HangUp',
     assignToQueueOnExpiration: true,
+    complianceThreshold: 2_000,
     ...overrides,
   };
 }

@@ -94,6 +94,7 @@ export const callbackInputArb: fc.Arbitrary<CallbackInput> = fc.record({
   liveVoiceReaction: fc.constantFrom('TransferToQueue' as const, 'HangUp' as const, 'TransferToFlow' as const),
   machineReaction: fc.constantFrom('TransferToQueue' as const, 'HangUp' as const, 'TransferToFlow' as const),
   assignToQueueOnExpiration: fc.boolean(),
+  complianceThreshold: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60_000 })),
 });
 
 /** Random call inputs: patience, offer, voicemail and flow each absent (Infinity) or soon, so that every path is taken. */

@@ -9,6 +9,7 @@ const RETRY = timer(CF, 'retryDelay', 'waitingRetry');
 const SIGNAL = timer(CF, 'signalDelay', 'dialing');
 const RING = timer(CF, 'ringDuration', 'ringing');
 const PATIENCE = timer(CF, 'patience', 'answered');
+const COMPLIANCE = timer(CF, 'complianceDelay', 'answered');
 const TALK = timer(CF, 'talk', 'connected');
 const WRAP = timer(CF, 'wrapUp', 'wrapUp');
 
@@ -27,7 +28,11 @@ interface Row {
 }
 
 const fail = (failure: string, to: 'waitingRetry' | 'exhausted' | 'disconnected', from: string, exit: string[] = []) => failedTo(CF, failure, to, from, exit);
-const ANSWERED = ['customerAnswered', `delay ${PATIENCE} 30000`, 'holdReservation', 'enqueueAnswered'];
+/** A live answer starts the compliance timer (the 2 s threshold) beside the customer's patience; a machine's does not. */
+const ANSWERED = ['customerAnswered', `delay ${COMPLIANCE} 2000`, `delay ${PATIENCE} 30000`, 'holdReservation', 'enqueueAnswered'];
+const MACHINE_ANSWERED = ['customerAnswered', `delay ${PATIENCE} 30000`, 'holdReservation', 'enqueueAnswered'];
+/** Leaving `answered` while the compliance timer still runs. */
+const LEAVE_ANSWERED = [`cancel ${COMPLIANCE}`, `cancel ${PATIENCE}`];
 
 /** Every transition of the Customer First machine, with what it asks of the world. */
 const ROWS: Row[] = [
@@ -49,7 +54,7 @@ const ROWS: Row[] = [
     path: toRinging(placed({ answer: 'machine' })),
     step: { fire: RING },
     to: 'waitingForAgent',
-    log: ['ringing>waitingForAgent', `cancel ${RING}`, ...ANSWERED],
+    log: ['ringing>waitingForAgent', `cancel ${RING}`, ...MACHINE_ANSWERED],
   },
   { name: 'ringing, a machine sent to a flow', input: { machineReaction: 'TransferToFlow' }, path: toRinging(placed({ answer: 'machine' })), step: { fire: RING }, to: 'completed', log: ['ringing>completed', `cancel ${RING}`, 'finish {"end":"completed"}'] },
   { name: 'ringing, no answer', path: toRinging(placed({ answer: 'noAnswer' })), step: { fire: RING }, to: 'waitingRetry', log: fail('noAnswer', 'waitingRetry', 'ringing', [`cancel ${RING}`]) },
@@ -59,13 +64,16 @@ const ROWS: Row[] = [
     path: toWaiting(),
     step: { fire: PATIENCE },
     to: 'waitingRetry',
-    log: fail('abandonedAfterAnswer', 'waitingRetry', 'waitingForAgent', ['dequeue', `cancel ${PATIENCE}`]),
+    log: fail('abandonedAfterAnswer', 'waitingRetry', 'waitingForAgent', ['dequeue', ...LEAVE_ANSWERED]),
   },
-  { name: 'offered, the agent answers', path: toOffered(), step: { type: 'AGENT_ANSWER' }, to: 'connected', log: ['offered>connected', `cancel ${PATIENCE}`, 'startTalk', `delay ${TALK} 300000`] },
+  { name: 'offered, the agent answers', path: toOffered(), step: { type: 'AGENT_ANSWER' }, to: 'connected', log: ['offered>connected', ...LEAVE_ANSWERED, 'startTalk', `delay ${TALK} 300000`] },
   // The customer's patience runs on: a missed offer does not restart it.
   { name: 'offered, the agent misses it', path: toOffered(), step: { type: 'OFFER_MISSED' }, to: 'waitingForAgent', log: ['offered>waitingForAgent', 'holdReservation', 'enqueueAnswered'] },
-  { name: 'offered, the customer hangs up', path: toOffered(), step: { fire: PATIENCE }, to: 'waitingRetry', log: fail('abandonedAfterAnswer', 'waitingRetry', 'offered', [`cancel ${PATIENCE}`]) },
-  { name: 'offered, the customer hangs up (no retry left)', input: { maxRetryCount: 0 }, path: toOffered(), step: { fire: PATIENCE }, to: 'exhausted', log: fail('abandonedAfterAnswer', 'exhausted', 'offered', [`cancel ${PATIENCE}`]) },
+  { name: 'offered, the customer hangs up', path: toOffered(), step: { fire: PATIENCE }, to: 'waitingRetry', log: fail('abandonedAfterAnswer', 'waitingRetry', 'offered', LEAVE_ANSWERED) },
+  { name: 'offered, the customer hangs up (no retry left)', input: { maxRetryCount: 0 }, path: toOffered(), step: { fire: PATIENCE }, to: 'exhausted', log: fail('abandonedAfterAnswer', 'exhausted', 'offered', LEAVE_ANSWERED) },
+  // No agent within the threshold: a compliance abandon, while the customer waits on.
+  { name: 'waitingForAgent, the compliance threshold passes', path: toWaiting(), step: { fire: COMPLIANCE }, to: 'waitingForAgent', log: ['complianceAbandon'] },
+  { name: 'offered, the compliance threshold passes', path: toOffered(), step: { fire: COMPLIANCE }, to: 'offered', log: ['complianceAbandon'] },
   { name: 'connected, the talk ends', path: toConnected(), step: { fire: TALK }, to: 'wrapUp', log: ['connected>wrapUp', `cancel ${TALK}`, 'endTalk {"wrapUp":true}', `delay ${WRAP} 60000`] },
   { name: 'wrapUp, it ends', path: [...toConnected(), { fire: TALK }], step: { fire: WRAP }, to: 'completed', log: ['wrapUp>completed', `cancel ${WRAP}`, 'endAfterCallWork', 'finish {"end":"completed"}'] },
   { name: 'waitingRetry, the retry is due: back to the dialer', path: [...toRinging(placed({ answer: 'noAnswer' })), { fire: RING }], step: { fire: RETRY }, to: 'queued', log: ['waitingRetry>queued', `cancel ${RETRY}`, 'enqueueForDialer'] },

@@ -11,7 +11,7 @@ function collectorWith(warmup: number, horizon: number, days: Array<[number, num
   for (const [q, day, answers, abandons] of days) {
     const t = warmup + day * DAY + 1000;
     for (let i = 0; i < answers; i++) {
-      collector.callbackAnswered(t, ++callback, q, warmup);
+      collector.callbackAnswered(t, ++callback, q, warmup, true);
       if (i < abandons) collector.attemptEnded(t + 1000, callback, q, 1, 'abandonedAfterAnswer', 'live', -1, t, warmup);
     }
   }
