@@ -13,7 +13,7 @@ export interface DialerHooks {
   /** Callbacks are waiting to be dialed on `queue`, or a dial slot may have freed up. */
   poke(queue: number): void;
   /** Something the dialer of `queue` sees happened now: a dial answered or not, a customer connected or lost. */
-  observe(queue: number, outcome: 'liveAnswer' | 'machineAnswer' | 'unanswered' | 'connected' | 'abandoned'): void;
+  observe(queue: number, outcome: 'liveAnswer' | 'machineAnswer' | 'unanswered' | 'connected' | 'abandoned' | 'complianceAbandoned'): void;
   /** A conversation on `queue` and its after-call work ended after `handleTime` ms. */
   handled(queue: number, handleTime: number): void;
 }
@@ -77,7 +77,8 @@ export class CallbackEffects {
       case 'customerAnswered':
         return this.customerAnswered(record);
       case 'complianceAbandon':
-        return this.world.channel.callbackComplianceAbandoned(this.world.sim.now, record.id, record.queue.index, record.createdAt);
+        this.world.channel.callbackComplianceAbandoned(this.world.sim.now, record.id, record.queue.index, record.createdAt);
+        return this.dialer.observe(record.queue.index, 'complianceAbandoned');
       case 'attemptFailed':
         return this.attemptFailed(record, params?.failure as AttemptFailure);
       case 'startTalk':

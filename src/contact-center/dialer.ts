@@ -184,7 +184,15 @@ export class Dialer implements DialerHooks {
 }
 
 function countsOf(c: PacingView['totals']): PacingView['totals'] {
-  return { dials: c.dials, liveAnswers: c.liveAnswers, machineAnswers: c.machineAnswers, unanswered: c.unanswered, connected: c.connected, abandons: c.abandons };
+  return {
+    dials: c.dials,
+    liveAnswers: c.liveAnswers,
+    machineAnswers: c.machineAnswers,
+    unanswered: c.unanswered,
+    connected: c.connected,
+    abandons: c.abandons,
+    complianceAbandons: c.complianceAbandons,
+  };
 }
 
 function messageOf(error: unknown): string {

@@ -25,6 +25,8 @@ export interface PacingCounts {
   readonly connected: number;
   /** Answered customers who hung up waiting for an agent. */
   readonly abandons: number;
+  /** Live answers not connected to an agent within the queue's compliance threshold (whether or not they held on). */
+  readonly complianceAbandons: number;
 }
 
 /** What a policy sees of its queue when asked. The dialer reuses the object: read it, do not keep it. */
@@ -61,6 +63,7 @@ export type PacingOutcome =
   | { readonly type: 'unanswered'; readonly t: number }
   | { readonly type: 'connected'; readonly t: number }
   | { readonly type: 'abandoned'; readonly t: number }
+  | { readonly type: 'complianceAbandoned'; readonly t: number }
   | { readonly type: 'handled'; readonly t: number; readonly handleTime: number };
 
 /** A pacing policy of one queue. */

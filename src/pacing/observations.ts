@@ -9,11 +9,11 @@ export const DEFAULT_RECENT_WINDOW = 15 * 60_000;
 type CountedType = Exclude<PacingOutcome['type'], 'handled'>;
 
 /** Index of each counted outcome in the count arrays. */
-const INDEX: Readonly<Record<CountedType, number>> = { dialed: 0, liveAnswer: 1, machineAnswer: 2, unanswered: 3, connected: 4, abandoned: 5 };
+const INDEX: Readonly<Record<CountedType, number>> = { dialed: 0, liveAnswer: 1, machineAnswer: 2, unanswered: 3, connected: 4, abandoned: 5, complianceAbandoned: 6 };
 
 /** Mutable counts, as a view exposes them. */
 class Counts implements PacingCounts {
-  readonly values = new Float64Array(6);
+  readonly values = new Float64Array(7);
   get dials(): number {
     return this.values[0];
   }
@@ -31,6 +31,9 @@ class Counts implements PacingCounts {
   }
   get abandons(): number {
     return this.values[5];
+  }
+  get complianceAbandons(): number {
+    return this.values[6];
   }
 }
 

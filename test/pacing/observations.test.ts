@@ -2,15 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DialerObservations, HANDLE_TIMES_KEPT } from '../../src/pacing/observations.js';
 
-const TYPES = ['dialed', 'liveAnswer', 'machineAnswer', 'unanswered', 'connected', 'abandoned'] as const;
-const KEYS = ['dials', 'liveAnswers', 'machineAnswers', 'unanswered', 'connected', 'abandons'] as const;
+const TYPES = ['dialed', 'liveAnswer', 'machineAnswer', 'unanswered', 'connected', 'abandoned', 'complianceAbandoned'] as const;
+const KEYS = ['dials', 'liveAnswers', 'machineAnswers', 'unanswered', 'connected', 'abandons', 'complianceAbandons'] as const;
 
 describe('what the dialer has seen', () => {
   it('recent counts are exactly the outcomes of the last window, totals everything so far', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 10_000 }),
-        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 3_000 }), type: fc.integer({ min: 0, max: 5 }) }), { maxLength: 300 }),
+        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 3_000 }), type: fc.integer({ min: 0, max: 6 }) }), { maxLength: 300 }),
         (window, steps) => {
           const seen = new DialerObservations(window);
           const history: Array<{ t: number; type: number }> = [];

@@ -14,7 +14,7 @@ function builtin(name: BuiltinPolicyName, m: number, options: Record<string, unk
   return BUILTIN_POLICIES[name].factory(options, { queue: 'q', modifier: m, ceiling: ABANDON_CEILING, contractVersion: PACING_CONTRACT_VERSION });
 }
 
-const NO_COUNTS = { dials: 0, liveAnswers: 0, machineAnswers: 0, unanswered: 0, connected: 0, abandons: 0 };
+const NO_COUNTS = { dials: 0, liveAnswers: 0, machineAnswers: 0, unanswered: 0, connected: 0, abandons: 0, complianceAbandons: 0 };
 
 /** A full view from the four numbers the bound policies read. */
 function viewOf(v: { onlineAgents: number; idleAgents: number; inFlight: number; waitingForAgent: number }): PacingView {

@@ -29,7 +29,7 @@ describe('the headroom policy', () => {
   });
 
   it('never dials while an answered customer waits for an agent', () => {
-    const none = { dials: 0, liveAnswers: 0, machineAnswers: 0, unanswered: 0, connected: 0, abandons: 0 };
+    const none = { dials: 0, liveAnswers: 0, machineAnswers: 0, unanswered: 0, connected: 0, abandons: 0, complianceAbandons: 0 };
     const policy = headroom({ ratio: 3 }, { queue: 'q', modifier: 3, ceiling: 0.03, contractVersion: 1 });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 10 }), (idle, waiting) => {
