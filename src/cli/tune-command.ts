@@ -9,7 +9,7 @@ import { ABANDON_CEILING } from '../model/regulation.js';
 import type { Interval } from '../model/statistics.js';
 import { planSweep } from '../runner/sweep.js';
 import { DEFAULT_MAX_RUNS, parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
-import { tune, type AbandonWindow, type TuneCandidate, type TuneObjective } from '../runner/tune.js';
+import { tune, type AbandonWindow, type TuneCandidate, type TuneObjective, type AbandonMeasure } from '../runner/tune.js';
 import { CliError, EXIT_STATUS } from './errors.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { numberOption, percentOption, scenarioLimits } from './options.js';
@@ -23,7 +23,8 @@ import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 interface TuneOptions {
   queue: string;
-  maxAbandon: string;
+  maxAbandon?: string;
+  measure: AbandonMeasure;
   objective: TuneObjective;
   window: AbandonWindow;
   modifiers: string;
@@ -56,6 +57,9 @@ const CEILING_TEXT = `${Number((ABANDON_CEILING * 100).toFixed(2))}%`;
 /** The abandon window as the tune table names it. */
 const windowName = (window: AbandonWindow) => (window === 'run' ? 'whole run' : `worst ${window}`);
 
+/** The abandon rate a tune holds under its ceiling, in words. */
+const measureName = (measure: AbandonMeasure, window: AbandonWindow) => `${measure === 'compliance' ? 'compliance abandon' : 'abandon after answer'} (${windowName(window)})`;
+
 function interval(v: Interval, format: (x: number | null) => string): string {
   if (v.n === 0) return chalk.dim('—');
   return v.halfWidth === null ? format(v.mean) : `${format(v.mean)} ${chalk.dim(`±${format(v.halfWidth)}`)}`;
@@ -67,7 +71,8 @@ export function tuneCommand(out: Output): Command {
     .description(COMMAND_DESCRIPTIONS.tune)
     .argument('<file>', 'scenario file (YAML or JSON)')
     .requiredOption('--queue <id>', 'the Customer First queue to tune')
-    .option('--max-abandon <percent>', 'ceiling of the abandon-after-answer rate', CEILING_TEXT)
+    .option('--max-abandon <percent>', `ceiling of the abandon rate (default the queue's compliance.ceiling, ${CEILING_TEXT} unless set)`)
+    .addOption(new Option('--measure <measure>', 'which abandons count: compliance (no agent within the queue\'s compliance threshold of a live answer, the regulators\' measure) or true (the customer hung up waiting)').choices(['compliance', 'true']).default('compliance'))
     .addOption(new Option('--objective <name>', 'what to maximise (time to connect: minimise)').choices(['occupancy', 'completed', 'timeToConnect']).default('occupancy'))
     .addOption(new Option('--window <window>', 'which rate must stay under the ceiling: the whole run, the worst 24 h (UK) or the worst 30 days (US)').choices(['run', '24h', '30d']).default('run'))
     .option('--modifiers <values>', 'pacing modifiers to try: a,b,c or from..to[:step]', '1..10')
@@ -95,7 +100,7 @@ export function tuneCommand(out: Output): Command {
           `--window 30d: the run counts ${formatDuration(scenario.duration - scenario.warmup)} (duration ${formatDuration(scenario.duration)} minus warm-up ${formatDuration(scenario.warmup)}), less than 30 days, so it has no 30-day rate; give a longer --duration, or --window 24h`,
         );
       }
-      const maxAbandon = percentOption('--max-abandon', options.maxAbandon);
+      const maxAbandon = options.maxAbandon === undefined ? queue.compliance.ceiling : percentOption('--max-abandon', options.maxAbandon);
       const axes: SweepAxis[] = [];
       if (options.policies) {
         const policies = options.policies.split(',').map((p) => p.trim());
@@ -123,9 +128,9 @@ export function tuneCommand(out: Output): Command {
         store?.close();
       }
       const groups = scenario.agents.filter((g) => g.queues.includes(queue.id)).map((g) => g.group);
-      const result = tune(manifest, rows, { queue: queue.id, maxAbandon, window: options.window, objective: options.objective, groups });
+      const result = tune(manifest, rows, { queue: queue.id, maxAbandon, measure: options.measure, window: options.window, objective: options.objective, groups });
       const notMet = () =>
-        new CliError(`tune: no setting keeps the abandon-after-answer rate (${windowName(options.window)}) under ${pct(maxAbandon, 1)} with 95% confidence`, EXIT_STATUS.goalNotMet);
+        new CliError(`tune: no setting keeps the ${measureName(options.measure, options.window)} rate under ${pct(maxAbandon, 1)} with 95% confidence`, EXIT_STATUS.goalNotMet);
       if (options.json) {
         out.print(JSON.stringify(result, null, 2));
         if (!result.best) throw notMet();
@@ -133,7 +138,7 @@ export function tuneCommand(out: Output): Command {
       }
       const mark = (c: TuneCandidate) => (c === result.best ? chalk.green('★ best') : c.feasible ? chalk.green('✓') : chalk.red('✗'));
       out.print(
-        `${chalk.bold(printable(scenario.name))}  ${chalk.dim(`queue ${queue.id} · abandon after answer (${windowName(options.window)}) ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
+        `${chalk.bold(printable(scenario.name))}  ${chalk.dim(`queue ${queue.id} · ${measureName(options.measure, options.window)} ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
       );
       out.print(
         renderTable(

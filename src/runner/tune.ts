@@ -7,11 +7,16 @@ export type TuneObjective = 'occupancy' | 'completed' | 'timeToConnect';
 /** Which abandon-after-answer rate must stay under the ceiling. */
 export type AbandonWindow = 'run' | '24h' | '30d';
 
+/** Which abandons count: the regulators' compliance abandons (no agent within the threshold), or the customers who hung up waiting. */
+export type AbandonMeasure = 'compliance' | 'true';
+
 /** The tuner's question. */
 export interface TuneGoal {
   queue: string;
-  /** Ceiling of the abandon-after-answer rate (0–1). */
+  /** Ceiling of the abandon rate (0–1). */
   maxAbandon: number;
+  /** Which abandons count (default the compliance measure). */
+  measure?: AbandonMeasure;
   window: AbandonWindow;
   objective: TuneObjective;
   /** Agent groups serving the queue (for occupancy). */
@@ -41,12 +46,11 @@ export interface TuneResult {
   runnerUp: { candidate: TuneCandidate; difference: Interval } | null;
 }
 
-/** The KPI of each window. */
-const abandonKey: Record<AbandonWindow, 'abandonAfterAnswerRate' | 'abandonAfterAnswerRateMax24h' | 'abandonAfterAnswerRateMax30d'> = {
-  run: 'abandonAfterAnswerRate',
-  '24h': 'abandonAfterAnswerRateMax24h',
-  '30d': 'abandonAfterAnswerRateMax30d',
-};
+/** The KPI of each measure and window. */
+const abandonKey = {
+  true: { run: 'abandonAfterAnswerRate', '24h': 'abandonAfterAnswerRateMax24h', '30d': 'abandonAfterAnswerRateMax30d' },
+  compliance: { run: 'complianceAbandonRate', '24h': 'complianceAbandonRateMax24h', '30d': 'complianceAbandonRateMax30d' },
+} as const satisfies Record<AbandonMeasure, Record<AbandonWindow, string>>;
 
 /** The objective of one replication (higher is better: times are negated). */
 function objectiveOf(row: SweepRow, goal: TuneGoal): number | null {
@@ -79,7 +83,7 @@ export function tune(manifest: SweepManifest, rows: readonly SweepRow[], goal: T
     .filter((cell) => byCell.has(cell.index))
     .map((cell): TuneCandidate => {
       const cellRows = byCell.get(cell.index)!;
-      const abandonValues = cellRows.map((r) => r.kpis.queues[goal.queue][abandonKey[goal.window]]).filter((v): v is number => v !== null);
+      const abandonValues = cellRows.map((r) => r.kpis.queues[goal.queue][abandonKey[goal.measure ?? 'compliance'][goal.window]]).filter((v): v is number => v !== null);
       const objectives = new Map<number, number>();
       for (const r of cellRows) {
         const v = objectiveOf(r, goal);

@@ -158,7 +158,7 @@ describe('exit status 3: ran, but the goal was not met', () => {
     expect(run.status).toBe(3);
     expect(run.stdout).toContain('No setting keeps the abandon rate under the ceiling');
     expect(run.stdout).toContain('pacingModifier=10');
-    expect(run.stderr).toContain('tune: no setting keeps the abandon-after-answer rate (whole run) under 0.0% with 95% confidence');
+    expect(run.stderr).toContain('tune: no setting keeps the compliance abandon (whole run) rate under 0.0% with 95% confidence');
     const json = await cli(...args, '--json');
     expect(json.status).toBe(3);
     expect(JSON.parse(json.stdout).best).toBeNull();

@@ -125,6 +125,20 @@ describe('cbsim tune', () => {
     expect(result.best.label).toBe(feasible.at(-1).label);
   }, 120_000);
 
+  it('holds the compliance abandon rate under the ceiling by default, which is stricter than the true abandon rate (--measure true)', async () => {
+    const args = ['tune', SCENARIO, '--queue', 'callbacks', '--max-abandon', '12%', '--modifiers', '1..4', '--replications', '3', '--duration', '2d', '--workers', '1', '--json'];
+    const compliance = JSON.parse((await cli(...args)).stdout);
+    const trueMeasure = JSON.parse((await cli(...args, '--measure', 'true')).stdout);
+    expect(compliance.goal.measure).toBe('compliance');
+    expect(trueMeasure.goal.measure).toBe('true');
+    compliance.candidates.forEach((c: { label: string; abandon: { mean: number } }, i: number) => {
+      expect(c.label).toBe(trueMeasure.candidates[i].label);
+      expect(c.abandon.mean).toBeGreaterThanOrEqual(trueMeasure.candidates[i].abandon.mean);
+    });
+    const feasible = (r: { candidates: Array<{ feasible: boolean }> }) => r.candidates.filter((c) => c.feasible).length;
+    expect(feasible(compliance)).toBeLessThanOrEqual(feasible(trueMeasure));
+  }, 120_000);
+
   it('refuses an Agent First queue', async () => {
     const run = await cli('tune', 'scenarios/support-agent-first.yaml', '--queue', 'support');
     expect(run.status).toBe(2);
