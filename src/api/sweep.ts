@@ -2,8 +2,9 @@ import type { EngineName } from '../contact-center/world.js';
 import { loadPacingModules } from '../pacing/library.js';
 import { parseScenario } from '../scenario/index.js';
 import { planSweep, summarizeSweep, sweepTasks, type CellSummary } from '../runner/sweep.js';
-import { axesProblem, DEFAULT_MAX_RUNS, gridRuns, parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
-import { runTask, type SweepJob } from '../runner/sweep-task.js';
+import { axesProblem, DEFAULT_MAX_RUNS, gridTooLarge, parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
+import { runTask, taskScenario, type SweepJob } from '../runner/sweep-task.js';
+import { VERSION } from '../runner/version.js';
 import { runPool } from '../runner/worker-pool.js';
 
 /** What `sweep` runs: a scenario's text, its grid and its replications. */
@@ -36,7 +37,8 @@ export interface SweepResult {
 /**
  * Runs a grid of settings × replications of one scenario with common random
  * numbers across cells, as `cbsim sweep` does without a directory. Bad axes,
- * a grid over `maxRuns` or a bad scenario throw with the CLI's message.
+ * a grid over `maxRuns` or a bad scenario throw with the CLI's message
+ * (the grid's message names the CLI's option, `--max-runs`, for `maxRuns`).
  */
 export async function sweep(spec: SweepSpec): Promise<SweepResult> {
   const name = spec.name ?? '<text>';
@@ -47,20 +49,18 @@ export async function sweep(spec: SweepSpec): Promise<SweepResult> {
   });
   const problem = axesProblem(axes);
   if (problem !== null) throw new Error(`set: ${problem}`);
-  const runs = gridRuns(axes, spec.replications);
-  const maxRuns = spec.maxRuns ?? DEFAULT_MAX_RUNS;
-  if (runs > maxRuns) throw new Error(`the grid is ${runs} runs; at most ${maxRuns} (maxRuns)`);
+  const tooLarge = gridTooLarge(axes, spec.replications, spec.maxRuns ?? DEFAULT_MAX_RUNS);
+  if (tooLarge !== null) throw new Error(`set: ${tooLarge}`);
   const overrides = { ...(spec.duration !== undefined && { duration: spec.duration }), ...(spec.warmup !== undefined && { warmup: spec.warmup }) };
   const base = parseScenario(spec.text, name, overrides).scenario;
   const engine = spec.engine ?? 'compiled';
-  const { VERSION } = await import('../cli/version.js');
   const manifest = planSweep({ file: name, scenario: base, version: VERSION, axes, replications: spec.replications, engine, duration: spec.duration ?? null, warmup: spec.warmup ?? null });
   const job: SweepJob = { text: spec.text, file: name, duration: spec.duration ?? null, warmup: spec.warmup ?? null, engine };
   const tasks = sweepTasks(manifest);
   const rows: SweepRow[] = [];
   if ((spec.workers ?? 1) <= 1) {
     for (const task of tasks) {
-      const scenario = parseScenario(job.text, job.file, { seed: String(task.seed), set: task.set, ...overrides }).scenario;
+      const scenario = taskScenario(job, task);
       await loadPacingModules(scenario);
       rows.push(runTask(job, task, undefined, scenario));
     }

@@ -4,7 +4,7 @@ import { COMMAND_DESCRIPTIONS, COMMAND_LOADERS, COMMAND_NAMES, type CommandName 
 import { CliError } from './errors.js';
 import { PacingError } from '../pacing/pacing-error.js';
 import type { Output } from './run-command.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../runner/version.js';
 
 export { VERSION };
 

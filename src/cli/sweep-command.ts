@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { ENGINES, type EngineName } from '../contact-center/world.js';
 import { parseScenario, ScenarioError } from '../scenario/index.js';
 import { summarizeSweep, summaryCsv, SUMMARY_COLUMNS, sweepTasks, planSweep, type CellSummary, type Shard, type SummaryColumn } from '../runner/sweep.js';
-import { axesProblem, DEFAULT_MAX_RUNS, gridRuns, parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
+import { axesProblem, DEFAULT_MAX_RUNS, gridTooLarge, parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
 import { writeFileAtomic } from '../runner/atomic-file.js';
 import { contentHash } from '../runner/content-hash.js';
 import type { Scenario } from '../model/scenario.js';
@@ -22,7 +22,7 @@ import { progressFor, type Progress } from './progress.js';
 import type { Output } from './run-command.js';
 import { parseColumns, sweepTable } from './sweep-table.js';
 import { printable } from '../model/printable.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../runner/version.js';
 import { COMMAND_DESCRIPTIONS } from './command-list.js';
 
 interface SweepOptions {
@@ -105,12 +105,8 @@ export function sweepAxes(sets: readonly string[], replications: number, maxRuns
 
 /** Refuses, before any cell is built, a grid of `axes` × `replications` of more than `maxRuns` runs (`option` names where the grid came from). */
 export function refuseLargeGrid(option: string, axes: readonly SweepAxis[], replications: number, maxRuns: number): void {
-  const runs = gridRuns(axes, replications);
-  if (runs <= maxRuns) return;
-  const cells = axes.map((a) => a.values.length).join(' × ');
-  throw new CliError(
-    `${option}: the grid is ${cells} cells × ${replications} replications = ${runs.toLocaleString('en-US')} runs; at most ${maxRuns.toLocaleString('en-US')} (--max-runs). Narrow the grid or lower --replications, or raise the limit with --max-runs ${Number.isSafeInteger(runs) ? runs : 'N'}`,
-  );
+  const problem = gridTooLarge(axes, replications, maxRuns);
+  if (problem !== null) throw new CliError(`${option}: ${problem}`);
 }
 
 /** The scenario as the workers will run it (from `text`, with the sweep's own `--seed` and `--duration`): what the manifest's hash stands for. */

@@ -16,7 +16,7 @@ import { numberOption, percentOption, scenarioLimits } from './options.js';
 import { progressFor } from './progress.js';
 import type { Output } from './run-command.js';
 import { executeSweep, openStore, refuseLargeGrid } from './sweep-command.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../runner/version.js';
 import { kpiFormatter, num, pct, renderTable } from './table.js';
 import { printable } from '../model/printable.js';
 import { COMMAND_DESCRIPTIONS } from './command-list.js';

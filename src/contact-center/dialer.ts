@@ -66,11 +66,6 @@ export class Dialer implements DialerHooks {
     });
   }
 
-  /** The policy of a queue (null for Agent First queues). */
-  policyOf(queue: number): PacingPolicy | null {
-    return this.queues[queue]?.policy ?? null;
-  }
-
   poke(queue: number): void {
     if (this.queues[queue] === null || this.pending[queue]) return;
     this.pending[queue] = 1;
@@ -83,12 +78,6 @@ export class Dialer implements DialerHooks {
 
   handled(queue: number, handleTime: number): void {
     this.tell(queue, { type: 'handled', t: this.world.sim.now, handleTime });
-  }
-
-  /** What the policy of `queue` sees now (a copy). */
-  view(queue: number): PacingView {
-    const view = { ...this.see(queue, this.scratch) };
-    return { ...view, totals: { ...countsOf(view.totals) }, recent: { ...countsOf(view.recent) } };
   }
 
   private tell(queue: number, outcome: PacingOutcome): void {

@@ -114,3 +114,11 @@ export function sweepCells(axes: readonly SweepAxis[]): SweepCell[] {
   }
   return cells.map((c, index) => ({ index, ...c }));
 }
+
+/** Why a grid of `axes` × `replications` is refused for having more than `maxRuns` runs (counted from the axes' lengths, the grid never built), or null. */
+export function gridTooLarge(axes: readonly SweepAxis[], replications: number, maxRuns: number): string | null {
+  const runs = gridRuns(axes, replications);
+  if (runs <= maxRuns) return null;
+  const cells = axes.map((a) => a.values.length).join(' × ');
+  return `the grid is ${cells} cells × ${replications} replications = ${runs.toLocaleString('en-US')} runs; at most ${maxRuns.toLocaleString('en-US')} (--max-runs). Narrow the grid or lower --replications, or raise the limit with --max-runs ${Number.isSafeInteger(runs) ? runs : 'N'}`;
+}

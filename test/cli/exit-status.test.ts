@@ -8,7 +8,7 @@ import { CliError } from '../../src/cli/errors.js';
 import { planSweep } from '../../src/runner/sweep.js';
 import { cli } from '../helpers/cli.js';
 import { scenario } from '../helpers/scenario.js';
-import { VERSION } from '../../src/cli/version.js';
+import { VERSION } from '../../src/runner/version.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cbsim-exit-'));
 afterAll(() => {

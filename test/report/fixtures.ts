@@ -8,7 +8,7 @@ import { planSweep, sweepTasks } from '../../src/runner/sweep.js';
 import { runTask, type SweepJob } from '../../src/runner/sweep-task.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { ROOT } from '../helpers/cli.js';
-import { VERSION } from '../../src/cli/version.js';
+import { VERSION } from '../../src/runner/version.js';
 
 /** A sweep made the way `cbsim sweep` makes one (same planner and task runner), in this process. */
 export interface SweepFixture {

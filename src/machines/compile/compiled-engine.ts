@@ -91,7 +91,7 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
     this.assignArgs = { context: view, event: undefined, spawn: this.spawn, self: undefined, system: undefined };
     this.step = stepFunction(this.table, this.guardArgs, {
       assign: (index) => this.assign(index),
-      push: (op, delay) => this.push(op, delay),
+      push: (op, delay) => this.pending.push(op, delay),
       delayOf: (index) => this.delayOf(index),
     });
     const table = this.table;
@@ -311,16 +311,12 @@ export class CompiledEngine<TInput, TEvent extends { type: string }, TContext> i
           this.assign(op >> OP_SHIFT);
           break;
         case OP_DELAY:
-          this.push(op, this.delayOf(op >> OP_SHIFT));
+          this.pending.push(op, this.delayOf(op >> OP_SHIFT));
           break;
         default:
-          this.push(op, 0);
+          this.pending.push(op, 0);
       }
     }
-  }
-
-  private push(op: number, delay: number): void {
-    this.pending.push(op, delay);
   }
 
   private delayOf(timer: number): number {
