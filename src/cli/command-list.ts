@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Output } from './run-command.js';
 
 /** The commands, in the order `cbsim --help` lists them. */
-export const COMMAND_NAMES = ['run', 'validate', 'compare', 'sweep', 'merge', 'tune', 'callbacks', 'trace', 'erlang', 'schema', 'report'] as const;
+export const COMMAND_NAMES = ['run', 'validate', 'compare', 'sweep', 'merge', 'tune', 'scorecard', 'callbacks', 'trace', 'erlang', 'schema', 'report'] as const;
 
 /** One of `COMMAND_NAMES`. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -15,6 +15,7 @@ export const COMMAND_DESCRIPTIONS: Readonly<Record<CommandName, string>> = {
   sweep: 'run a grid of settings × replications (common random numbers across cells), resumable and shardable',
   merge: 'join the directories of shards of one sweep into one (rows kept once each, summary recomputed)',
   tune: 'find the pacing modifier (and policy) that maximises an objective while the abandon-after-answer rate stays under a ceiling with 95% confidence',
+  scorecard: 'score pacing policies, each over a grid of its knob, on a battery of situations: the best occupancy each reaches while the upper 95% bound of its compliance abandon rate stays under the ceiling',
   callbacks: 'list the scheduled callbacks at a moment of simulated time (the Scheduled Callbacks view)',
   trace: 'print the life of one callback: every state change and event with its simulated time',
   erlang: 'queueing theory for one queue: Erlang C, or Erlang A (callers who abandon) with --patience',
@@ -34,6 +35,7 @@ export const COMMAND_LOADERS: Readonly<Record<CommandName, (out: Output) => Prom
   sweep: async (out) => (await import('./sweep-command.js')).sweepCommand(out),
   merge: async (out) => (await import('./merge-command.js')).mergeCommand(out),
   tune: async (out) => (await import('./tune-command.js')).tuneCommand(out),
+  scorecard: async (out) => (await import('./scorecard-command.js')).scorecardCommand(out),
   callbacks: async (out) => (await import('./callbacks-command.js')).callbacksCommand(out),
   trace: async (out) => (await import('./trace-command.js')).traceCommand(out),
   erlang: async (out) => (await import('./erlang-command.js')).erlangCommand(out.print),

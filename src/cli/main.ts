@@ -20,7 +20,7 @@ function defaultOutput(): Output {
 }
 
 /** The commands that read and simulate a scenario: they take the input and work limits. */
-const SCENARIO_COMMANDS: readonly CommandName[] = ['run', 'validate', 'compare', 'sweep', 'tune', 'callbacks', 'trace'];
+const SCENARIO_COMMANDS: readonly CommandName[] = ['run', 'validate', 'compare', 'sweep', 'tune', 'scorecard', 'callbacks', 'trace'];
 
 /** The command `argv` (as `process.argv`) names, if any (`cbsim help run` names run). */
 function commandIn(argv: readonly string[]): CommandName | undefined {

@@ -75,7 +75,7 @@ export function openStore(dir: string, manifest: SweepManifest, out: Output): Sw
 }
 
 /** Loads every cell once in this thread, so a bad value fails before any worker starts (exit 2, with the cell named). */
-function checkCells(text: string, file: string, manifest: SweepManifest, budget?: WorkBudget): void {
+export function checkCells(text: string, file: string, manifest: SweepManifest, budget?: WorkBudget): void {
   for (const cell of manifest.cells) {
     try {
       const { scenario } = parseScenario(text, file, { set: cell.set, ...(manifest.duration !== null && { duration: manifest.duration }), ...(manifest.warmup !== undefined && { warmup: manifest.warmup }) });

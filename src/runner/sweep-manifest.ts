@@ -25,7 +25,11 @@ function manifestProblem(m: Record<string, unknown>): string | null {
   if (!Array.isArray(m.axes) || !m.axes.every((a) => typeof a === 'object' && a !== null && typeof a.path === 'string' && isStringArray(a.values))) {
     return 'axes is not a list of {path, values}';
   }
-  if (!Array.isArray(m.cells) || JSON.stringify(m.cells) !== JSON.stringify(sweepCells(m.axes as SweepAxis[]))) return 'cells are not the combinations of the axes';
+  if (m.cellsListed === true) {
+    if (!Array.isArray(m.cells) || !m.cells.every((c, i) => typeof c === 'object' && c !== null && c.index === i && typeof c.label === 'string' && isStringArray(c.set))) {
+      return 'cells are not a list of {index, label, set}';
+    }
+  } else if (!Array.isArray(m.cells) || JSON.stringify(m.cells) !== JSON.stringify(sweepCells(m.axes as SweepAxis[]))) return 'cells are not the combinations of the axes';
   return null;
 }
 
@@ -73,7 +77,7 @@ export function manifestDifferences(was: SweepManifest, now: SweepManifest): Man
   if (was.scenarioHash === undefined || was.scenarioHash !== now.scenarioHash) {
     differences.push({ field: 'scenario content', was: shortHash(was.scenarioHash), now: `${shortHash(now.scenarioHash)}${was.scenarioHash === undefined ? '' : contentHint(was, now)}` });
   }
-  if (JSON.stringify(was.axes) !== JSON.stringify(now.axes)) differences.push({ field: 'grid', was: gridText(was.axes), now: gridText(now.axes) });
+  if (JSON.stringify(was.axes) !== JSON.stringify(now.axes) || JSON.stringify(was.cells) !== JSON.stringify(now.cells)) differences.push({ field: 'grid', was: gridText(was.axes), now: gridText(now.axes) });
   if (was.replications !== now.replications || JSON.stringify(was.seeds) !== JSON.stringify(now.seeds)) {
     const seedsNote = was.replications === now.replications ? ' (with other seeds)' : '';
     differences.push({ field: 'replications', was: String(was.replications), now: `${now.replications}${seedsNote}` });

@@ -36,6 +36,8 @@ export interface SweepManifest {
   duration: string | null;
   /** The warm-up override (`--warmup`), present only when one was given. */
   warmup?: string;
+  /** The cells are listed, not the combinations of the axes (a scorecard's situation: one cell per policy setting, each setting every Customer First queue). */
+  cellsListed?: true;
 }
 
 /** One line of `rows.jsonl`: one replication of one cell. */

@@ -102,4 +102,56 @@ describe.skipIf(!found)(`the report in headless Chromium${found ? '' : ` — SKI
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('renders the scorecard report: a frontier per situation, with every setting of every policy and the ceiling', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cbsim-browser-scorecard-'));
+    const written = await cli('scorecard', 'test/fixtures/scenarios/scorecard-small.yaml', '--policies', 'genesys,progressive', '--grid', 'genesys:modifier=1,3', '--grid', 'progressive:modifier=1,1.5', '--replications', '2', '--out', dir, '--no-progress');
+    expect(written.status, written.stderr).toBe(0);
+    const profile = mkdtempSync(join(tmpdir(), 'cbsim-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1240, height: 900 } });
+    try {
+      const requests: string[] = [];
+      const problems: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:')) return route.continue();
+        requests.push(url);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      await page.goto(pathToFileURL(join(dir, 'scorecard.html')).href, { waitUntil: 'load' });
+      const seen = await page.evaluate(() => ({
+        scripts: document.scripts.length,
+        tables: document.querySelectorAll('table').length,
+        leagueRows: document.querySelectorAll('table.league tbody tr').length,
+        charts: [...document.querySelectorAll('figure.chart')].map((figure) => {
+          const svg = figure.querySelector('svg')!;
+          const marks: Record<string, number> = {};
+          for (const g of figure.querySelectorAll('[aria-roledescription]')) {
+            const r = g.getBoundingClientRect();
+            if (r.width > 0 || r.height > 0) marks[g.getAttribute('aria-roledescription')!] = (marks[g.getAttribute('aria-roledescription')!] ?? 0) + 1;
+          }
+          return { id: figure.id, width: svg.getBoundingClientRect().width, height: svg.getBoundingClientRect().height, marks };
+        }),
+      }));
+      expect(requests).toEqual([]);
+      expect(problems).toEqual([]);
+      expect(seen.scripts).toBe(0);
+      expect(seen.tables).toBe(2); // overall, and the situation's league table
+      expect(seen.leagueRows).toBe(2);
+      expect(seen.charts.map((c) => c.id)).toEqual(['chart-frontier-0']);
+      const [chart] = seen.charts;
+      expect(chart.width).toBeGreaterThan(300);
+      expect(chart.height).toBeGreaterThan(150);
+      expect(chart.marks.point).toBe(4); // two settings of two policies
+      expect(chart.marks['line mark']).toBe(1); // one line per policy, in one mark
+      expect(chart.marks['rule mark']).toBeGreaterThanOrEqual(1); // the intervals and the ceiling
+      expect(chart.marks.axis).toBe(2);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
