@@ -145,7 +145,7 @@ describe.skipIf(!found)(`the report in headless Chromium${found ? '' : ` — SKI
       expect(chart.width).toBeGreaterThan(300);
       expect(chart.height).toBeGreaterThan(150);
       expect(chart.marks.point).toBe(4); // two settings of two policies
-      expect(chart.marks['line mark']).toBe(1); // one line per policy, in one mark
+      expect(chart.marks['line mark']).toBe(2); // one line per policy
       expect(chart.marks['rule mark']).toBeGreaterThanOrEqual(1); // the intervals and the ceiling
       expect(chart.marks.axis).toBe(2);
     } finally {
