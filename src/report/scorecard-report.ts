@@ -9,6 +9,8 @@ import { renderSvg } from './svg.js';
 
 const WINDOW_WORDS: Record<ScorecardDocument['window'], string> = { '30d': 'the worst 30-day window (the whole run when shorter)', '24h': 'the worst 24 hours', run: 'the whole run' };
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 const estimate = (v: Interval, format: (x: number | null) => string) =>
   `<span class="v">${escapeHtml(format(v.n === 0 ? null : v.mean))}</span>${v.halfWidth === null ? '' : ` <span class="hw">± ${escapeHtml(format(v.halfWidth))}</span>`}`;
 
@@ -22,7 +24,7 @@ function leagueTable(s: SituationResult): string {
     }
     const b = r.best;
     return (
-      `<tr>${lead}<td class="key">${escapeHtml(b.label)}</td><td>${estimate(b.occupancy, share(1))}</td><td>${estimate(b.complianceAbandonRate, share(2))}</td>` +
+      `<tr>${lead}<td class="key">${escapeHtml(b.value === null ? 'defaults' : `${r.option}=${b.value}`)}</td><td>${estimate(b.occupancy, share(1))}</td><td>${estimate(b.complianceAbandonRate, share(2))}</td>` +
       `<td class="good"><span class="v">${escapeHtml(share(2)(b.complianceUpper))}</span></td><td>${estimate(b.completed, (x) => (x === null ? '—' : Math.round(x).toLocaleString('en-US')))}</td>` +
       `<td>${estimate(b.timeToConnect, seconds)}</td></tr>`
     );
@@ -67,7 +69,7 @@ export async function scorecardReport(doc: ScorecardDocument): Promise<string> {
   const header = {
     title: 'Pacing scorecard',
     lines: [
-      `${doc.policies.length} policies on ${doc.situations.length} situations · ${doc.replications} replications of every setting (common random numbers) · engine ${doc.engine} · cbsim ${doc.version}`,
+      `${plural(doc.policies.length, 'policy', 'policies')} on ${plural(doc.situations.length, 'situation', 'situations')} · ${doc.replications} replications of every setting (common random numbers) · engine ${doc.engine} · cbsim ${doc.version}`,
       `A policy's score on a situation is the best agent occupancy it reaches at a setting whose compliance abandon rate, in ${WINDOW_WORDS[doc.window]}, has its upper 95 % bound under the ceiling.`,
     ],
   };
