@@ -20,7 +20,7 @@ function run(command: string, args: string[], cwd: string): { status: number; ou
 }
 
 describe('the packed package, used by another project', () => {
-  it('installs, builds the example policy, passes its property test and runs its scenario', () => {
+  it('installs, builds the example policy, passes its property test, runs its scenario and scores it beside the built-ins', () => {
     const pack = run('npm', ['pack', '--pack-destination', work, '--silent'], ROOT);
     expect(pack.status, pack.output).toBe(0);
     const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
@@ -42,5 +42,10 @@ describe('the packed package, used by another project', () => {
     const simulate = run('npx', ['cbsim', 'run', 'scenario.yaml'], example);
     expect(simulate.status, simulate.output).toBe(0);
     expect(simulate.output).toMatch(/abandon after answer rate/);
+    // The policy scored beside the built-ins, as a dialer team would: its own knob, the same customers.
+    const scorecard = run('npx', ['cbsim', 'scorecard', 'scenario.yaml', '--policies', 'genesys,dist/pacer.js', '--grid', 'genesys:modifier=1,3', '--grid', 'pacer:ratio=1,2', '--replications', '2', '--duration', '1d', '--no-progress'], example);
+    expect(scorecard.status, scorecard.output).toBe(0);
+    expect(scorecard.output).toMatch(/^[12]\. pacer /m);
+    expect(scorecard.output).toMatch(/^[12]\. genesys /m);
   }, 600_000);
 });
