@@ -6,7 +6,7 @@ export interface RouteKpis {
   /** The route's lines. */
   lines: number;
   /** Time-average of the lines busy, as a share of the lines, over the counted period. */
-  occupancy: number | null;
+  lineOccupancy: number | null;
   /** The most lines busy at once in the counted period. */
   peakLinesBusy: number;
   /** Dials that found no free line and waited for one (counted when they got it). */
@@ -80,7 +80,7 @@ export class RouteLineTally {
     this.routes.forEach((route, r) => {
       out[route.id] = {
         lines: route.lines,
-        occupancy: ratio(this.area[r], this.time[r] * route.lines, 4),
+        lineOccupancy: ratio(this.area[r], this.time[r] * route.lines, 4),
         peakLinesBusy: this.peak[r],
         dialsWaitedForLine: this.waited[r],
         lineWaitMean: ratio(this.waitSum[r] / 1000, this.waited[r], 3),

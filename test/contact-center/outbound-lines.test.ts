@@ -71,7 +71,7 @@ describe('outbound route lines', () => {
     expect(result.kpis.routes).toEqual({
       edge: {
         lines: 1,
-        occupancy: 0.0378, // 136 s / 3600 s
+        lineOccupancy: 0.0378, // 136 s / 3600 s
         peakLinesBusy: 1,
         dialsWaitedForLine: 1,
         lineWaitMean: 68,
@@ -84,7 +84,7 @@ describe('outbound route lines', () => {
   it('two lines: both dial at once and nobody waits; occupancy counts both lines', () => {
     const result = simulate(twoQueuesOneLine({ outboundRoutes: [{ id: 'edge', lines: 2 }] }));
     expect(result.kpis.routes!.edge).toMatchObject({ lines: 2, peakLinesBusy: 2, dialsWaitedForLine: 0, lineWaitMean: null, lineWaitMax: 0 });
-    expect(result.kpis.routes!.edge.occupancy).toBe(0.0189); // 2 × 68 s over 2 lines × 3600 s
+    expect(result.kpis.routes!.edge.lineOccupancy).toBe(0.0189); // 2 × 68 s over 2 lines × 3600 s
   });
 
   it('a failed attempt gives its line back at the failure (busy: the tone after the signal time)', () => {
@@ -104,7 +104,7 @@ describe('outbound route lines', () => {
 
   it('a declared route no queue uses reports its lines idle', () => {
     const result = simulate(twoQueuesOneLine({ outboundRoutes: [{ id: 'spare', lines: 4 }] }, { outboundRoute: undefined }));
-    expect(result.kpis.routes).toEqual({ spare: { lines: 4, occupancy: 0, peakLinesBusy: 0, dialsWaitedForLine: 0, lineWaitMean: null, lineWaitMax: 0 } });
+    expect(result.kpis.routes).toEqual({ spare: { lines: 4, lineOccupancy: 0, peakLinesBusy: 0, dialsWaitedForLine: 0, lineWaitMean: null, lineWaitMax: 0 } });
   });
 });
 
@@ -137,7 +137,7 @@ describe('the Customer First dialer and route lines', () => {
     expect(Math.max(...ofType(events, 'route.lines').map((e) => e.busy))).toBe(3);
     const edge = simulate(greedy(3)).kpis.routes!.edge;
     expect(edge).toMatchObject({ lines: 3, peakLinesBusy: 3, dialsWaitedForLine: 0 });
-    expect(edge.occupancy).toBeGreaterThan(0.9);
+    expect(edge.lineOccupancy).toBeGreaterThan(0.9);
   });
 
   it('its policy sees lines and freeLines (Infinity on a route without a limit)', () => {

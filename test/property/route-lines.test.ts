@@ -50,8 +50,8 @@ describe('outbound route lines (property)', () => {
         expectHeld(checkDialsInFlight(run));
         const edge = simulate(s, { intervals: false }).kpis.routes!.edge;
         expect(edge.peakLinesBusy).toBeLessThanOrEqual(s.outboundRoutes[0].lines);
-        expect(edge.occupancy!).toBeGreaterThanOrEqual(0);
-        expect(edge.occupancy!).toBeLessThanOrEqual(1);
+        expect(edge.lineOccupancy!).toBeGreaterThanOrEqual(0);
+        expect(edge.lineOccupancy!).toBeLessThanOrEqual(1);
         if (edge.peakLinesBusy === s.outboundRoutes[0].lines) full++;
         waited += edge.dialsWaitedForLine;
       }),
