@@ -270,9 +270,10 @@ export const CLI_KPI_TABLE: {
 /**
  * `cbsim compare`: the rows of the chosen queue (optional ones shown when some
  * variant has a non-zero value, the others when some variant has a value),
- * then `agents` for every agent group and `allAgents` when there are several.
+ * then `agents` for every agent group and `allAgents` when there are several,
+ * then `routes` for every outbound route that declares its lines.
  */
-export const COMPARE_ROWS: { readonly queue: readonly KpiRow[]; readonly agents: readonly KpiRow[]; readonly allAgents: readonly KpiRow[] } = {
+export const COMPARE_ROWS: { readonly queue: readonly KpiRow[]; readonly agents: readonly KpiRow[]; readonly allAgents: readonly KpiRow[]; readonly routes: readonly KpiRow[] } = {
   queue: rows(
     { key: 'offered', label: 'inbound offered', optional: true },
     { key: 'serviceLevel', label: 'inbound service level', optional: true, neutral: true },
@@ -297,6 +298,7 @@ export const COMPARE_ROWS: { readonly queue: readonly KpiRow[]; readonly agents:
   ),
   agents: rows('occupancy', 'idleShare'),
   allAgents: rows('occupancy'),
+  routes: rows('lineOccupancy', 'peakLinesBusy', 'dialsWaitedForLine', 'lineWaitMean'),
 };
 
 /**
