@@ -28,6 +28,11 @@ class LineWaiters {
     this.head++;
     if (this.head === this.records.length) {
       this.records.length = this.since.length = this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.records.length) {
+      // A line that is never empty for long: drop the served front now and then.
+      this.records.splice(0, this.head);
+      this.since.splice(0, this.head);
+      this.head = 0;
     }
     return record;
   }

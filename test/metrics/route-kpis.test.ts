@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { kpiTable } from '../../src/cli/kpi-table.js';
+import { parseColumns } from '../../src/cli/sweep-table.js';
+import { combine } from '../../src/runner/replicate.js';
 import { CLI_KPI_TABLE, COMPARE_ROWS, KPI_CATALOGUE, KPI_SCOPE_PATHS } from '../../src/metrics/kpi-catalogue.js';
+import type { Scenario } from '../../src/model/scenario.js';
 import { RouteLineTally } from '../../src/metrics/route-lines.js';
 import { simulate } from '../../src/runner/simulate.js';
 import { agents, callbackSettings, queue, scenario } from '../helpers/scenario.js';
@@ -35,15 +38,7 @@ describe('route KPIs', () => {
   });
 
   it("cbsim run's KPI tables show an Outbound routes table only when routes are declared", () => {
-    const s = scenario({
-      duration: 2 * HOUR,
-      queues: [queue('q', { callback: callbackSettings({ mode: 'AgentFirst', outboundRoute: 'edge' }) })],
-      agents: [agents('a', 4, ['q'])],
-      inbound: [],
-      callbackRequests: [requests('q', 60, constant(5 * MINUTE))],
-      outboundRoutes: [{ id: 'edge', lines: 2 }],
-      callee: callee({ outcomes: always('live') }),
-    });
+    const s = onEdge();
     const table = kpiTable(simulate(s).kpis, s);
     const header = table.split('\n').find((line) => line.startsWith('Outbound routes'));
     expect(header).toMatch(/lines +line occupancy +most lines busy +dials that waited for a line +wait for a line \(mean\) +wait for a line \(longest\)/);
@@ -51,4 +46,27 @@ describe('route KPIs', () => {
     const unlimited = { ...s, outboundRoutes: [] };
     expect(kpiTable(simulate(unlimited).kpis, unlimited)).not.toContain('Outbound routes');
   });
+
+  it('sweep columns may name route KPIs: they read the first declared route, over the replications', () => {
+    const runs = [1, 2, 3].map((seed) => simulate({ ...onEdge(), seed }, { intervals: false }).kpis);
+    const [occupancy, waited] = parseColumns('lineOccupancy,dialsWaitedForLine');
+    const cell = combine(runs);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(occupancy.pick(cell, null).mean).toBeCloseTo(mean(runs.map((k) => k.routes!.edge.lineOccupancy!)), 9);
+    expect(waited.pick(cell, 'q').mean).toBeCloseTo(mean(runs.map((k) => k.routes!.edge.dialsWaitedForLine)), 9);
+    expect(occupancy.pick(combine([simulate({ ...onEdge(), outboundRoutes: [] }, { intervals: false }).kpis]), null)).toBeUndefined();
+  });
 });
+
+/** An Agent First queue on route `edge` of 2 lines, with 4 agents and more calls than the lines carry. */
+function onEdge(): Scenario {
+  return scenario({
+    duration: 2 * HOUR,
+    queues: [queue('q', { callback: callbackSettings({ mode: 'AgentFirst', outboundRoute: 'edge' }) })],
+    agents: [agents('a', 4, ['q'])],
+    inbound: [],
+    callbackRequests: [requests('q', 60, constant(5 * MINUTE))],
+    outboundRoutes: [{ id: 'edge', lines: 2 }],
+    callee: callee({ outcomes: always('live') }),
+  });
+}
