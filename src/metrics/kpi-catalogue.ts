@@ -330,7 +330,7 @@ export const SWEEP_SUMMARY_ROWS: readonly KpiRow[] = rows(
 
 const AAR_LABEL = 'abandon-after-answer rate';
 
-/** The HTML report's KPI table of a run: queue sections, then agents; sections and optional rows with nothing to show are left out. */
+/** The HTML report's KPI table of a run: queue sections, then agents, then outbound routes; sections and optional rows with nothing to show are left out. */
 export const REPORT_KPI_SECTIONS: readonly KpiSection[] = [
   { title: 'Inbound calls', scope: 'queue', shownIf: 'offered', groups: [always(rows(...INBOUND), optional('callbackAccepted', 'voicemails'))] },
   {
@@ -358,6 +358,7 @@ export const REPORT_KPI_SECTIONS: readonly KpiSection[] = [
     ],
   },
   { title: 'Agents', scope: 'agents', groups: [always(rows('occupancy', 'idleShare', 'staffedHours'))] },
+  { title: 'Outbound routes', scope: 'route', groups: [always(rows('lines', 'lineOccupancy', 'peakLinesBusy', 'dialsWaitedForLine'), optional('lineWaitMean', 'lineWaitMax'))] },
 ];
 
 /** The HTML report's sweep table: one row per cell, these KPIs across (optional ones when some cell has a non-zero value). */

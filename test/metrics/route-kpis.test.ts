@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kpiTable } from '../../src/cli/kpi-table.js';
 import { parseColumns } from '../../src/cli/sweep-table.js';
+import { runReport } from '../../src/report/index.js';
 import { combine } from '../../src/runner/replicate.js';
 import { CLI_KPI_TABLE, COMPARE_ROWS, KPI_CATALOGUE, KPI_SCOPE_PATHS } from '../../src/metrics/kpi-catalogue.js';
 import type { Scenario } from '../../src/model/scenario.js';
@@ -45,6 +46,16 @@ describe('route KPIs', () => {
     expect(table.split('\n').find((line) => line.startsWith('edge'))).toMatch(/^edge +2 +\d+\.\d% +2 /);
     const unlimited = { ...s, outboundRoutes: [] };
     expect(kpiTable(simulate(unlimited).kpis, unlimited)).not.toContain('Outbound routes');
+  });
+
+  it('the HTML report of a run has a table of the outbound routes, only when routes are declared', async () => {
+    const s = onEdge();
+    const tables = (await runReport(simulate(s), s)).match(/<table class="kpis">[\s\S]*?<\/table>/g)!;
+    expect(tables).toHaveLength(3);
+    expect(tables[2]).toContain('<th>edge</th>');
+    for (const label of ['lines', 'line occupancy', 'most lines busy', 'dials that waited for a line', 'wait for a line (mean)']) expect(tables[2]).toContain(`<td>${label}</td>`);
+    const unlimited = { ...s, outboundRoutes: [] };
+    expect((await runReport(simulate(unlimited), unlimited)).match(/<table class="kpis">/g)).toHaveLength(2);
   });
 
   it('sweep columns may name route KPIs: they read the first declared route, over the replications', () => {
