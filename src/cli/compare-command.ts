@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import { Command } from 'commander';
 import { COMPARE_ROWS, type KpiRow } from '../metrics/kpi-catalogue.js';
 import type { AgentKpis, QueueKpis } from '../metrics/kpis.js';
+import type { RouteKpis } from '../metrics/route-lines.js';
 import { simulate, type RunResult } from '../runner/simulate.js';
 import { gridRuns, parseAxis, sweepCells, type SweepAxis, type SweepCell } from '../runner/sweep-plan.js';
 import { CliError } from './errors.js';
@@ -55,6 +56,14 @@ function agentMetrics(result: RunResult): Metric[] {
   );
   if (groups.length > 1) metrics.push(...COMPARE_ROWS.allAgents.map((row) => ({ row, label: `all agents ${row.label}`, get: (r: RunResult) => read(row, r.kpis.agents) })));
   return metrics;
+}
+
+/** The rows of every outbound route that declares its lines (in any variant: one may add or drop a route). */
+function routeMetrics(results: readonly RunResult[]): Metric[] {
+  const routes = [...new Set(results.flatMap((r) => Object.keys(r.kpis.routes ?? {})))];
+  return routes.flatMap((route) =>
+    COMPARE_ROWS.routes.map((row) => ({ row, label: `route ${route} ${row.label}`, get: (r: RunResult) => (r.kpis.routes?.[route]?.[row.kpi.key as keyof RouteKpis] ?? null) })),
+  );
 }
 
 function difference(row: KpiRow, base: number | null, value: number | null): string {
@@ -112,7 +121,7 @@ export function compareCommand(out: Output): Command {
         return;
       }
       const kpisOf = (r: RunResult) => (queueId ? r.kpis.queues[queueId] : r.kpis.total);
-      const shown = [...queueMetrics(), ...agentMetrics(results[0])].filter((metric) =>
+      const shown = [...queueMetrics(), ...agentMetrics(results[0]), ...routeMetrics(results)].filter((metric) =>
         results.some((r) => {
           const value = metric.get(r, kpisOf(r));
           return value !== null && (value !== 0 || !metric.row.optional);

@@ -70,8 +70,8 @@ type KpiSet = RunResult['kpis'] | Estimated<RunResult['kpis']>;
 
 /**
  * The KPI tables of a run or of replications: one column per queue (and a
- * total when there are several), callbacks by kind, campaigns, and agents by
- * group.
+ * total when there are several), callbacks by kind, campaigns, outbound
+ * routes that declare their lines, and agents by group.
  */
 export function kpiTable(kpis: KpiSet, scenario: Scenario): string {
   const asKpis = (k: QueueKpis | Estimated<QueueKpis>) => k as unknown as Kpis;
@@ -98,6 +98,16 @@ export function kpiTable(kpis: KpiSet, scenario: Scenario): string {
       renderTable(
         ['Campaigns', ...CLI_KPI_TABLE.campaigns.map((r) => r.label)],
         campaigns.map(([id, c]) => ({ cells: [id, ...CLI_KPI_TABLE.campaigns.map((r) => show(c[r.kpi.key], kpiFormatter(r.kpi.format)))] })),
+      ),
+    );
+  }
+
+  const routes = Object.entries((kpis.routes ?? {}) as Record<string, Record<string, Value>>);
+  if (routes.length > 0) {
+    sections.push(
+      renderTable(
+        ['Outbound routes', ...CLI_KPI_TABLE.routes.map((r) => r.label)],
+        routes.map(([id, r]) => ({ cells: [id, ...CLI_KPI_TABLE.routes.map((row) => show(r[row.kpi.key], kpiFormatter(row.kpi.format)))] })),
       ),
     );
   }

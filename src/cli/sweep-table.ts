@@ -7,8 +7,8 @@ import { CliError } from './errors.js';
 import { renderFittedTable, TABLE_WIDTH } from './fitted-table.js';
 import { kpiFormatter } from './table.js';
 
-/** KPIs `--columns` may name: the scalar KPIs of a queue (or all queues) and of the agents. */
-const COLUMN_KPIS: readonly KpiDefinition[] = KPI_CATALOGUE.filter((k) => k.scope === 'queue' || k.scope === 'agents');
+/** KPIs `--columns` may name: the scalar KPIs of a queue (or all queues), of the agents, and of the first declared outbound route. */
+const COLUMN_KPIS: readonly KpiDefinition[] = KPI_CATALOGUE.filter((k) => k.scope === 'queue' || k.scope === 'agents' || k.scope === 'route');
 
 /** A KPI's label standing alone (a variant such as `worst 24 h` says what it is a variant of). */
 const standaloneLabel = (definition: KpiDefinition) => (definition.parent === undefined ? definition.label : `${kpi(definition.parent).label} ${definition.label}`);

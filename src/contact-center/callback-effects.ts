@@ -3,6 +3,7 @@ import type { AttemptFailure, AttemptPlan, CallbackEvent, DialAnswer, DialRespon
 import type { AgentPool } from './agent-pool.js';
 import { Callee, rings } from './callee.js';
 import type { CustomerStreams } from './customer-streams.js';
+import type { OutboundLines } from './outbound-lines.js';
 import { answeredPosition, routingOf, type CallbackRecord } from './callback-records.js';
 import type { Reservations } from './reservations.js';
 import type { Routing } from './waiting-lines.js';
@@ -38,6 +39,7 @@ export class CallbackEffects {
     private readonly reservations: Reservations,
     private readonly dialer: DialerHooks,
     private readonly customers: CustomerStreams,
+    private readonly lines: OutboundLines | null,
   ) {
     this.callee = new Callee(world.scenario.callee, world.streams, world.calendar);
     this.talkOverride = world.queues.map((q) => (q.config.callback.talkTime ? sampler(q.config.callback.talkTime) : undefined));
@@ -73,7 +75,9 @@ export class CallbackEffects {
       case 'holdReservation':
         return this.reservations.hold(record);
       case 'placeCall':
-        return this.placeCall(record);
+        // A route with lines may have none free: the call is placed when one frees.
+        if (this.lines !== null && !this.lines.request(record)) return;
+        return this.place(record);
       case 'customerAnswered':
         return this.customerAnswered(record);
       case 'complianceAbandon':
@@ -107,8 +111,8 @@ export class CallbackEffects {
     this.dialer.poke(queue.index);
   }
 
-  /** Decides the attempt from the callee's behaviour and the customer's own draws, and hands it to the chart. */
-  private placeCall(record: CallbackRecord): void {
+  /** Places `record`'s call (on a line of its route): decides the attempt from the callee's behaviour and the customer's own draws, and hands it to the chart. */
+  place(record: CallbackRecord): void {
     const now = this.world.sim.now;
     const attempt = record.attempts;
     const dial = (record.plan = this.callee.planInto(record.planStore, record.customer, record.customerSource, attempt, now));

@@ -11,6 +11,7 @@ import { numberOf } from './callback-numbers.js';
 import type { CallbackChart, CallbackRecord, CallbackRecords } from './callback-records.js';
 import type { CustomerStreams } from './customer-streams.js';
 import { FlightAccounting, FlightChange } from './flight-accounting.js';
+import { OutboundLines } from './outbound-lines.js';
 import { Reservations } from './reservations.js';
 import type { SkillBook } from './skills.js';
 import type { EngineFactory, QueueRuntime, World } from './world-context.js';
@@ -87,22 +88,24 @@ export class CallbackCenter implements AgentRequester {
     private readonly dialer: DialerHooks,
     private readonly customers: CustomerStreams,
     createEngine: EngineFactory,
+    private readonly lines: OutboundLines | null,
   ) {
     const { sim } = world;
     this.analyticsKind = sim.register('callback.analyticsCheck', (id) => this.analyticsCheck(id));
     this.analyticsLine = sim.delayLine(ANALYTICS_INACTIVE_MS);
     this.listenTime = world.queues.map((q) => (q.config.voicemail ? sampler(q.config.voicemail.listenTime) : undefined));
     this.reservations = new Reservations(world, pool, records, createEngine);
-    this.effects = new CallbackEffects(world, pool, this.reservations, dialer, customers);
+    this.effects = new CallbackEffects(world, pool, this.reservations, dialer, customers, lines);
     const chart = (machine: AnyStateMachine): CallbackChart => {
       // The counted-tag bits of each of the machine's states.
       const tags = flight.tagsOf(machine.id);
+      const holding = lines === null ? null : OutboundLines.holdingStates(machine);
       const timers = world.timers.forEngine<CallbackEvent>((id, e) => engine.send(id, e));
       const engine: CallbackChart = createEngine(machine.id, machine, {
         perform: (id, action, params) => this.perform(this.records.get(id), action, params),
         delay: timers.delay,
         cancelDelay: timers.cancelDelay,
-        changed: (id, from, to, event) => this.changed(this.records.get(id), tags, from, to, event),
+        changed: (id, from, to, event) => this.changed(this.records.get(id), tags, holding, from, to, event),
       });
       return engine;
     };
@@ -199,12 +202,22 @@ export class CallbackCenter implements AgentRequester {
     return set;
   }
 
-  /** A callback's chart moved (engines report it before the transition's actions): report it and count what its tags say. */
-  private changed(record: CallbackRecord, tags: ReadonlyMap<string, number>, from: string, to: string, event: CallbackEvent): void {
+  /** A callback waiting for a line of its route has one: its call is placed. */
+  placeOnLine(record: CallbackRecord): void {
+    this.effects.place(record);
+  }
+
+  /**
+   * A callback's chart moved (engines report it before the transition's
+   * actions): report it and count what its tags say (`holding`: the states
+   * that hold a line, when some queue's route has lines).
+   */
+  private changed(record: CallbackRecord, tags: ReadonlyMap<string, number>, holding: ReadonlySet<string> | null, from: string, to: string, event: CallbackEvent): void {
     const now = this.world.sim.now;
     const queue = record.queue.index;
     if (now > record.createdAt) record.lastUpdate = now;
     this.world.channel.callbackState(now, record.id, queue, from, to, event.type);
+    if (holding !== null) this.lines!.changed(record, holding.has(from), holding.has(to));
     const change = this.flight.changed(queue, tags.get(from)!, tags.get(to)!);
     if (change & (FlightChange.startedWaiting | FlightChange.endedUnheld)) this.dialer.observe(queue, dialOutcome(record, change));
     if (change & FlightChange.stoppedWaiting) this.dialer.observe(queue, change & FlightChange.abandoned ? 'abandoned' : 'connected');

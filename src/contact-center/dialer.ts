@@ -2,6 +2,7 @@ import type { AgentPool } from './agent-pool.js';
 import type { DialerHooks } from './callback-effects.js';
 import type { CallbackRecords } from './callback-records.js';
 import type { FlightAccounting } from './flight-accounting.js';
+import type { OutboundLines } from './outbound-lines.js';
 import type { PacingOutcome, PacingPolicy, PacingView } from '../pacing/contract.js';
 import { createPolicy, pacingContextOf, PacingError } from '../pacing/library.js';
 import { DEFAULT_RECENT_WINDOW, DialerObservations } from '../pacing/observations.js';
@@ -44,6 +45,7 @@ export class Dialer implements DialerHooks {
     private readonly pool: AgentPool,
     private readonly records: CallbackRecords,
     private readonly flight: FlightAccounting,
+    private readonly lines: OutboundLines | null,
   ) {
     this.queues = world.queues.map((q) => {
       const settings = q.config.callback;
@@ -54,7 +56,7 @@ export class Dialer implements DialerHooks {
     const none = new DialerObservations(1);
     this.scratch = {
       now: 0, timeOfDay: 0, onlineAgents: 0, idleAgents: 0, busyAgents: 0, inFlight: 0, waitingForAgent: 0, readyToDial: 0,
-      totals: none.totals, recent: none.recent, meanHandleTime: null,
+      totals: none.totals, recent: none.recent, meanHandleTime: null, lines: Infinity, freeLines: Infinity,
     };
     this.pending = new Uint8Array(world.queues.length);
     this.decideKind = world.sim.register('dialer.decide', (q) => this.decide(q));
@@ -109,6 +111,10 @@ export class Dialer implements DialerHooks {
     view.totals = q.observations.totals;
     view.recent = q.observations.recent;
     view.meanHandleTime = q.observations.meanHandleTime();
+    if (this.lines !== null) {
+      view.lines = this.lines.linesOf(queue);
+      view.freeLines = this.lines.freeLinesOf(queue);
+    }
     return view;
   }
 
@@ -142,7 +148,9 @@ export class Dialer implements DialerHooks {
       throw this.failure(queue, `decide() returned ${describe(count)}; a policy returns the number of dials to start, a non-negative integer`, view);
     }
     const reportedBound = typeof bound === 'number' ? bound : view.inFlight + count;
-    for (let i = 0; i < count; i++) {
+    // No more dials than the route has free lines (a dial placed takes one at once).
+    const dials = this.lines === null ? count : Math.min(count, this.lines.freeLinesOf(queue));
+    for (let i = 0; i < dials; i++) {
       const id = toDial.shift();
       if (id < 0) break;
       const record = this.records.get(id);
@@ -167,9 +175,15 @@ export class Dialer implements DialerHooks {
   private failure(queue: number, what: string, view: PacingView | null): PacingError {
     const q = this.queues[queue]!;
     const at = this.world.calendar.formatLocal(this.world.sim.now);
-    const seen = view === null ? '' : `\n  view: ${JSON.stringify({ ...view, totals: countsOf(view.totals), recent: countsOf(view.recent) })}`;
+    const seen = view === null ? '' : `\n  view: ${JSON.stringify({ ...linesOf(view), totals: countsOf(view.totals), recent: countsOf(view.recent) })}`;
     return new PacingError(`pacing policy ${q.name} of queue "${this.world.queues[queue].config.id}" at ${at} (t = ${this.world.sim.now} ms): ${what}${seen}`);
   }
+}
+
+/** The view as an error shows it: lines only when the route has a limit (JSON has no Infinity). */
+function linesOf(view: PacingView): Partial<PacingView> {
+  const { lines, freeLines, ...rest } = view;
+  return lines === undefined || lines === Infinity ? rest : { ...rest, lines, freeLines };
 }
 
 function countsOf(c: PacingView['totals']): PacingView['totals'] {

@@ -27,6 +27,7 @@ import { SkillBook } from './skills.js';
 import { Campaigns } from './campaigns.js';
 import { ListedCallbacks } from './listed-callbacks.js';
 import { Operations } from './operations.js';
+import { OutboundLines } from './outbound-lines.js';
 import type { EngineFactory, QueueRuntime, World } from './world-context.js';
 import { MAX_PRIORITY, WorkQueue } from './work-queue.js';
 
@@ -65,6 +66,8 @@ export class ContactCenter implements World {
   readonly records: CallbackRecords;
   /** The Customer First dialer's counts of dials in flight and customers waiting. */
   readonly flight: FlightAccounting;
+  /** The lines of the outbound routes that declare them; null when no queue is on one. */
+  readonly lines: OutboundLines | null;
   readonly callbacks: CallbackCenter;
   /** Operations on callbacks (cancel, reschedule, reassign). */
   readonly edits: CallbackEdits;
@@ -111,8 +114,10 @@ export class ContactCenter implements World {
     this.agents = new AgentPool(this, this.skills, createEngine, (queue) => this.dialer.poke(queue));
     this.records = new CallbackRecords();
     this.flight = new FlightAccounting(this, [agentFirstCallbackMachine, customerFirstCallbackMachine]);
-    this.dialer = new Dialer(this, this.agents, this.records, this.flight);
-    this.callbacks = new CallbackCenter(this, this.agents, this.skills, this.records, this.flight, this.dialer, this.customers, createEngine);
+    // A dial that waited for a line is placed once it has one (the callbacks are built below).
+    this.lines = OutboundLines.of(this, (record) => this.callbacks.placeOnLine(record), (queue) => this.dialer.poke(queue));
+    this.dialer = new Dialer(this, this.agents, this.records, this.flight, this.lines);
+    this.callbacks = new CallbackCenter(this, this.agents, this.skills, this.records, this.flight, this.dialer, this.customers, createEngine, this.lines);
     this.edits = new CallbackEdits(this, this.records, this.callbacks, this.agents);
     this.inbound = new InboundTraffic(this, this.agents, this.callbacks, this.skills, this.customers, createEngine);
     this.requests = new CallbackRequests(this, this.callbacks);

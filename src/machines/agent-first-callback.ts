@@ -1,6 +1,6 @@
 import { callbackSetup, CALLBACK_TAGS, failed, initialContext, placingAndDialing, queuedEdits, sharedStates } from './callback-parts.js';
 
-const { editable } = CALLBACK_TAGS;
+const { editable, holdsLine } = CALLBACK_TAGS;
 
 /**
  * The life of one Agent First callback: an agent is reserved first, then
@@ -8,7 +8,7 @@ const { editable } = CALLBACK_TAGS;
  *
  * queued (waiting for an agent) → offered (an agent is alerted) →
  * agentConnected → previewing (the agent previews, then dials by hand or
- * automatically) → placing → dialing → ringing → connected → wrapUp → completed. An attempt
+ * automatically) → placing (until the route has a free line) → dialing → ringing → connected → wrapUp → completed. An attempt
  * that does not connect frees the agent and goes to waitingRetry while
  * retries remain, else to exhausted (or disconnected for a failure that is
  * not retried). A scheduled callback waits in `scheduled` until it is due;
@@ -45,6 +45,7 @@ export const agentFirstCallbackMachine = callbackSetup.createMachine({
     },
     ...placingAndDialing([]),
     ringing: {
+      tags: [holdsLine],
       after: {
         ringDuration: [
           { guard: { type: 'planIs', params: { answer: 'live' } }, target: 'connected' },

@@ -82,13 +82,16 @@ export type CallbackEnd = (typeof CALLBACK_END_STATES)[number];
  * The tags of callback states, which the world counts by: `editable` states
  * accept operations, `inFlight` ones hold one of the Customer First dialer's
  * dials, `waitingForAgent` ones hold a customer who answered and waits for
- * an agent, `talking` ones a conversation.
+ * an agent, `talking` ones a conversation, `holdsLine` ones a line of the
+ * queue's outbound route (from the moment the call is placed to its hang-up:
+ * a failure, an answer sent to a flow or hung up on, or the end of the talk).
  */
 export const CALLBACK_TAGS = {
   editable: 'editable',
   inFlight: 'inFlight',
   waitingForAgent: 'waitingForAgent',
   talking: 'talking',
+  holdsLine: 'holdsLine',
 } as const;
 
 /** The blank attempt plan of a callback not yet dialed. */
@@ -173,7 +176,7 @@ export const callbackSetup = setup({
     leaveDialerList: performedByTheWorld,
     /** Start the callback's reservation for its owner or first agent, the first time it waits for an agent. */
     holdReservation: performedByTheWorld,
-    /** Place the outbound call with the queue's ANI: the world decides the attempt and answers `PLACED`. */
+    /** Place the outbound call with the queue's ANI on a free line of its route (waiting for one, first come first served): the world decides the attempt and answers `PLACED`. */
     placeCall: performedByTheWorld,
     /** A person (or a machine taken for one) answered the Customer First dial. */
     customerAnswered: performedByTheWorld,
@@ -225,7 +228,7 @@ export function end(endState: CallbackEnd) {
   return { type: 'final' as const, entry: [{ type: 'finish' as const, params: { end: endState } }] };
 }
 
-const { editable, talking } = CALLBACK_TAGS;
+const { editable, talking, holdsLine } = CALLBACK_TAGS;
 
 /** The context a callback machine starts with. */
 export function initialContext(input: CallbackInput): CallbackContext {
@@ -261,7 +264,7 @@ export function sharedStates() {
       },
     },
     connected: {
-      tags: [talking],
+      tags: [talking, holdsLine],
       entry: 'startTalk' as const,
       after: {
         talk: [
@@ -304,7 +307,12 @@ export function afterSignal() {
   ];
 }
 
-/** The dialing state both modes share: waiting for the network's response to the call just placed. */
+/**
+ * The states both modes share from the dial: `placing` asks the world to
+ * place the call, which answers `PLACED` once the route has a free line (at
+ * once on a route without a limit); `dialing` holds the line and waits for
+ * the network's response. `tags` are the mode's own, on both.
+ */
 export function placingAndDialing(tags: readonly string[]) {
   return {
     placing: {
@@ -313,7 +321,7 @@ export function placingAndDialing(tags: readonly string[]) {
       on: { PLACED: { target: 'dialing', actions: 'rememberPlan' as const } },
     },
     dialing: {
-      tags,
+      tags: [...tags, holdsLine],
       after: { signalDelay: afterSignal() },
     },
   };

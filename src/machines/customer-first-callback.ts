@@ -1,6 +1,6 @@
 import { callbackSetup, CALLBACK_TAGS, failed, initialContext, placingAndDialing, queuedEdits, sharedStates } from './callback-parts.js';
 
-const { editable, inFlight, waitingForAgent } = CALLBACK_TAGS;
+const { editable, inFlight, waitingForAgent, holdsLine } = CALLBACK_TAGS;
 
 /**
  * The life of one Customer First callback: the dialer calls the customer
@@ -32,7 +32,7 @@ export const customerFirstCallbackMachine = callbackSetup.createMachine({
     },
     ...placingAndDialing([inFlight]),
     ringing: {
-      tags: [inFlight],
+      tags: [inFlight, holdsLine],
       after: {
         ringDuration: [
           { guard: { type: 'planIs', params: { answer: 'live', liveVoice: 'TransferToQueue' } }, target: 'answered' },
@@ -46,7 +46,7 @@ export const customerFirstCallbackMachine = callbackSetup.createMachine({
       },
     },
     answered: {
-      tags: [inFlight, waitingForAgent],
+      tags: [inFlight, waitingForAgent, holdsLine],
       entry: 'customerAnswered',
       initial: 'waitingForAgent',
       // The compliance timer comes first: at a tie with patience, the abandon is counted before the person hangs up.

@@ -24,6 +24,7 @@ import {
 import { IntervalBuckets, type IntervalReport } from './interval-buckets.js';
 import { agentKpis, queueKpis, type AgentKpis, type CallbackKindKpis, type QueueKpis } from './kpis.js';
 import { OperationLog, type OperationRecord } from './operation-log.js';
+import { RouteLineTally, type RouteKpis, type RouteSetup } from './route-lines.js';
 import { QueueTally } from './tally.js';
 import { TimeIntegrator } from './time-integrator.js';
 
@@ -45,6 +46,8 @@ export interface CollectorSetup {
   startEpochMs: number;
   /** Ids of the outbound campaigns. */
   campaigns?: readonly string[];
+  /** The outbound routes that declare their lines. */
+  routes?: readonly RouteSetup[];
 }
 
 /** Everything the collector reports. */
@@ -55,6 +58,8 @@ export interface KpiReport {
   callbackKinds: Record<string, CallbackKindKpis>;
   /** Per outbound campaign. */
   campaigns: Record<string, CampaignCounts>;
+  /** Per outbound route that declares its lines (absent when none does). */
+  routes?: Record<string, RouteKpis>;
   /** Every operation on a callback, applied or refused. */
   operations: OperationRecord[];
   agents: AgentKpis & { groups: Record<string, AgentKpis> };
@@ -90,6 +95,7 @@ export class KpiCollector implements SimEventSink {
   private readonly kinds = new CallbackKinds();
   private readonly campaigns = new CampaignTally();
   private readonly operations: OperationLog;
+  private readonly routes: RouteLineTally;
   private readonly warmup: number;
   private readonly toCall = eventAdapter((id) => this.queue(id));
   /** The queue id resolved last, and its index. */
@@ -107,6 +113,7 @@ export class KpiCollector implements SimEventSink {
     this.agentTime = new AgentTime(setup.agentGroups, setup.warmup, this.intervals);
     this.inFlight = new TimeIntegrator(setup.queues.length, setup.warmup, 0);
     this.operations = new OperationLog(setup.startEpochMs);
+    this.routes = new RouteLineTally(setup.routes ?? [], setup.warmup);
     this.warmup = setup.warmup;
   }
 
@@ -321,6 +328,16 @@ export class KpiCollector implements SimEventSink {
     interval.inFlightMax = Math.max(interval.inFlightMax, inFlight);
   }
 
+  /** Counts a `route.lines` event. */
+  routeLines(t: number, route: string, busy: number): void {
+    this.routes.lines(t, route, busy);
+  }
+
+  /** Counts a `route.lineWaited` event. */
+  routeLineWaited(t: number, route: string, _q: number, _callback: number, wait: number): void {
+    this.routes.waitedForLine(t, route, wait);
+  }
+
   /** Records a `queue.sample` event's line lengths for its interval. */
   queueSample(t: number, q: number, waiting: number, toDial: number, _inFlight: number, _idleAgents: number, _onlineAgents: number): void {
     this.intervals.sample(t, q, waiting, toDial);
@@ -330,6 +347,7 @@ export class KpiCollector implements SimEventSink {
   close(t: number): void {
     if (this.closed) return;
     this.agentTime.close(t);
+    this.routes.close(t);
     const time = this.inFlight;
     for (let q = 0; q < time.count; q++) {
       for (let ms = time.advance(q, t); ms > 0; ms = time.next()) this.countInFlight(q, time.value, time.bucket, ms);
@@ -355,6 +373,7 @@ export class KpiCollector implements SimEventSink {
       total: queueKpis(total, worst(AbandonWindows.sum(warmup, this.windows), AbandonWindows.sum(warmup, this.complianceWindows))),
       callbackKinds: this.kinds.report(),
       campaigns: this.campaigns.report(this.setup.campaigns ?? []),
+      ...(this.setup.routes?.length && { routes: this.routes.report() }),
       operations: this.operations.records,
       agents: { ...agentKpis(this.agentTime.total), groups: this.agentTime.groups() },
       intervals: this.intervals.report({ queueIds: queueSetup.map((q) => q.id), warmup, horizon, startEpochMs }),

@@ -6,6 +6,7 @@
 import { ABANDON_CEILING } from '../model/regulation.js';
 import type { RunResult } from '../runner/simulate.js';
 import type { AgentKpis, QueueKpis } from './kpis.js';
+import type { RouteKpis } from './route-lines.js';
 
 /** What a KPI's number is. */
 export type KpiUnit =
@@ -33,13 +34,14 @@ export type KpiFormat = { readonly style: 'number'; readonly digits: number } | 
 export type KpiLimit = { readonly kind: 'ceiling'; readonly value: number } | { readonly kind: 'target' };
 
 /** Where a KPI lives in a run's `kpis`: see `KPI_SCOPE_PATHS`. */
-export type KpiScope = 'queue' | 'agents' | 'campaign';
+export type KpiScope = 'queue' | 'agents' | 'campaign' | 'route';
 
 /** The JSON objects that hold the KPIs of each scope (`<queue>` and the like stand for ids). */
 export const KPI_SCOPE_PATHS: Readonly<Record<KpiScope, readonly string[]>> = {
   queue: ['kpis.queues.<queue>', 'kpis.total', 'kpis.callbackKinds.<kind> (the KPIs marked byKind)'],
   agents: ['kpis.agents', 'kpis.agents.groups.<group>'],
   campaign: ['kpis.campaigns.<campaign>'],
+  route: ['kpis.routes.<route> (outbound routes that declare their lines)'],
 };
 
 type CampaignKpis = RunResult['kpis']['campaigns'][string];
@@ -52,7 +54,7 @@ export const EXCLUDED_KPIS = {
 type QueueKey = Exclude<keyof QueueKpis, keyof typeof EXCLUDED_KPIS>;
 
 /** The key of a KPI: its field in the JSON objects of its scope. */
-export type KpiKey = QueueKey | keyof AgentKpis | keyof CampaignKpis;
+export type KpiKey = QueueKey | keyof AgentKpis | keyof CampaignKpis | keyof RouteKpis;
 
 /** One KPI. */
 export interface KpiDefinition {
@@ -137,11 +139,25 @@ const CAMPAIGN_KPIS: Record<keyof CampaignKpis, Spec> = {
   callLater: { label: 'asked to be called later', unit: 'count', better: 'neither', format: INTEGER },
 };
 
+const ROUTE_KPIS: Record<keyof RouteKpis, Spec> = {
+  lines: { label: 'lines', unit: 'count', better: 'neither', format: INTEGER },
+  lineOccupancy: { label: 'line occupancy', unit: 'share', better: 'neither', format: percent(1) },
+  peakLinesBusy: { label: 'most lines busy', unit: 'count', better: 'neither', format: INTEGER },
+  dialsWaitedForLine: { label: 'dials that waited for a line', unit: 'count', better: 'lower', format: INTEGER },
+  lineWaitMean: { label: 'wait for a line (mean)', unit: 'seconds', better: 'lower', format: DURATION },
+  lineWaitMax: { label: 'wait for a line (longest)', unit: 'seconds', better: 'lower', format: DURATION },
+};
+
 const entries = (scope: KpiScope, specs: Partial<Record<KpiKey, Spec>>): KpiDefinition[] =>
   Object.entries(specs).map(([key, spec]) => ({ key: key as KpiKey, scope, ...spec! }));
 
-/** Every KPI: those of a queue, then of agents, then of a campaign. */
-export const KPI_CATALOGUE: readonly KpiDefinition[] = [...entries('queue', QUEUE_KPIS), ...entries('agents', AGENT_KPIS), ...entries('campaign', CAMPAIGN_KPIS)];
+/** Every KPI: those of a queue, then of agents, of a campaign, of an outbound route. */
+export const KPI_CATALOGUE: readonly KpiDefinition[] = [
+  ...entries('queue', QUEUE_KPIS),
+  ...entries('agents', AGENT_KPIS),
+  ...entries('campaign', CAMPAIGN_KPIS),
+  ...entries('route', ROUTE_KPIS),
+];
 
 const BY_KEY = new Map(KPI_CATALOGUE.map((k) => [k.key, k]));
 
@@ -206,11 +222,12 @@ const always = (...groupRows: KpiRow[][]): KpiRowGroup => ({ when: 'always', row
 const INBOUND = ['offered', 'answered', 'abandoned', 'abandonRate', 'pWait', 'asa', 'serviceLevel', 'averageTalkTime'] as const;
 const CALLBACKS = ['created', 'completed', 'exhausted', 'cancelled', 'expired', 'disconnected', 'active', 'endedInAnalytics', 'attempts', 'attemptsPerCallback', 'connectRate', 'timeToFirstDial', 'timeToConnect'] as const;
 
-/** `cbsim run`: the tables of queues, callbacks by kind, campaigns and agents. */
+/** `cbsim run`: the tables of queues, callbacks by kind, campaigns, outbound routes and agents. */
 export const CLI_KPI_TABLE: {
   readonly queues: readonly KpiSection[];
   readonly kinds: readonly KpiRow[];
   readonly campaigns: readonly KpiRow[];
+  readonly routes: readonly KpiRow[];
   readonly agents: readonly KpiRow[];
 } = {
   queues: [
@@ -246,15 +263,17 @@ export const CLI_KPI_TABLE: {
   ],
   kinds: rows('created', 'completed', { key: 'exhausted', label: 'exhausted' }, 'cancelled', { key: 'expired', label: 'expired' }, 'disconnected', 'active', 'attemptsPerCallback', 'connectRate', 'timeToConnect'),
   campaigns: rows('dialed', 'live', 'callLater'),
+  routes: rows('lines', 'lineOccupancy', 'peakLinesBusy', 'dialsWaitedForLine', 'lineWaitMean', 'lineWaitMax'),
   agents: rows('occupancy', 'idleShare', 'staffedHours', 'idleHours', 'notRespondingHours'),
 };
 
 /**
  * `cbsim compare`: the rows of the chosen queue (optional ones shown when some
  * variant has a non-zero value, the others when some variant has a value),
- * then `agents` for every agent group and `allAgents` when there are several.
+ * then `agents` for every agent group and `allAgents` when there are several,
+ * then `routes` for every outbound route that declares its lines.
  */
-export const COMPARE_ROWS: { readonly queue: readonly KpiRow[]; readonly agents: readonly KpiRow[]; readonly allAgents: readonly KpiRow[] } = {
+export const COMPARE_ROWS: { readonly queue: readonly KpiRow[]; readonly agents: readonly KpiRow[]; readonly allAgents: readonly KpiRow[]; readonly routes: readonly KpiRow[] } = {
   queue: rows(
     { key: 'offered', label: 'inbound offered', optional: true },
     { key: 'serviceLevel', label: 'inbound service level', optional: true, neutral: true },
@@ -279,6 +298,7 @@ export const COMPARE_ROWS: { readonly queue: readonly KpiRow[]; readonly agents:
   ),
   agents: rows('occupancy', 'idleShare'),
   allAgents: rows('occupancy'),
+  routes: rows('lineOccupancy', 'peakLinesBusy', 'dialsWaitedForLine', 'lineWaitMean'),
 };
 
 /**
@@ -310,7 +330,7 @@ export const SWEEP_SUMMARY_ROWS: readonly KpiRow[] = rows(
 
 const AAR_LABEL = 'abandon-after-answer rate';
 
-/** The HTML report's KPI table of a run: queue sections, then agents; sections and optional rows with nothing to show are left out. */
+/** The HTML report's KPI table of a run: queue sections, then agents, then outbound routes; sections and optional rows with nothing to show are left out. */
 export const REPORT_KPI_SECTIONS: readonly KpiSection[] = [
   { title: 'Inbound calls', scope: 'queue', shownIf: 'offered', groups: [always(rows(...INBOUND), optional('callbackAccepted', 'voicemails'))] },
   {
@@ -338,6 +358,7 @@ export const REPORT_KPI_SECTIONS: readonly KpiSection[] = [
     ],
   },
   { title: 'Agents', scope: 'agents', groups: [always(rows('occupancy', 'idleShare', 'staffedHours'))] },
+  { title: 'Outbound routes', scope: 'route', groups: [always(rows('lines', 'lineOccupancy', 'peakLinesBusy', 'dialsWaitedForLine'), optional('lineWaitMean', 'lineWaitMax'))] },
 ];
 
 /** The HTML report's sweep table: one row per cell, these KPIs across (optional ones when some cell has a non-zero value). */

@@ -233,6 +233,10 @@ export const EVENT_SCHEMA = {
   ]),
   /** The dials in flight on a queue changed. */
   'dialer.inFlight': event('dialerInFlight', [{ queue }, { inFlight: number }]),
+  /** The lines busy on an outbound route that declares its lines changed (a call was placed on one, or hung up). */
+  'route.lines': event('routeLines', [{ route: string }, { busy: number }]),
+  /** A dial on an outbound route found no free line and waited for one: it now has one, after `wait` ms. */
+  'route.lineWaited': event('routeLineWaited', [{ route: string }, { queue }, { callback: number }, { wait: number }]),
   /** A queue's state sampled every 30 minutes: interactions waiting for an agent, callbacks waiting to be dialed, dials in flight, agents. */
   'queue.sample': event('queueSample', [
     { queue },

@@ -67,6 +67,7 @@ export interface QueueCallbackSettings {
     assignToQueueOnExpiration: boolean;
   };
   preserveSkillsAndPriority: boolean;
+  /** The outbound route its calls are placed on: a declared route's lines are shared by every queue on it; an undeclared one has unlimited lines. */
   outboundRoute?: string;
   /** Routing priority of callbacks on this queue (higher is served first). */
   priority: number;
@@ -231,6 +232,13 @@ export interface ListedCallback {
   wrapUp: Distribution;
 }
 
+/** An outbound route (a site or edge group) and the lines it has: every outbound call holds one from its dial to its hang-up. */
+export interface OutboundRouteConfig {
+  id: string;
+  /** Simultaneous outbound calls the route carries (a positive whole number). */
+  lines: number;
+}
+
 /** An outbound campaign whose contacts may ask to be called later. */
 export interface CampaignConfig {
   id: string;
@@ -319,6 +327,8 @@ export interface Scenario {
   /** Scheduled callbacks listed in the file. */
   callbacks: ListedCallback[];
   campaigns: CampaignConfig[];
+  /** The declared outbound routes (queues may name others, which have unlimited lines). */
+  outboundRoutes: OutboundRouteConfig[];
   operations: OperationConfig[];
   callee: CalleeConfig;
 }

@@ -53,6 +53,18 @@ export interface PacingView {
   readonly recent: PacingCounts;
   /** Mean handle time (talk plus after-call work) of the last conversations on the queue, ms; null before the first ends. */
   readonly meanHandleTime: number | null;
+  /**
+   * Lines of the queue's outbound route, shared with the other queues on it;
+   * Infinity when the route does not declare its lines (an addition to
+   * contract version 1: absent for policies run by an older cbsim).
+   */
+  readonly lines?: number;
+  /**
+   * Of those, lines free now (Infinity when unlimited). The dialer starts no
+   * more dials than this, whatever the policy answers (an addition to
+   * contract version 1, like `lines`).
+   */
+  readonly freeLines?: number;
 }
 
 /** An outcome the dialer passes to `observe`, as it happens. */

@@ -60,12 +60,13 @@ export async function runReport(result: Result, scenario?: Scenario, options: Ru
 }
 
 function kpiSection(result: Result): string {
-  const kpis = result.kpis as unknown as { queues: Record<string, Kpis>; total: Kpis; agents: Kpis & { groups: Record<string, Kpis> } };
+  const kpis = result.kpis as unknown as { queues: Record<string, Kpis>; total: Kpis; agents: Kpis & { groups: Record<string, Kpis> }; routes?: Record<string, Kpis> };
   const queues: KpiColumn[] = Object.entries(kpis.queues).map(([id, q]) => ({ title: id, queue: q }));
   if (queues.length > 1) queues.push({ title: 'all queues', queue: kpis.total });
   const groups = Object.entries(kpis.agents.groups);
   const agents: KpiColumn[] = groups.length > 1 ? [...groups.map(([g, a]) => ({ title: g, agents: a })), { title: 'all agents', agents: kpis.agents }] : [{ title: groups[0]?.[0] ?? 'agents', agents: kpis.agents }];
-  return `${kpiTable(queues)}\n${kpiTable(agents)}`;
+  const routes: KpiColumn[] = Object.entries(kpis.routes ?? {}).map(([id, r]) => ({ title: id, route: r }));
+  return routes.length === 0 ? `${kpiTable(queues)}\n${kpiTable(agents)}` : `${kpiTable(queues)}\n${kpiTable(agents)}\n${kpiTable(routes)}`;
 }
 
 async function chartSection(result: Result, scenario: Scenario | undefined, options: RunReportOptions): Promise<string> {

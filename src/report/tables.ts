@@ -5,13 +5,15 @@ import { central, formatValue, kpiFormat, type KpiValue } from './format.js';
 
 type Kpis = Readonly<Record<string, unknown>>;
 
-/** A column of a KPI table: a title and the queue and agent KPIs it shows. */
+/** A column of a KPI table: a title and the queue, agent or route KPIs it shows. */
 export interface KpiColumn {
   title: string;
   /** A queue's KPIs (for the inbound and callback sections). */
   queue?: Kpis;
   /** An agent group's KPIs (for the agents section). */
   agents?: Kpis;
+  /** An outbound route's KPIs (for the routes section). */
+  route?: Kpis;
 }
 
 const value = (kpis: Kpis | undefined | null, key: string) => kpis?.[key] as KpiValue;
@@ -30,14 +32,14 @@ const nonZero = (values: KpiValue[]) => values.some((v) => (central(v) ?? 0) !==
 
 /**
  * The KPI table of a run or of replications: one column per queue (and all
- * queues) with sections for inbound calls and callbacks, or one per agent
- * group with the agents' section; sections and optional rows with nothing to
+ * queues) with sections for inbound calls and callbacks, one per agent
+ * group with the agents' section, or one per outbound route; sections and optional rows with nothing to
  * show are left out.
  */
 export function kpiTable(columns: readonly KpiColumn[]): string {
   const rows: string[] = [];
   for (const section of REPORT_KPI_SECTIONS) {
-    const pickFrom = (c: KpiColumn) => (section.scope === 'agents' ? c.agents : c.queue);
+    const pickFrom = (c: KpiColumn) => (section.scope === 'agents' ? c.agents : section.scope === 'route' ? c.route : c.queue);
     if (!columns.some((c) => pickFrom(c) !== undefined)) continue;
     if (section.shownIf !== undefined && !nonZero(columns.map((c) => value(pickFrom(c), section.shownIf!)))) continue;
     const metrics = section.groups.flatMap((g) => g.rows).filter((m) => !m.optional || nonZero(columns.map((c) => value(pickFrom(c), m.kpi.key))));

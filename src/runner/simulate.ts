@@ -1,6 +1,7 @@
 import { ContactCenter, type EngineName } from '../contact-center/world.js';
 import { KpiCollector, type CollectorSetup, type IntervalReport } from '../metrics/collector.js';
 import type { AgentKpis, CallbackKindKpis, QueueKpis } from '../metrics/kpis.js';
+import type { RouteKpis } from '../metrics/route-lines.js';
 import type { OperationRecord } from '../metrics/collector.js';
 import { dayProfile, type ProfileSlot } from '../metrics/day-profile.js';
 import { formatDuration } from '../model/duration.js';
@@ -47,6 +48,8 @@ export interface RunResult {
     /** Callback KPIs by kind of callback. */
     callbackKinds: Record<string, CallbackKindKpis>;
     campaigns: Record<string, { dialed: number; live: number; callLater: number }>;
+    /** Per outbound route that declares its lines (absent when none does). */
+    routes?: Record<string, RouteKpis>;
     agents: AgentKpis & { groups: Record<string, AgentKpis> };
   };
   run: {
@@ -75,6 +78,7 @@ export function collectorSetup(scenario: Scenario, world: ContactCenter): Collec
     horizon: scenario.duration,
     startEpochMs: scenario.startEpochMs,
     campaigns: scenario.campaigns.map((c) => c.id),
+    routes: scenario.outboundRoutes.map((r) => ({ id: r.id, lines: r.lines })),
   };
 }
 
@@ -99,7 +103,14 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       timeZone: scenario.timeZone ?? null,
     },
     engine: world.engineName,
-    kpis: { queues: report.queues, total: report.total, callbackKinds: report.callbackKinds, campaigns: report.campaigns, agents: report.agents },
+    kpis: {
+      queues: report.queues,
+      total: report.total,
+      callbackKinds: report.callbackKinds,
+      campaigns: report.campaigns,
+      ...(report.routes && { routes: report.routes }),
+      agents: report.agents,
+    },
     operations: report.operations,
     run: {
       events: world.sim.eventsHandled,

@@ -93,7 +93,7 @@ export function summarizeSweep(manifest: SweepManifest, rows: Iterable<SweepRow>
 
 type CellKpis = Estimated<RunResult['kpis']>;
 
-/** A column of the sweep summary: a KPI of the chosen queue (or of all queues), or of the agents serving it. */
+/** A column of the sweep summary: a KPI of the chosen queue (or of all queues), of the agents serving it, or of the first declared outbound route. */
 export interface SummaryColumn {
   /** The KPI's key, which names the column in summary.csv. */
   name: string;
@@ -103,17 +103,20 @@ export interface SummaryColumn {
   pick: (kpis: CellKpis, queue: string | null) => Interval;
 }
 
+/** The KPIs of the first route under `outboundRoutes` (none when no route is declared). */
+const firstRoute = (kpis: CellKpis): object => Object.values(kpis.routes ?? {})[0] ?? {};
+
 const pickOf =
   (kpi: KpiDefinition): SummaryColumn['pick'] =>
   (kpis, queue) => {
-    const scope = kpi.scope === 'agents' ? kpis.agents : queue ? kpis.queues[queue] : kpis.total;
+    const scope = kpi.scope === 'agents' ? kpis.agents : kpi.scope === 'route' ? firstRoute(kpis) : queue ? kpis.queues[queue] : kpis.total;
     return (scope as unknown as Record<string, Interval>)[kpi.key];
   };
 
 /** The KPIs the sweep table and summary.csv show. */
 export const SUMMARY_COLUMNS: readonly SummaryColumn[] = SWEEP_SUMMARY_ROWS.map((row) => summaryColumn(row));
 
-/** The summary column of a KPI row of the catalogue (of a queue or of the agents). */
+/** The summary column of a KPI row of the catalogue (of a queue, of the agents, or of the first declared route). */
 export function summaryColumn(row: KpiRow): SummaryColumn {
   return { name: row.kpi.key, label: row.label, kpi: row.kpi, pick: pickOf(row.kpi) };
 }

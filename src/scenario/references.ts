@@ -16,7 +16,9 @@ export type ReferenceTarget =
   /** an agent as `group#n`; with `servesQueue`, the group must serve the queue named by that sibling key */
   | 'agent'
   /** listed callback ids: one id or a list of them (a selector's filter form is checked through its own fields) */
-  | 'callbackIds';
+  | 'callbackIds'
+  /** an outbound route id; checked only when the scenario declares routes (else any name is an undeclared route, with unlimited lines) */
+  | 'route';
 
 /** One reference field: its path (`*` for every list item) and what it names. */
 export interface ReferenceField {
@@ -37,6 +39,7 @@ export const REFERENCE_FIELDS: readonly ReferenceField[] = [
   { path: ['callbacks', '*', 'queue'], target: 'queue' },
   { path: ['callbacks', '*', 'owner'], target: 'agent', servesQueue: 'queue' },
   { path: ['callbacks', '*', 'routeToMe'], target: 'agent', servesQueue: 'queue' },
+  { path: ['queues', '*', 'callback', 'outboundRoute'], target: 'route' },
   { path: ['campaigns', '*', 'queue'], target: 'queue' },
   { path: ['operations', '*', 'cancel'], target: 'callbackIds' },
   { path: ['operations', '*', 'cancel', 'queue'], target: 'queue' },
@@ -54,6 +57,7 @@ export const NAME_FIELDS = [
   { list: 'agents', key: 'group', noun: 'group name' },
   { list: 'callbacks', key: 'id', noun: 'callback id' },
   { list: 'campaigns', key: 'id', noun: 'campaign id' },
+  { list: 'outboundRoutes', key: 'id', noun: 'route id' },
 ] as const;
 
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -82,6 +86,7 @@ interface Names {
   queues: string[];
   groups: Map<string, { count?: number; queues: string[] }>;
   callbacks: string[];
+  routes: string[];
 }
 
 function names(data: Record<string, unknown>): Names {
@@ -91,13 +96,19 @@ function names(data: Record<string, unknown>): Names {
     const count = typeof agent.count === 'number' && Number.isInteger(agent.count) ? agent.count : undefined;
     groups.set(agent.group as string, { count, queues: list(agent.queues).flatMap((q) => (typeof q === 'string' ? [q] : [])) });
   }
-  return { queues: namesOf(data, 'queues', 'id'), groups, callbacks: namesOf(data, 'callbacks', 'id') };
+  return { queues: namesOf(data, 'queues', 'id'), groups, callbacks: namesOf(data, 'callbacks', 'id'), routes: namesOf(data, 'outboundRoutes', 'id') };
 }
 
 function queueError(value: unknown, path: PathSegment[], n: Names): Draft[] {
   const id = text(value);
   if (id === undefined || n.queues.length === 0 || n.queues.includes(id)) return [];
   return [{ severity: 'error', path, message: `${VALUE} is not a queue id; the queues are ${listOr(n.queues)}`, allowed: listOr(n.queues), suggestion: didYouMean(id, n.queues) }];
+}
+
+function routeError(value: unknown, path: PathSegment[], n: Names): Draft[] {
+  const id = text(value);
+  if (id === undefined || n.routes.length === 0 || n.routes.includes(id)) return [];
+  return [{ severity: 'error', path, message: `${VALUE} is not a declared outbound route; the routes under outboundRoutes are ${listOr(n.routes)}`, allowed: listOr(n.routes), suggestion: didYouMean(id, n.routes) }];
 }
 
 const AGENT = /^([A-Za-z0-9_.-]+)#(\d+)$/;
@@ -156,6 +167,7 @@ export function referenceErrors(data: Record<string, unknown>): Draft[] {
     for (const { value, path, parent } of valuesAt(data, field.path)) {
       if (field.target === 'queue') out.push(...queueError(value, path, n));
       else if (field.target === 'callbackIds') out.push(...callbackIdErrors(value, path, n));
+      else if (field.target === 'route') out.push(...routeError(value, path, n));
       else out.push(...agentError(value, path, n, field.servesQueue && isMapping(parent) ? text(parent[field.servesQueue]) : undefined));
     }
   }

@@ -121,6 +121,7 @@ export function resolveScenario(file: ScenarioFile, path = ''): Scenario {
       talkTime: c.talkTime,
       wrapUp: c.wrapUp,
     })),
+    outboundRoutes: file.outboundRoutes.map((r) => ({ id: r.id, lines: r.lines })),
     operations: file.operations.map((op) => resolveOperation(op, at)),
     callbackRequests: file.callbackRequests.map((r) => ({ queue: r.queue, perHour: r.arrivals.poisson.perHour, talkTime: r.talkTime, wrapUp: r.wrapUp })),
     callee: { ...file.callee, liveByHour: file.callee.liveByHour ?? [] },

@@ -133,7 +133,7 @@ const callbackSchema = z
       })
       .prefault({}),
     preserveSkillsAndPriority: booleanField("callbacks keep the original interaction's skills and priority").prefault(false),
-    outboundRoute: textField('Customer First outbound route (site or edge group)').optional(),
+    outboundRoute: textField('the outbound route its calls are placed on: the id of a route under outboundRoutes (an undeclared one has unlimited lines)').optional(),
     priority: numberField("routing priority of callbacks; default the queue's priority", { int: true, ...PRIORITY_RANGE }).optional(),
     retryOn: z
       .array(enumField('a failure that is retried', ATTEMPT_FAILURES))
@@ -272,6 +272,11 @@ const campaignSchema = z.strictObject({
   wrapUp: distributionField('after-call work').prefault('0s'),
 });
 
+const outboundRouteSchema = z.strictObject({
+  id: textField('route id, unique', idText),
+  lines: numberField('simultaneous outbound calls the route carries', { min: 1, max: 1_000_000, int: true }),
+});
+
 const selectorSchema = z
   .union([
     z.array(textField('a callback id', idText)).min(1),
@@ -380,6 +385,7 @@ export const scenarioFileSchema = z
     callbackRequests: z.array(callbackRequestSchema).prefault([]),
     callbacks: z.array(listedCallbackSchema).prefault([]).meta({ description: 'scheduled callbacks listed explicitly' }),
     campaigns: z.array(campaignSchema).prefault([]),
+    outboundRoutes: z.array(outboundRouteSchema).prefault([]).meta({ description: 'outbound routes and their lines, shared by the queues that name them' }),
     operations: z.array(operationSchema).prefault([]).meta({ description: 'cancel, reschedule and reassign callbacks at given moments' }),
     callee: calleeSchema,
   })

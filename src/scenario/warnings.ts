@@ -70,7 +70,21 @@ function zoneMismatch(s: Scenario): Draft[] {
   }];
 }
 
+/** Queues naming an outbound route when the scenario declares none: the route is valid, with unlimited lines. */
+function undeclaredRoutes(s: Scenario): Draft[] {
+  if (s.outboundRoutes.length > 0) return []; // a name that is not declared is then an error (see references)
+  return s.queues.flatMap((q, i): Draft[] =>
+    q.callback.outboundRoute === undefined
+      ? []
+      : [{
+          severity: 'warning', path: ['queues', i, 'callback', 'outboundRoute'],
+          message: `${VALUE} is not declared under outboundRoutes, so its lines are unlimited: calls never wait for a line`,
+          suggestion: `declare it to limit its lines: outboundRoutes: [{ id: ${q.callback.outboundRoute}, lines: <n> }]`,
+        }],
+  );
+}
+
 /** Warnings of a resolved scenario; `data` is the raw file data, to tell settings written from defaults. */
 export function scenarioWarnings(s: Scenario, data: Record<string, unknown>): Draft[] {
-  return [...pacingOnAgentFirst(s, data), ...unservedQueues(s), ...silentStreams(s), ...ringTail(s), ...zoneMismatch(s)];
+  return [...pacingOnAgentFirst(s, data), ...unservedQueues(s), ...silentStreams(s), ...ringTail(s), ...zoneMismatch(s), ...undeclaredRoutes(s)];
 }

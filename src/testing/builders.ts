@@ -91,6 +91,7 @@ export function scenario(overrides: Partial<Scenario> & Pick<Scenario, 'queues' 
     callbackRequests: [],
     callbacks: [],
     campaigns: [],
+    outboundRoutes: [],
     operations: [],
     seed: 1,
     start: '2026-01-05T00:00:00Z',

@@ -134,7 +134,40 @@ export function checkCountsAddUp(total: { created: number; completed: number; ex
   return held(rule, total.created);
 }
 
+/** States a callback that holds a line reaches at its hang-up: after-call work, a wait to retry, or an end. */
+const HUNG_UP = new Set(['wrapUp', 'waitingRetry', 'completed', 'exhausted', 'cancelled', 'expired', 'disconnected']);
+
+/**
+ * Calls on an outbound route that declares its lines never outnumber them,
+ * counted from the lifecycle events alone: a call holds a line from its
+ * `callback.dialed` until its callback's state reaches after-call work, a
+ * wait to retry or an end (`callback.state`). Every report of the route's
+ * busy lines (`route.lines`) is within its lines too.
+ */
+export function checkRouteLines(run: RecordedRun): RuleCheck {
+  const rule = 'calls on a route ≤ its lines';
+  const lines = new Map(run.scenario.outboundRoutes.map((r) => [r.id, r.lines]));
+  const routeOf = new Map(run.scenario.queues.flatMap((q) => (lines.has(q.callback.outboundRoute ?? '') ? [[q.id, q.callback.outboundRoute!]] : [])));
+  const holding = new Map([...lines.keys()].map((id) => [id, new Set<number>()]));
+  let checked = 0;
+  for (const e of run.events) {
+    if (e.type === 'route.lines' && e.busy > lines.get(e.route)!) return broken(rule, `route "${e.route}" reports ${e.busy} lines busy, more than its ${lines.get(e.route)}`, e);
+    if (e.type !== 'callback.dialed' && e.type !== 'callback.state') continue;
+    const route = routeOf.get(e.queue);
+    if (route === undefined) continue;
+    const calls = holding.get(route)!;
+    if (e.type === 'callback.state') {
+      if (HUNG_UP.has(e.to)) calls.delete(e.callback);
+      continue;
+    }
+    calls.add(e.callback);
+    checked++;
+    if (calls.size > lines.get(route)!) return broken(rule, `callback ${e.callback} dialed on route "${route}" while ${calls.size - 1} calls hold its ${lines.get(route)} lines`, e);
+  }
+  return held(rule, checked);
+}
+
 /** Every check of a recorded run that needs no KPIs, in one list. */
 export function checkDialingRules(run: RecordedRun): RuleCheck[] {
-  return [checkAttemptLimit(run), checkRetrySpacing(run), checkDialsInFlight(run), checkNoCallbackLost(run)];
+  return [checkAttemptLimit(run), checkRetrySpacing(run), checkDialsInFlight(run), checkNoCallbackLost(run), checkRouteLines(run)];
 }

@@ -13,6 +13,7 @@ export {
   checkDialsInFlight,
   checkNoCallbackLost,
   checkRetrySpacing,
+  checkRouteLines,
   type RuleCheck,
 } from './checkers.js';
 export { eventsOfType, recordRun, type RecordedRun } from './recorder.js';

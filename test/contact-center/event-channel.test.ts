@@ -13,11 +13,12 @@ import { parseScenario } from '../../src/scenario/index.js';
 
 const DAY = 86_400_000;
 
-/** The bundled scenario with every kind of callback (and every type of event), over its first two days. */
+/** The bundled scenario with every kind of callback, over its first two days, its queues on one outbound route of 4 lines (so that every type of event is published). */
 function everyKind() {
   const file = join(import.meta.dirname, '../../scenarios/every-callback-kind.yaml');
   const { scenario } = parseScenario(readFileSync(file, 'utf8'), file);
-  return { ...scenario, duration: 2 * DAY, warmup: DAY / 4 };
+  const queues = scenario.queues.map((q) => ({ ...q, callback: { ...q.callback, outboundRoute: 'edge' } }));
+  return { ...scenario, queues, outboundRoutes: [{ id: 'edge', lines: 4 }], duration: 2 * DAY, warmup: DAY / 4 };
 }
 
 /** A run with the collector fed as `how` says, and, if `watch`, an rxjs subscriber that records every event. */
@@ -92,6 +93,7 @@ describe('EventChannel', () => {
     expect(new Set(withSink.events.map((e) => e.type))).toEqual(new Set(without.events.map((e) => e.type)));
     expect(JSON.stringify(withSink.events)).toBe(JSON.stringify(without.events));
     expect(withSink.report).toEqual(without.report);
+    expect(withSink.report.routes!.edge.dialsWaitedForLine).toBeGreaterThan(0);
     // Two days publish every type but callback.analyticsEnded (14 days without an update).
     const published = new Set(withSink.events.map((e) => e.type));
     expect(SIM_EVENT_TYPES.filter((type) => !published.has(type))).toEqual(['callback.analyticsEnded']);

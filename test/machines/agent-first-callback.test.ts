@@ -130,6 +130,12 @@ describe('Agent First callback machine: every transition (XStateEngine with a re
     }
     expect([...tags].filter(([, t]) => t.has(CALLBACK_TAGS.talking)).map(([s]) => s)).toEqual(['connected']);
   });
+
+  it('tags: a line of the route is held from the placed call to the hang-up (not while placing waits for one, nor in wrap-up)', () => {
+    const tags = stateTags(AF);
+    const holding = [...tags].filter(([, t]) => t.has(CALLBACK_TAGS.holdsLine)).map(([s]) => s);
+    expect(holding.sort()).toEqual(['connected', 'dialing', 'ringing']);
+  });
 });
 
 describe('Agent First callback machine: reachability (@xstate/graph shortest paths)', () => {

@@ -48,6 +48,24 @@ describe('whole runs are byte-identical under the compiled and the XState engine
     );
   });
 
+  it('random small scenarios on an outbound route with few lines (dials wait in placing for a line)', () => {
+    const onRoute = fc.tuple(scenarioArb, fc.integer({ min: 1, max: 4 })).map(([s, lines]): Scenario => ({
+      ...s,
+      queues: s.queues.map((q) => ({ ...q, callback: { ...q.callback, outboundRoute: 'edge' } })),
+      outboundRoutes: [{ id: 'edge', lines }],
+    }));
+    let waited = 0;
+    fc.assert(
+      fc.property(onRoute, (s) => {
+        const compiled = output(s, 'compiled');
+        expect(compiled).toBe(output(s, 'xstate'));
+        waited += (JSON.parse(compiled) as { kpis: { routes: { edge: { dialsWaitedForLine: number } } } }).kpis.routes.edge.dialsWaitedForLine;
+      }),
+      { numRuns: 20 },
+    );
+    expect(waited).toBeGreaterThan(0);
+  });
+
   it('the compiled engine is the default', () => {
     const s = scenario({ duration: HOUR, queues: [queue('q')], agents: [agents('a', 1, ['q'])], inbound: [inbound('q', 10, { kind: 'constant', value: MINUTE })] });
     expect(simulate(s).engine).toBe('compiled');

@@ -122,6 +122,8 @@ describe('Customer First callback machine: every transition (XStateEngine with a
     expect(withTag(CALLBACK_TAGS.waitingForAgent)).toEqual(['offered', 'waitingForAgent']);
     expect(withTag(CALLBACK_TAGS.editable)).toEqual(['queued', 'scheduled', 'waitingRetry']);
     expect(withTag(CALLBACK_TAGS.talking)).toEqual(['connected']);
+    // A line is held from the placed call (not while placing waits for one) until the hang-up; wrap-up holds none.
+    expect(withTag(CALLBACK_TAGS.holdsLine)).toEqual(['connected', 'dialing', 'offered', 'ringing', 'waitingForAgent']);
   });
 
   it('hasTag and can follow the state: editable and cancellable only while waiting', () => {

@@ -26,7 +26,7 @@ describe('KpiCollector', () => {
       'call.arrived', 'call.answered', 'call.abandoned', 'call.callbackAccepted', 'call.ended', 'call.voicemail', 'call.transferred',
       'call.flowError', 'callback.created', 'callback.state', 'callback.dialed', 'callback.attemptEnded', 'callback.answered', 'callback.complianceAbandoned',
       'callback.connected', 'callback.ended', 'callback.analyticsEnded', 'operation', 'campaign.dialed', 'agent.state', 'dialer.dialed',
-      'dialer.inFlight', 'queue.sample',
+      'dialer.inFlight', 'route.lines', 'route.lineWaited', 'queue.sample',
     ];
     expect([...SIM_EVENT_TYPES].sort()).toEqual([...all].sort());
     expect([...COUNTED_EVENT_TYPES].sort()).toEqual(all.filter((t) => t !== 'callback.state' && t !== 'dialer.dialed').sort());
