@@ -90,7 +90,7 @@ export function kpiTable(kpis: KpiSet, scenario: Scenario): string {
   const dropGroups = Object.entries((kpis.dropGroups ?? {}) as Record<string, DropGroupKpis | Estimated<DropGroupKpis>>);
   if (dropGroups.length > 0) {
     const groupColumns = dropGroups.map(([name, k]) => ({ title: name, kpis: k as unknown as Kpis }));
-    sections.push(renderTable(['Drop groups', ...dropGroups.map(([name]) => name)], CLI_KPI_TABLE.dropGroups.map((r) => metricRow(r, groupColumns))));
+    sections.push(renderTable(['Drop groups', ...dropGroups.map(([name]) => name)], CLI_KPI_TABLE.dropGroups.filter((r) => !r.optional || anyNonZero(r, groupColumns)).map((r) => metricRow(r, groupColumns))));
   }
 
   const kinds = Object.entries(kpis.callbackKinds as Record<string, CallbackKindKpis | Estimated<CallbackKindKpis>>);
