@@ -25,6 +25,7 @@ import {
 import { IntervalBuckets, type IntervalReport } from './interval-buckets.js';
 import { agentKpis, queueKpis, type AgentKpis, type CallbackKindKpis, type QueueKpis } from './kpis.js';
 import { OperationLog, type OperationRecord } from './operation-log.js';
+import { QueueIndex } from './queue-index.js';
 import { QueueTally } from './tally.js';
 import { TimeIntegrator } from './time-integrator.js';
 
@@ -84,7 +85,7 @@ export const COUNTED_EVENT_TYPES: readonly SimEventType[] = SIM_EVENT_TYPES.filt
  * same calls by an event adapter. Counting a typed call allocates nothing.
  */
 export class KpiCollector implements SimEventSink {
-  private readonly queueIndex = new Map<string, number>();
+  private readonly queueIndex: QueueIndex;
   private readonly thresholds: number[];
   private readonly totals: QueueTally[];
   private readonly windows: AbandonWindows[];
@@ -98,14 +99,11 @@ export class KpiCollector implements SimEventSink {
   private readonly campaigns = new CampaignTally();
   private readonly operations: OperationLog;
   private readonly warmup: number;
-  private readonly toCall = eventAdapter((id) => this.queue(id));
-  /** The queue id resolved last, and its index. */
-  private lastQueueId: string | undefined;
-  private lastQueue = -1;
+  private readonly toCall = eventAdapter((id) => this.queueIndex.of(id));
   private closed = false;
 
   constructor(private readonly setup: CollectorSetup) {
-    setup.queues.forEach((q, i) => this.queueIndex.set(q.id, i));
+    this.queueIndex = new QueueIndex(setup.queues.map((q) => q.id));
     this.thresholds = setup.queues.map((q) => q.serviceLevelThreshold);
     this.totals = setup.queues.map(() => new QueueTally());
     this.windows = setup.queues.map(() => new AbandonWindows(setup.warmup));
@@ -399,15 +397,5 @@ export class KpiCollector implements SimEventSink {
   private countInFlight(q: number, inFlight: number, bucket: number, ms: number): void {
     countInFlight(this.totals[q], inFlight, ms);
     countInFlight(this.intervals.queues(bucket)[q], inFlight, ms);
-  }
-
-  /** Index of the queue with id `id` (the last one resolved is remembered). */
-  private queue(id: string): number {
-    if (id === this.lastQueueId) return this.lastQueue;
-    const index = this.queueIndex.get(id);
-    if (index === undefined) throw new Error(`KpiCollector: unknown queue ${id}`);
-    this.lastQueueId = id;
-    this.lastQueue = index;
-    return index;
   }
 }
