@@ -165,6 +165,8 @@ function callbackInput(): CallbackInput {
     machineReaction: 'HangUp',
     assignToQueueOnExpiration: false,
     complianceThreshold: 2_000,
+    safeHarbourMessage: false,
+    countAmdFalsePositives: false,
   } as CallbackInput;
 }
 
@@ -194,7 +196,7 @@ const TIMER = null;
 
 const plan = (answer: AttemptPlan['answer']): CallbackEvent => ({
   type: 'PLACED',
-  plan: { response: 'ring', answer, signalDelay: 3_000, ringDuration: 15_000, patience: 30_000, talk: 300_000, wrapUp: 60_000 },
+  plan: { response: 'ring', answer, signalDelay: 3_000, ringDuration: 15_000, patience: 30_000, talk: 300_000, wrapUp: 60_000, greeting: 0, trulyLive: answer === 'live' },
 });
 
 /**

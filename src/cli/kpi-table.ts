@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { CLI_KPI_TABLE, judge, type KpiRow, type KpiSection } from '../metrics/kpi-catalogue.js';
 import type { AgentKpis, CallbackKindKpis, QueueKpis } from '../metrics/kpis.js';
+import type { DropGroupKpis } from '../metrics/collector.js';
 import type { Interval } from '../model/statistics.js';
 import type { Scenario } from '../model/scenario.js';
 import { formatDuration } from '../model/duration.js';
@@ -78,12 +79,18 @@ export function kpiTable(kpis: KpiSet, scenario: Scenario): string {
   const columns: Column[] = scenario.queues.map((q) => ({ title: q.id, kpis: asKpis(kpis.queues[q.id]), target: q.serviceLevel.percentage / 100 }));
   if (columns.length > 1) columns.push({ title: 'total', kpis: asKpis(kpis.total) });
   const thirtyDays = coversDays(scenario.warmup, scenario.duration, THIRTY_DAYS);
-  const leftOut = new Set<string>(thirtyDays ? [] : ['abandonAfterAnswerRateMax30d', 'complianceAbandonRateMax30d']);
+  const leftOut = new Set<string>(thirtyDays ? [] : ['abandonAfterAnswerRateMax30d']);
   const rows = CLI_KPI_TABLE.queues.flatMap((section) => sectionRows(section, columns, scenario, leftOut));
   const sections = [renderTable(['', ...columns.map((c) => c.title)], rows)];
   const customerFirst = scenario.queues.some((q) => q.callback.mode === 'CustomerFirst') && columns.some((c) => (central(c.kpis.created) ?? 0) > 0);
   if (!thirtyDays && customerFirst) {
-    sections[0] += `\n${chalk.dim(`abandon after answer and compliance abandon worst 30 days: n/a, the run counts ${formatDuration(scenario.duration - scenario.warmup)} (duration minus warm-up), less than 30 days`)}`;
+    sections[0] += `\n${chalk.dim(`abandon after answer worst 30 days: n/a, the run counts ${formatDuration(scenario.duration - scenario.warmup)} (duration minus warm-up), less than 30 days; compliance abandon worst 30 days is the whole run's, as the US rule measures a shorter campaign`)}`;
+  }
+
+  const dropGroups = Object.entries((kpis.dropGroups ?? {}) as Record<string, DropGroupKpis | Estimated<DropGroupKpis>>);
+  if (dropGroups.length > 0) {
+    const groupColumns = dropGroups.map(([name, k]) => ({ title: name, kpis: k as unknown as Kpis }));
+    sections.push(renderTable(['Drop groups', ...dropGroups.map(([name]) => name)], CLI_KPI_TABLE.dropGroups.filter((r) => !r.optional || anyNonZero(r, groupColumns)).map((r) => metricRow(r, groupColumns))));
   }
 
   const kinds = Object.entries(kpis.callbackKinds as Record<string, CallbackKindKpis | Estimated<CallbackKindKpis>>);

@@ -9,7 +9,7 @@ import { ABANDON_CEILING } from '../model/regulation.js';
 import type { Interval } from '../model/statistics.js';
 import { planSweep } from '../runner/sweep.js';
 import { DEFAULT_MAX_RUNS, parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
-import { tune, type AbandonWindow, type TuneCandidate, type TuneObjective, type AbandonMeasure } from '../runner/tune.js';
+import { tune, tuneWindow, type AbandonWindow, type TuneCandidate, type TuneObjective, type AbandonMeasure } from '../runner/tune.js';
 import { CliError, EXIT_STATUS } from './errors.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { numberOption, percentOption, scenarioLimits } from './options.js';
@@ -26,7 +26,7 @@ interface TuneOptions {
   maxAbandon?: string;
   measure: AbandonMeasure;
   objective: TuneObjective;
-  window: AbandonWindow;
+  window?: AbandonWindow;
   modifiers: string;
   policies?: string;
   replications: string;
@@ -57,6 +57,7 @@ const CEILING_TEXT = `${Number((ABANDON_CEILING * 100).toFixed(2))}%`;
 /** The abandon window as the tune table names it. */
 const windowName = (window: AbandonWindow) => (window === 'run' ? 'whole run' : `worst ${window}`);
 
+
 /** The abandon rate a tune holds under its ceiling, in words. */
 const measureName = (measure: AbandonMeasure, window: AbandonWindow) => `${measure === 'compliance' ? 'compliance abandon' : 'abandon after answer'} (${windowName(window)})`;
 
@@ -74,7 +75,9 @@ export function tuneCommand(out: Output): Command {
     .option('--max-abandon <percent>', `ceiling of the abandon rate (default the queue's compliance.ceiling, ${CEILING_TEXT} unless set)`)
     .addOption(new Option('--measure <measure>', 'which abandons count: compliance (no agent within the queue\'s compliance threshold of a live answer, the regulators\' measure) or true (the customer hung up waiting)').choices(['compliance', 'true']).default('compliance'))
     .addOption(new Option('--objective <name>', 'what to maximise (time to connect: minimise)').choices(['occupancy', 'completed', 'timeToConnect']).default('occupancy'))
-    .addOption(new Option('--window <window>', 'which rate must stay under the ceiling: the whole run, the worst 24 h (UK) or the worst 30 days (US)').choices(['run', '24h', '30d']).default('run'))
+    .addOption(
+      new Option('--window <window>', 'which rate must stay under the ceiling: the whole run, the worst 24 h (UK) or the worst 30-day period (US; the whole run when shorter); default 30d (run for --measure true on a run under 30 days)').choices(['run', '24h', '30d']),
+    )
     .option('--modifiers <values>', 'pacing modifiers to try: a,b,c or from..to[:step]', '1..10')
     .option('--policies <list>', `pacing policies to try too, comma-separated (${POLICIES.join(', ')}); default the queue's own`)
     .option('--replications <n>', 'replications per setting', '10')
@@ -95,11 +98,13 @@ export function tuneCommand(out: Output): Command {
       const queue = scenario.queues.find((q) => q.id === options.queue);
       if (!queue) throw new CliError(`--queue: no queue "${options.queue}"; queues are ${scenario.queues.map((q) => q.id).join(', ')}`);
       if (queue.callback.mode !== 'CustomerFirst') throw new CliError(`--queue: queue "${queue.id}" is ${queue.callback.mode}; pacing applies to Customer First queues only`);
-      if (options.window === '30d' && !coversDays(scenario.warmup, scenario.duration, THIRTY_DAYS)) {
+      const thirtyDays = coversDays(scenario.warmup, scenario.duration, THIRTY_DAYS);
+      if (options.measure === 'true' && options.window === '30d' && !thirtyDays) {
         throw new CliError(
-          `--window 30d: the run counts ${formatDuration(scenario.duration - scenario.warmup)} (duration ${formatDuration(scenario.duration)} minus warm-up ${formatDuration(scenario.warmup)}), less than 30 days, so it has no 30-day rate; give a longer --duration, or --window 24h`,
+          `--window 30d: the run counts ${formatDuration(scenario.duration - scenario.warmup)} (duration ${formatDuration(scenario.duration)} minus warm-up ${formatDuration(scenario.warmup)}), less than 30 days, so the abandon-after-answer rate (--measure true) has no 30-day rate; give a longer --duration, or --window 24h`,
         );
       }
+      const window = tuneWindow(options.window, options.measure, thirtyDays);
       const maxAbandon = options.maxAbandon === undefined ? queue.compliance.ceiling : percentOption('--max-abandon', options.maxAbandon);
       const axes: SweepAxis[] = [];
       if (options.policies) {
@@ -128,9 +133,9 @@ export function tuneCommand(out: Output): Command {
         store?.close();
       }
       const groups = scenario.agents.filter((g) => g.queues.includes(queue.id)).map((g) => g.group);
-      const result = tune(manifest, rows, { queue: queue.id, maxAbandon, measure: options.measure, window: options.window, objective: options.objective, groups });
+      const result = tune(manifest, rows, { queue: queue.id, maxAbandon, measure: options.measure, window, objective: options.objective, groups });
       const notMet = () =>
-        new CliError(`tune: no setting keeps the ${measureName(options.measure, options.window)} rate under ${pct(maxAbandon, 1)} with 95% confidence`, EXIT_STATUS.goalNotMet);
+        new CliError(`tune: no setting keeps the ${measureName(options.measure, window)} rate under ${pct(maxAbandon, 1)} with 95% confidence`, EXIT_STATUS.goalNotMet);
       if (options.json) {
         out.print(JSON.stringify(result, null, 2));
         if (!result.best) throw notMet();
@@ -138,7 +143,7 @@ export function tuneCommand(out: Output): Command {
       }
       const mark = (c: TuneCandidate) => (c === result.best ? chalk.green('★ best') : c.feasible ? chalk.green('✓') : chalk.red('✗'));
       out.print(
-        `${chalk.bold(printable(scenario.name))}  ${chalk.dim(`queue ${queue.id} · ${measureName(options.measure, options.window)} ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
+        `${chalk.bold(printable(scenario.name))}  ${chalk.dim(`queue ${queue.id} · ${measureName(options.measure, window)} ≤ ${pct(maxAbandon, 1)} with 95% confidence · maximise ${options.objective === 'timeToConnect' ? 'speed (time to connect)' : options.objective} · ${replications} replications each`)}\n`,
       );
       out.print(
         renderTable(

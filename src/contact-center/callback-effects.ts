@@ -30,6 +30,12 @@ export class CallbackEffects {
   private readonly callee: Callee;
   private readonly talkOverride: Array<Sampler | undefined>;
   private readonly wrapOverride: Array<Sampler | undefined>;
+  /** Per queue: its greeting length when the compliance threshold counts from the end of the greeting. */
+  private readonly greeting: Array<Sampler | undefined>;
+  /** Per queue: its safe-harbour message length, if it plays one. */
+  private readonly safeHarbour: Array<Sampler | undefined>;
+  private readonly greetingPurpose: number;
+  private readonly safeHarbourPurpose: number;
   /** See `routingOf`. */
   private readonly routing: Routing = { queue: 0, priority: 0, position: 0, skills: 0, reservedFor: -1 };
 
@@ -44,6 +50,11 @@ export class CallbackEffects {
     this.callee = new Callee(world.scenario.callee, world.streams, world.calendar);
     this.talkOverride = world.queues.map((q) => (q.config.callback.talkTime ? sampler(q.config.callback.talkTime) : undefined));
     this.wrapOverride = world.queues.map((q) => (q.config.callback.wrapUp ? sampler(q.config.callback.wrapUp) : undefined));
+    const compliance = world.queues.map((q) => q.config.compliance);
+    this.greeting = compliance.map((c) => (c.measureFrom === 'greeting' && c.greeting ? sampler(c.greeting) : undefined));
+    this.safeHarbour = compliance.map((c) => (c.safeHarbourMessage ? sampler(c.safeHarbourMessage) : undefined));
+    this.greetingPurpose = world.streams.purpose('customer.greeting');
+    this.safeHarbourPurpose = world.streams.purpose('customer.safeHarbourMessage');
   }
 
   /** The talk-time sampler of a callback on `queue` whose customer would talk by `own` (a queue's own talk time overrides it). */
@@ -82,6 +93,11 @@ export class CallbackEffects {
         return this.customerAnswered(record);
       case 'complianceAbandon':
         this.world.channel.callbackComplianceAbandoned(this.world.sim.now, record.id, record.queue.index, record.createdAt);
+        return this.dialer.observe(record.queue.index, 'complianceAbandoned');
+      case 'playSafeHarbourMessage':
+        return this.playSafeHarbourMessage(record);
+      case 'amdFalsePositiveAbandon':
+        this.world.channel.callbackAmdFalsePositive(this.world.sim.now, record.id, record.queue.index, record.createdAt);
         return this.dialer.observe(record.queue.index, 'complianceAbandoned');
       case 'attemptFailed':
         return this.attemptFailed(record, params?.failure as AttemptFailure);
@@ -128,7 +144,10 @@ export class CallbackEffects {
       patience: answers ? this.patience(record, attempt) : 0,
       talk: answers ? this.talkTime(record) : 0,
       wrapUp: answers ? this.wrapUpTime(record) : 0,
+      greeting: answers && answer === 'live' ? this.greetingTime(record, attempt) : 0,
+      trulyLive: dial.outcome === 'live',
     };
+    record.patience = plan.patience;
     record.chart.send(record.id, { type: 'PLACED', plan } satisfies CallbackEvent);
   }
 
@@ -136,6 +155,21 @@ export class CallbackEffects {
   private patience(record: CallbackRecord, attempt: number): number {
     if (record.plan!.outcome === 'machine') return Infinity;
     return this.callee.patienceAfterAnswer(record.customer, record.customerSource, attempt);
+  }
+
+  /** The person's greeting, from their own stream for this attempt (0, and no draw, unless the queue measures from the greeting). */
+  private greetingTime(record: CallbackRecord, attempt: number): number {
+    const greeting = this.greeting[record.queue.index];
+    return greeting ? this.customers.draw(greeting, this.greetingPurpose, record.customer, record.customerSource + attempt * 0x10000) : 0;
+  }
+
+  /** The message plays from now; the person hears it to its end, or until their patience runs out. */
+  private playSafeHarbourMessage(record: CallbackRecord): void {
+    const now = this.world.sim.now;
+    const message = this.safeHarbour[record.queue.index]!;
+    const drawn = this.customers.draw(message, this.safeHarbourPurpose, record.customer, record.customerSource + record.attempts * 0x10000);
+    const heard = Math.min(drawn, Math.max(0, record.answeredAt + record.patience - now));
+    this.world.channel.callbackSafeHarbourMessage(now, record.id, record.queue.index, record.createdAt, heard);
   }
 
   private talkTime(record: CallbackRecord): number {

@@ -63,6 +63,8 @@ export class CallbackRecord {
   agentSince = -1;
   /** Time the customer answered the current Customer First attempt, else -1. */
   answeredAt = -1;
+  /** ms the person who answered the current Customer First attempt waits for an agent (its plan's patience). */
+  patience = 0;
   /** Time the current Customer First attempt reached an agent, else -1. */
   connectedAt = -1;
   /** The callee's plan of the current dial attempt, or null before the first dial. */

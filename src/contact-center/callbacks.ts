@@ -294,6 +294,8 @@ function machineInput(queue: QueueRuntime, dueDelay: number): CallbackInput {
     machineReaction: settings.answeringMachineReactionType,
     assignToQueueOnExpiration: settings.agentOwnedCallbacks.assignToQueueOnExpiration,
     complianceThreshold: queue.config.compliance.threshold,
+    safeHarbourMessage: queue.config.compliance.safeHarbourMessage !== undefined,
+    countAmdFalsePositives: queue.config.compliance.countAmdFalsePositives,
   };
 }
 

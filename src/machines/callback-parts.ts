@@ -19,8 +19,12 @@ export interface CallbackInput {
   machineReaction: MachineReaction;
   /** Agent-owned callbacks: when ownership expires, route to the whole queue (else end `expired`). */
   assignToQueueOnExpiration: boolean;
-  /** ms from a live answer within which an agent must be connected (the queue's compliance threshold). */
+  /** ms from a live answer (or the end of its greeting) within which an agent must be connected (the queue's compliance threshold). */
   complianceThreshold: number;
+  /** The queue plays a safe-harbour message to a live answer that becomes a compliance abandon. */
+  safeHarbourMessage: boolean;
+  /** A live person detection took for a machine and hung up on is a compliance abandon. */
+  countAmdFalsePositives: boolean;
 }
 
 /** How the network responds to a dial: ring-back, or a tone that ends the attempt. */
@@ -47,6 +51,10 @@ export interface AttemptPlan {
   talk: number;
   /** ms of after-call work (or the automatic end's delay); 0 for none. */
   wrapUp: number;
+  /** ms of the person's greeting, after which the compliance threshold starts (0: it starts at the answer). */
+  greeting: number;
+  /** Whether a person really answered (whatever detection reports). */
+  trulyLive: boolean;
 }
 
 /** The callback machine's context: its input, what it has counted, and the current attempt's plan. */
@@ -103,6 +111,8 @@ export const NO_PLAN: Readonly<AttemptPlan> = Object.freeze({
   patience: 0,
   talk: 0,
   wrapUp: 0,
+  greeting: 0,
+  trulyLive: false,
 });
 
 /** A condition on the current attempt: its response, its answer and the queue's reaction to a live voice or a machine (absent: any). */
@@ -111,6 +121,8 @@ export interface PlanCase {
   answer?: DialAnswer;
   liveVoice?: LiveVoiceReaction;
   machine?: MachineReaction;
+  /** A person really answered, detection took them for a machine, and the queue counts such false positives. */
+  countedFalsePositive?: boolean;
 }
 
 /** A failure, taken when the plan matches. */
@@ -124,7 +136,8 @@ function planMatches(context: CallbackContext, when: PlanCase): boolean {
     (when.response === undefined || plan.response === when.response) &&
     (when.answer === undefined || plan.answer === when.answer) &&
     (when.liveVoice === undefined || context.liveVoiceReaction === when.liveVoice) &&
-    (when.machine === undefined || context.machineReaction === when.machine)
+    (when.machine === undefined || context.machineReaction === when.machine) &&
+    (when.countedFalsePositive === undefined || (plan.trulyLive && plan.answer === 'machine' && context.countAmdFalsePositives) === when.countedFalsePositive)
   );
 }
 
@@ -150,6 +163,8 @@ export const callbackSetup = setup({
     planIs: ({ context }, params: PlanCase) => planMatches(context, params),
     hasWrapUp: ({ context }) => context.plan.wrapUp > 0,
     assignsToQueueOnExpiration: ({ context }) => context.assignToQueueOnExpiration,
+    /** The compliance timer ran out while the person still waits, on a queue with a safe-harbour message. */
+    hearsSafeHarbourMessage: ({ context }) => context.safeHarbourMessage && context.plan.greeting + context.complianceThreshold < context.plan.patience,
   },
   delays: {
     dueDelay: ({ context }) => context.dueDelay,
@@ -159,7 +174,7 @@ export const callbackSetup = setup({
     ringDuration: ({ context }) => context.plan.ringDuration,
     patience: ({ context }) => context.plan.patience,
     // A live answer is a compliance abandon once the threshold passes without an agent, or when the person hangs up first.
-    complianceDelay: ({ context }) => (context.plan.answer === 'live' ? Math.min(context.complianceThreshold, context.plan.patience) : Infinity),
+    complianceDelay: ({ context }) => (context.plan.answer === 'live' ? Math.min(context.plan.greeting + context.complianceThreshold, context.plan.patience) : Infinity),
     talk: ({ context }) => context.plan.talk,
     wrapUp: ({ context }) => context.plan.wrapUp,
   },
@@ -182,6 +197,10 @@ export const callbackSetup = setup({
     customerAnswered: performedByTheWorld,
     /** A person who answered has not been connected to an agent within the compliance threshold (or hangs up before it). */
     complianceAbandon: performedByTheWorld,
+    /** Play the queue's safe-harbour message to the person who waits (they keep waiting). */
+    playSafeHarbourMessage: performedByTheWorld,
+    /** A live person taken for a machine was hung up on: a compliance abandon of a live answer. */
+    amdFalsePositiveAbandon: performedByTheWorld,
     /** The attempt did not connect (`params.failure`): free the agent, if any, and count the failure. */
     attemptFailed: performedByTheWorld,
     /** Agent First: the agent who answered previews the callback; the world answers `PREVIEWED` with how long until the dial. */
@@ -212,8 +231,9 @@ export const callbackSetup = setup({
  * exhausted, or disconnected. With `when`, they are taken only if the
  * attempt's plan matches it (and the next transitions are tried otherwise).
  */
-export function failed(failure: AttemptFailure, when: PlanCase = {}) {
-  const actions = [{ type: 'attemptFailed' as const, params: { failure } }];
+export function failed(failure: AttemptFailure, when: PlanCase = {}, also?: 'amdFalsePositiveAbandon') {
+  const actions: Array<{ type: 'attemptFailed'; params: { failure: AttemptFailure } } | 'amdFalsePositiveAbandon'> = [{ type: 'attemptFailed' as const, params: { failure } }];
+  if (also) actions.unshift(also);
   const params = { failure, ...when };
   const last = Object.keys(when).length === 0 ? {} : { guard: { type: 'planIs' as const, params: when } };
   return [

@@ -13,7 +13,10 @@ const { editable, inFlight, waitingForAgent, holdsLine } = CALLBACK_TAGS;
  * hangs up; a customer who waits longer than their patience abandons the
  * call (a failed attempt, retried like the others). A live voice or machine
  * sent to a flow completes the callback; one the queue hangs up on
- * disconnects it.
+ * disconnects it. A person not connected within the compliance threshold
+ * (from the answer or the end of the greeting) is a compliance abandon and
+ * may hear the safe-harbour message; a person detection took for a machine
+ * may be counted as one too.
  */
 export const customerFirstCallbackMachine = callbackSetup.createMachine({
   id: 'customerFirstCallback',
@@ -40,6 +43,7 @@ export const customerFirstCallbackMachine = callbackSetup.createMachine({
           { guard: { type: 'planIs', params: { answer: 'live' } }, target: 'disconnected' },
           { guard: { type: 'planIs', params: { answer: 'machine', machine: 'TransferToQueue' } }, target: 'answered' },
           { guard: { type: 'planIs', params: { answer: 'machine', machine: 'TransferToFlow' } }, target: 'completed' },
+          ...failed('machine', { answer: 'machine', countedFalsePositive: true }, 'amdFalsePositiveAbandon'),
           ...failed('machine', { answer: 'machine' }),
           ...failed('noAnswer'),
         ],
@@ -50,7 +54,11 @@ export const customerFirstCallbackMachine = callbackSetup.createMachine({
       entry: 'customerAnswered',
       initial: 'waitingForAgent',
       // The compliance timer comes first: at a tie with patience, the abandon is counted before the person hangs up.
-      after: { complianceDelay: { actions: 'complianceAbandon' }, patience: failed('abandonedAfterAnswer') },
+      // A person still waiting when the timer runs out hears the safe-harbour message, if the queue has one.
+      after: {
+        complianceDelay: [{ guard: 'hearsSafeHarbourMessage', actions: ['complianceAbandon', 'playSafeHarbourMessage'] }, { actions: 'complianceAbandon' }],
+        patience: failed('abandonedAfterAnswer'),
+      },
       states: {
         waitingForAgent: {
           entry: ['holdReservation', 'enqueueAnswered'],

@@ -8,6 +8,7 @@ import { AbandonWindows, coversDays, THIRTY_DAYS } from './abandon-windows.js';
 import { AgentTime } from './agent-time.js';
 import { CallbackKinds } from './callback-kinds.js';
 import { CampaignTally, type CampaignCounts } from './campaign-counts.js';
+import { ComplianceCounts, DEFAULT_COMPLIANCE, worstRates, type ComplianceReport, type DropGroupKpis, type QueueCompliance } from './compliance-counts.js';
 import {
   countAbandoned,
   countAnswered,
@@ -24,18 +25,21 @@ import {
 import { IntervalBuckets, type IntervalReport } from './interval-buckets.js';
 import { agentKpis, queueKpis, type AgentKpis, type CallbackKindKpis, type QueueKpis } from './kpis.js';
 import { OperationLog, type OperationRecord } from './operation-log.js';
+import { QueueIndex } from './queue-index.js';
 import { RouteLineTally, type RouteKpis, type RouteSetup } from './route-lines.js';
 import { QueueTally } from './tally.js';
 import { TimeIntegrator } from './time-integrator.js';
 
 export type { CampaignCounts } from './campaign-counts.js';
+export type { ComplianceReport, DropGroupKpis, QueueCompliance } from './compliance-counts.js';
+export type { ComplianceWindow, ComplianceWindows } from './compliance-windows.js';
 export type { IntervalQueueFigures, IntervalReport } from './interval-buckets.js';
 export type { OperationRecord } from './operation-log.js';
 
 /** What the collector needs to know of the run. */
 export interface CollectorSetup {
-  /** Queue ids and their service-level thresholds (ms). */
-  queues: ReadonlyArray<{ id: string; serviceLevelThreshold: number }>;
+  /** Queue ids, their service-level thresholds (ms) and how their dials are judged (default `DEFAULT_COMPLIANCE`). */
+  queues: ReadonlyArray<{ id: string; serviceLevelThreshold: number; compliance?: QueueCompliance }>;
   /** The group of each agent, by agent index. */
   agentGroups: readonly string[];
   /** Arrivals and creations before this time (ms) are not counted. */
@@ -54,6 +58,10 @@ export interface CollectorSetup {
 export interface KpiReport {
   queues: Record<string, QueueKpis>;
   total: QueueKpis;
+  /** The compliance KPIs of each drop group (queues whose compliance.dropGroup names it, measured together). */
+  dropGroups: Record<string, DropGroupKpis>;
+  /** The compliance measure in the rule windows, per queue, drop group and in total. */
+  complianceWindows: ComplianceReport;
   /** Callback KPIs by kind of callback, over all queues. */
   callbackKinds: Record<string, CallbackKindKpis>;
   /** Per outbound campaign. */
@@ -82,12 +90,12 @@ export const COUNTED_EVENT_TYPES: readonly SimEventType[] = SIM_EVENT_TYPES.filt
  * same calls by an event adapter. Counting a typed call allocates nothing.
  */
 export class KpiCollector implements SimEventSink {
-  private readonly queueIndex = new Map<string, number>();
+  private readonly queueIndex: QueueIndex;
   private readonly thresholds: number[];
   private readonly totals: QueueTally[];
   private readonly windows: AbandonWindows[];
-  /** Live answers and compliance abandons by day, per queue. */
-  private readonly complianceWindows: AbandonWindows[];
+  /** Each queue's compliance denominator and abandons by minute. */
+  private readonly compliance: ComplianceCounts;
   private readonly intervals: IntervalBuckets;
   private readonly agentTime: AgentTime;
   /** Dials in flight on each queue, integrated over time. */
@@ -97,18 +105,16 @@ export class KpiCollector implements SimEventSink {
   private readonly operations: OperationLog;
   private readonly routes: RouteLineTally;
   private readonly warmup: number;
-  private readonly toCall = eventAdapter((id) => this.queue(id));
-  /** The queue id resolved last, and its index. */
-  private lastQueueId: string | undefined;
-  private lastQueue = -1;
+  private readonly toCall = eventAdapter((id) => this.queueIndex.of(id));
   private closed = false;
 
   constructor(private readonly setup: CollectorSetup) {
-    setup.queues.forEach((q, i) => this.queueIndex.set(q.id, i));
+    this.queueIndex = new QueueIndex(setup.queues.map((q) => q.id));
     this.thresholds = setup.queues.map((q) => q.serviceLevelThreshold);
     this.totals = setup.queues.map(() => new QueueTally());
     this.windows = setup.queues.map(() => new AbandonWindows(setup.warmup));
-    this.complianceWindows = setup.queues.map(() => new AbandonWindows(setup.warmup));
+    const run = { origin: setup.warmup, length: setup.horizon - setup.warmup, startEpochMs: setup.startEpochMs };
+    this.compliance = new ComplianceCounts(setup.queues.map((q) => ({ id: q.id, compliance: q.compliance ?? DEFAULT_COMPLIANCE })), run);
     this.intervals = new IntervalBuckets(setup.queues.length);
     this.agentTime = new AgentTime(setup.agentGroups, setup.warmup, this.intervals);
     this.inFlight = new TimeIntegrator(setup.queues.length, setup.warmup, 0);
@@ -254,11 +260,18 @@ export class KpiCollector implements SimEventSink {
     const kind = this.kinds.get(callback);
     if (kind) kind.answeredByCustomer++;
     this.windows[q].answer(t);
+    if (live || this.compliance.countsEveryAnswer(q)) this.complianceAnswer(t, q);
     if (!live) return;
     this.totals[q].liveAnswers++;
     this.intervals.at(t)[q].liveAnswers++;
     if (kind) kind.liveAnswers++;
-    this.complianceWindows[q].answer(t);
+  }
+
+  /** An answer in queue `q`'s compliance denominator. */
+  private complianceAnswer(t: number, q: number): void {
+    this.totals[q].complianceAnswers++;
+    this.intervals.at(t)[q].complianceAnswers++;
+    this.compliance.answer(q, t);
   }
 
   /** Counts a `callback.complianceAbandoned` event. */
@@ -268,7 +281,24 @@ export class KpiCollector implements SimEventSink {
     this.intervals.at(t)[q].complianceAbandoned++;
     const kind = this.kinds.get(callback);
     if (kind) kind.complianceAbandoned++;
-    this.complianceWindows[q].abandon(t);
+    this.compliance.abandon(q, t);
+  }
+
+  /** Counts a `callback.safeHarbourMessage` event. */
+  callbackSafeHarbourMessage(_t: number, _callback: number, q: number, createdAt: number, length: number): void {
+    if (createdAt < this.warmup) return;
+    this.totals[q].safeHarbourMessages++;
+    this.totals[q].safeHarbourTime += length;
+  }
+
+  /** Counts a `callback.amdFalsePositive` event: a live answer (in either denominator) and a compliance abandon. */
+  callbackAmdFalsePositive(t: number, callback: number, q: number, createdAt: number): void {
+    if (createdAt < this.warmup) return;
+    this.totals[q].liveAnswers++;
+    this.intervals.at(t)[q].liveAnswers++;
+    this.totals[q].amdFalsePositiveAbandons++;
+    this.complianceAnswer(t, q);
+    this.callbackComplianceAbandoned(t, callback, q, createdAt);
   }
 
   /** Counts a `callback.connected` event. */
@@ -363,14 +393,16 @@ export class KpiCollector implements SimEventSink {
     // A worst 30-day rate of a run that counts fewer than 30 days would be a shorter period's rate under a 30-day name: none.
     const thirtyDays = coversDays(warmup, horizon, THIRTY_DAYS);
     const rates = (windows: AbandonWindows) => ({ max24h: windows.worstRate(1), max30d: thirtyDays ? windows.worstRate(THIRTY_DAYS) : null });
-    const worst = (windows: AbandonWindows, compliance: AbandonWindows) => ({ ...rates(windows), compliance: rates(compliance) });
+    const complianceWindows = this.compliance.report();
     this.setup.queues.forEach((q, i) => {
-      queues[q.id] = queueKpis(this.totals[i], worst(this.windows[i], this.complianceWindows[i]));
+      queues[q.id] = queueKpis(this.totals[i], { ...rates(this.windows[i]), compliance: worstRates(complianceWindows.queues[q.id]) });
       total.add(this.totals[i]);
     });
     return {
       queues,
-      total: queueKpis(total, worst(AbandonWindows.sum(warmup, this.windows), AbandonWindows.sum(warmup, this.complianceWindows))),
+      total: queueKpis(total, { ...rates(AbandonWindows.sum(warmup, this.windows)), compliance: worstRates(complianceWindows.total) }),
+      dropGroups: this.compliance.dropGroupKpis(this.totals, complianceWindows),
+      complianceWindows,
       callbackKinds: this.kinds.report(),
       campaigns: this.campaigns.report(this.setup.campaigns ?? []),
       ...(this.setup.routes?.length && { routes: this.routes.report() }),
@@ -384,15 +416,5 @@ export class KpiCollector implements SimEventSink {
   private countInFlight(q: number, inFlight: number, bucket: number, ms: number): void {
     countInFlight(this.totals[q], inFlight, ms);
     countInFlight(this.intervals.queues(bucket)[q], inFlight, ms);
-  }
-
-  /** Index of the queue with id `id` (the last one resolved is remembered). */
-  private queue(id: string): number {
-    if (id === this.lastQueueId) return this.lastQueue;
-    const index = this.queueIndex.get(id);
-    if (index === undefined) throw new Error(`KpiCollector: unknown queue ${id}`);
-    this.lastQueueId = id;
-    this.lastQueue = index;
-    return index;
   }
 }

@@ -23,6 +23,9 @@ export interface IntervalQueueFigures {
   attempts: number;
   connected: number;
   abandonedAfterAnswer: number;
+  /** Answers in the queue's compliance denominator, and compliance abandons. */
+  complianceAnswers: number;
+  complianceAbandoned: number;
   dialsInFlightMean: number | null;
   dialsInFlightMax: number;
   /** Interactions waiting for an agent at the start of the interval. */
@@ -114,6 +117,8 @@ export class IntervalBuckets {
           attempts: t.attempts,
           connected: t.connected,
           abandonedAfterAnswer: t.abandonedAfterAnswer,
+          complianceAnswers: t.complianceAnswers,
+          complianceAbandoned: t.complianceAbandoned,
           dialsInFlightMean: ratio(t.inFlightArea, t.inFlightTime, 3),
           dialsInFlightMax: t.inFlightMax,
           waiting: samples ? samples[2 * i] : 0,

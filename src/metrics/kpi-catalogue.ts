@@ -113,9 +113,14 @@ const QUEUE_KPIS: Record<QueueKey, Spec> = {
   abandonAfterAnswerRateMax30d: { label: 'worst 30 days', unit: 'share', better: 'lower', format: percent(2), limit: CEILING, parent: 'abandonAfterAnswerRate' },
   liveAnswers: { label: 'live answers', unit: 'count', better: 'neither', format: INTEGER },
   complianceAbandoned: { label: 'compliance abandons', unit: 'count', better: 'lower', format: INTEGER },
+  complianceAnswers: { label: 'answers counted (compliance)', unit: 'count', better: 'neither', format: INTEGER },
   complianceAbandonRate: { label: 'compliance abandon rate', unit: 'share', better: 'lower', format: percent(2), limit: CEILING },
   complianceAbandonRateMax24h: { label: 'worst 24 h', unit: 'share', better: 'lower', format: percent(2), limit: CEILING, parent: 'complianceAbandonRate' },
   complianceAbandonRateMax30d: { label: 'worst 30 days', unit: 'share', better: 'lower', format: percent(2), limit: CEILING, parent: 'complianceAbandonRate' },
+  safeHarbourMessages: { label: 'safe-harbour messages', unit: 'count', better: 'neither', format: INTEGER },
+  safeHarbourMessageMean: { label: 'safe-harbour message (mean heard)', unit: 'seconds', better: 'neither', format: DURATION },
+  safeHarbourHours: { label: 'safe-harbour message hours', unit: 'hours', better: 'neither', format: decimals(2) },
+  amdFalsePositiveAbandons: { label: 'AMD false positives counted', unit: 'count', better: 'lower', format: INTEGER },
   liveHungUpAsMachine: { label: 'live hung up as machine', unit: 'count', better: 'lower', format: INTEGER },
   dialsInFlightMean: { label: 'dials in flight (mean)', unit: 'level', better: 'neither', format: decimals(2) },
   dialsInFlightMax: { label: 'dials in flight (most)', unit: 'count', better: 'neither', format: INTEGER },
@@ -226,6 +231,7 @@ const CALLBACKS = ['created', 'completed', 'exhausted', 'cancelled', 'expired', 
 export const CLI_KPI_TABLE: {
   readonly queues: readonly KpiSection[];
   readonly kinds: readonly KpiRow[];
+  readonly dropGroups: readonly KpiRow[];
   readonly campaigns: readonly KpiRow[];
   readonly routes: readonly KpiRow[];
   readonly agents: readonly KpiRow[];
@@ -254,6 +260,9 @@ export const CLI_KPI_TABLE: {
             'complianceAbandonRateMax30d',
             'liveHungUpAsMachine',
             'dialsInFlightMean',
+            { key: 'safeHarbourMessages', optional: true },
+            { key: 'safeHarbourMessageMean', optional: true },
+            { key: 'amdFalsePositiveAbandons', optional: true },
           ),
         },
         { when: 'agentFirst', rows: rows('failedAttemptAgentHours') },
@@ -262,6 +271,16 @@ export const CLI_KPI_TABLE: {
     },
   ],
   kinds: rows('created', 'completed', { key: 'exhausted', label: 'exhausted' }, 'cancelled', { key: 'expired', label: 'expired' }, 'disconnected', 'active', 'attemptsPerCallback', 'connectRate', 'timeToConnect'),
+  dropGroups: rows(
+    'liveAnswers',
+    'complianceAnswers',
+    'complianceAbandoned',
+    'complianceAbandonRate',
+    'complianceAbandonRateMax24h',
+    'complianceAbandonRateMax30d',
+    { key: 'safeHarbourMessages', optional: true },
+    { key: 'amdFalsePositiveAbandons', optional: true },
+  ),
   campaigns: rows('dialed', 'live', 'callLater'),
   routes: rows('lines', 'lineOccupancy', 'peakLinesBusy', 'dialsWaitedForLine', 'lineWaitMean', 'lineWaitMax'),
   agents: rows('occupancy', 'idleShare', 'staffedHours', 'idleHours', 'notRespondingHours'),

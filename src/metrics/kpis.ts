@@ -69,12 +69,22 @@ export interface QueueKpis {
   liveAnswers: number;
   /** Customer First: live answers not connected to an agent within the queue's compliance threshold, whether or not the person then held on. */
   complianceAbandoned: number;
-  /** Compliance abandons as a share of live answers. */
+  /** Customer First: the answers the compliance rate divides by (live answers, or every answer that reached the queue: compliance.denominator). */
+  complianceAnswers: number;
+  /** Compliance abandons as a share of `complianceAnswers`. */
   complianceAbandonRate: number | null;
-  /** Worst compliance abandon rate over consecutive 24-hour periods of the counted run. */
+  /** Worst compliance abandon rate over any 24 hours of the counted run (rolling by the minute; the whole run if shorter): the UK measure. */
   complianceAbandonRateMax24h: number | null;
-  /** Worst compliance abandon rate over consecutive 30-day periods (null when the counted run is shorter). */
+  /** Worst compliance abandon rate over the successive 30-day periods of the counted run and the part period at its end (the whole run if shorter): the US measure. */
   complianceAbandonRateMax30d: number | null;
+  /** Customer First: safe-harbour messages played to live answers that became compliance abandons. */
+  safeHarbourMessages: number;
+  /** Mean length of the safe-harbour messages heard, s. */
+  safeHarbourMessageMean: number | null;
+  /** Total length of the safe-harbour messages heard, hours. */
+  safeHarbourHours: number;
+  /** Customer First: live people taken for machines and hung up on, counted as compliance abandons (compliance.countAmdFalsePositives). */
+  amdFalsePositiveAbandons: number;
   /** Customer First: live people hung up on because detection took them for a machine. */
   liveHungUpAsMachine: number;
   /** Customer First: mean dials in flight over the counted run. */
@@ -133,9 +143,14 @@ export function queueKpis(t: QueueTally, windows: AbandonWindows = NO_WINDOWS): 
     abandonAfterAnswerRateMax30d: windows.max30d,
     liveAnswers: t.liveAnswers,
     complianceAbandoned: t.complianceAbandoned,
-    complianceAbandonRate: ratio(t.complianceAbandoned, t.liveAnswers),
+    complianceAnswers: t.complianceAnswers,
+    complianceAbandonRate: ratio(t.complianceAbandoned, t.complianceAnswers),
     complianceAbandonRateMax24h: windows.compliance.max24h,
     complianceAbandonRateMax30d: windows.compliance.max30d,
+    safeHarbourMessages: t.safeHarbourMessages,
+    safeHarbourMessageMean: ratio(t.safeHarbourTime / 1000, t.safeHarbourMessages, 3),
+    safeHarbourHours: round(t.safeHarbourTime / HOUR, 4),
+    amdFalsePositiveAbandons: t.amdFalsePositiveAbandons,
     liveHungUpAsMachine: t.liveHungUpAsMachine,
     dialsInFlightMean: ratio(t.inFlightArea, t.inFlightTime, 3),
     dialsInFlightMax: t.inFlightMax,

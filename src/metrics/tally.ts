@@ -32,6 +32,13 @@ export class QueueTally {
   liveAnswers = 0;
   /** Customer First: live answers not connected to an agent within the compliance threshold. */
   complianceAbandoned = 0;
+  /** Customer First: answers in the queue's compliance denominator (live answers, or every answer that reached the queue). */
+  complianceAnswers = 0;
+  /** Customer First: safe-harbour messages played, and their total length heard (ms). */
+  safeHarbourMessages = 0;
+  safeHarbourTime = 0;
+  /** Customer First: live people taken for machines and hung up on, counted as compliance abandons. */
+  amdFalsePositiveAbandons = 0;
   firstDialSum = 0;
   firstDialCount = 0;
   connectSum = 0;

@@ -178,6 +178,18 @@ export const EVENT_SCHEMA = {
   ]),
   /** Customer First: a person who answered was not connected to an agent within the queue's compliance threshold (or hung up before it). */
   'callback.complianceAbandoned': event('callbackComplianceAbandoned', [{ callback: number }, { queue }, { createdAt: number }]),
+  /** Customer First: the queue's safe-harbour message was played to a live answer that became a compliance abandon. */
+  'callback.safeHarbourMessage': event('callbackSafeHarbourMessage', [
+    { callback: number },
+    { queue },
+    { createdAt: number },
+    {
+      /** ms of the message the person heard (cut short if they hang up during it). */
+      length: number,
+    },
+  ]),
+  /** Customer First: a live person that answer detection took for a machine was hung up on, counted as a compliance abandon (compliance.countAmdFalsePositives). */
+  'callback.amdFalsePositive': event('callbackAmdFalsePositive', [{ callback: number }, { queue }, { createdAt: number }]),
   /** A callback's customer and an agent were connected. */
   'callback.connected': event('callbackConnected', [
     { callback: number },

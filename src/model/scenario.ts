@@ -106,6 +106,18 @@ export interface QueueConfig {
     ceiling: number;
     /** ms an unanswered dial rings at least before it is given up. */
     minRing: number;
+    /** Where `threshold` is counted from: the answer, or the end of the person's greeting. */
+    measureFrom: 'answer' | 'greeting';
+    /** How long a person takes to greet (required when `measureFrom` is `greeting`). */
+    greeting?: Distribution;
+    /** The recorded message played to a live answer that becomes a compliance abandon; none when absent. */
+    safeHarbourMessage?: Distribution;
+    /** What the rate divides by: live answers, or every answer the queue tried to connect (live or a transferred machine). */
+    denominator: 'liveAnswers' | 'reachedQueue';
+    /** The campaign (drop group) the queue is judged with, besides alone. */
+    dropGroup?: string;
+    /** A live person detection took for a machine and hung up on counts as a live answer and a compliance abandon. */
+    countAmdFalsePositives: boolean;
   };
   /** Skills every interaction on this queue requires. */
   skills: string[];

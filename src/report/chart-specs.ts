@@ -127,6 +127,29 @@ export function timeChartSpec(points: readonly TimePoint[], options: TimeChartOp
   } as TopLevelSpec;
 }
 
+/** A rate over time, one line per series, with a ceiling drawn as a dashed rule (e.g. the compliance abandon rate by hour). */
+export function ceilingChartSpec(points: readonly TimePoint[], options: TimeChartOptions & { ceiling: { value: number; label: string } }): TopLevelSpec {
+  const series = [...new Set(points.map((p) => p.series))];
+  const x = { field: 't', type: 'temporal', title: options.xTitle, scale: { type: 'utc' }, axis: { labelOverlap: true, ...(options.xFormat ? { format: options.xFormat } : {}) } };
+  const y = { field: 'value', type: 'quantitative', title: options.yTitle ?? null, axis: { tickCount: 8, ...(options.yFormat ? { format: options.yFormat } : {}) } };
+  const color = { field: 'series', type: 'nominal', title: null, sort: series, ...(series.length > 1 ? {} : { legend: null }) };
+  return {
+    config: CONFIG,
+    width: WIDTH,
+    height: HEIGHT,
+    layer: [
+      { data: { values: points.map((p) => ({ ...p })) }, mark: { type: 'line', strokeWidth: 2, interpolate: 'step-after' }, encoding: { x, y, color } },
+      {
+        data: { values: [{ y: options.ceiling.value, label: options.ceiling.label }] },
+        layer: [
+          { mark: { type: 'rule', strokeDash: [4, 3], color: '#c00' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+          { mark: { type: 'text', align: 'right', dy: -6, color: '#c00', fontSize: 11 }, encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: WIDTH - 4 }, text: { field: 'label' } } },
+        ],
+      },
+    ],
+  } as TopLevelSpec;
+}
+
 /** The distribution of attempts per ended callback as bars, grouped side by side when there are several groups. */
 export function attemptsChartSpec(bars: readonly AttemptsBar[]): TopLevelSpec {
   const several = new Set(bars.map((b) => b.group)).size > 1;

@@ -6,6 +6,7 @@ import type { Interval } from '../model/statistics.js';
 import type { ReplicatedResult } from '../runner/replicate.js';
 import type { RunResult } from '../runner/simulate.js';
 import { attemptsChartSpec, timeChartSpec } from './chart-specs.js';
+import { complianceSection } from './compliance-section.js';
 import { escapeHtml } from './escape.js';
 import { charts, facts, figure, note, page, type PageSection } from './page.js';
 import { attemptsBars, hasProfileData, intervalPoints, profilePoints, type AttemptsDistribution } from './series.js';
@@ -56,6 +57,8 @@ export async function runReport(result: Result, scenario?: Scenario, options: Ru
     { title: 'KPIs', html: kpiSection(result) },
     { title: 'Charts', html: await chartSection(result, scenario, options) },
   ];
+  const compliance = isReplicated(result) ? null : await complianceSection(result.kpis.complianceWindows, result.intervals, calendarFor(result, scenario));
+  if (compliance) sections.splice(2, 0, { title: 'Compliance', html: compliance });
   return page(header, sections);
 }
 
@@ -71,7 +74,7 @@ function kpiSection(result: Result): string {
 
 async function chartSection(result: Result, scenario: Scenario | undefined, options: RunReportOptions): Promise<string> {
   const figures: string[] = [];
-  const calendar = scenario ? new LocalCalendar(scenario.startEpochMs, scenario.utcOffsetMinutes, scenario.timeZone) : calendarOf(result.scenario);
+  const calendar = calendarFor(result, scenario);
   const profiles = isReplicated(result) ? (options.profiles ?? []) : profileOf(result, calendar);
   const points = profilePoints(profiles, options.queue);
   if (hasProfileData(points)) {
@@ -95,6 +98,11 @@ async function chartSection(result: Result, scenario: Scenario | undefined, opti
   }
   if (figures.length === 0) return note('Nothing to draw: the run has neither a day profile nor intervals nor ended callbacks.');
   return charts(figures);
+}
+
+/** The local calendar of a result: its scenario's, else the one its start names. */
+function calendarFor(result: Result, scenario: Scenario | undefined): LocalCalendar {
+  return scenario ? new LocalCalendar(scenario.startEpochMs, scenario.utcOffsetMinutes, scenario.timeZone) : calendarOf(result.scenario);
 }
 
 /** A run's day profile: its own, or folded from its intervals. */

@@ -67,6 +67,35 @@ export function intervalPoints(intervals: readonly IntervalReport[], calendar: L
   return points;
 }
 
+/**
+ * The compliance abandon rate of each queue with answers to judge (all
+ * queues together when there are several), by hour of the run, or by day
+ * when the intervals cover a week or more.
+ */
+export function complianceRatePoints(intervals: readonly IntervalReport[], calendar: LocalCalendar): { step: 'hour' | 'day'; points: TimePoint[] } {
+  const step = intervals.length >= 7 * 48 ? 'day' : 'hour';
+  const size = step === 'day' ? 48 : 2;
+  const queues = intervals.length > 0 ? Object.keys(intervals[0].queues) : [];
+  const judged = queues.filter((id) => intervals.some((iv) => (iv.queues[id]?.complianceAnswers ?? 0) > 0));
+  const lines: Array<[string, string[]]> = judged.map((id) => [judged.length > 1 ? `queue ${id}` : 'compliance abandon rate', [id]]);
+  if (judged.length > 1) lines.push(['all queues', judged]);
+  const points: TimePoint[] = [];
+  for (const [series, ids] of lines) {
+    for (let start = 0; start < intervals.length; start += size) {
+      let answers = 0;
+      let abandons = 0;
+      for (const iv of intervals.slice(start, start + size)) {
+        for (const id of ids) {
+          answers += iv.queues[id]?.complianceAnswers ?? 0;
+          abandons += iv.queues[id]?.complianceAbandoned ?? 0;
+        }
+      }
+      if (answers > 0) points.push({ t: localTime(intervals[start].start, calendar), series, value: round6(abandons / answers) });
+    }
+  }
+  return { step, points };
+}
+
 /** Local wall-clock time of an interval start (written as if it were UTC). */
 function localTime(iso: string, calendar: LocalCalendar): number {
   return calendar.localEpoch(Date.parse(iso) - calendar.startEpochMs);

@@ -1,5 +1,6 @@
 import { ContactCenter, type EngineName } from '../contact-center/world.js';
 import { KpiCollector, type CollectorSetup, type IntervalReport } from '../metrics/collector.js';
+import type { ComplianceReport, DropGroupKpis } from '../metrics/collector.js';
 import type { AgentKpis, CallbackKindKpis, QueueKpis } from '../metrics/kpis.js';
 import type { RouteKpis } from '../metrics/route-lines.js';
 import type { OperationRecord } from '../metrics/collector.js';
@@ -51,6 +52,10 @@ export interface RunResult {
     /** Per outbound route that declares its lines (absent when none does). */
     routes?: Record<string, RouteKpis>;
     agents: AgentKpis & { groups: Record<string, AgentKpis> };
+    /** The compliance KPIs of each drop group. */
+    dropGroups: Record<string, DropGroupKpis>;
+    /** The compliance measure in the rule windows, per queue, drop group and in total. */
+    complianceWindows: ComplianceReport;
   };
   run: {
     /** Simulation events handled. */
@@ -72,7 +77,11 @@ export interface RunResult {
 /** What the KPI collector of a run of `scenario` in `world` needs to know (queues, agent groups, warm-up, horizon, campaigns). */
 export function collectorSetup(scenario: Scenario, world: ContactCenter): CollectorSetup {
   return {
-    queues: scenario.queues.map((q) => ({ id: q.id, serviceLevelThreshold: q.serviceLevel.threshold })),
+    queues: scenario.queues.map((q) => ({
+      id: q.id,
+      serviceLevelThreshold: q.serviceLevel.threshold,
+      compliance: { ceiling: q.compliance.ceiling, denominator: q.compliance.denominator, ...(q.compliance.dropGroup !== undefined && { dropGroup: q.compliance.dropGroup }) },
+    })),
     agentGroups: Array.from({ length: world.agents.size }, (_, a) => world.agents.groupOf(a)),
     warmup: scenario.warmup,
     horizon: scenario.duration,
@@ -110,6 +119,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       campaigns: report.campaigns,
       ...(report.routes && { routes: report.routes }),
       agents: report.agents,
+      dropGroups: report.dropGroups,
+      complianceWindows: report.complianceWindows,
     },
     operations: report.operations,
     run: {

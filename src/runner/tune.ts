@@ -10,6 +10,17 @@ export type AbandonWindow = 'run' | '24h' | '30d';
 /** Which abandons count: the regulators' compliance abandons (no agent within the threshold), or the customers who hung up waiting. */
 export type AbandonMeasure = 'compliance' | 'true';
 
+/**
+ * The window a tune holds under the ceiling: the one asked for, else the US
+ * measure, the worst 30-day period (the whole run when it counts less than
+ * 30 days, as the rule measures a shorter campaign); the true abandon rate
+ * has no 30-day value on such a run, so its default is then the whole run.
+ */
+export function tuneWindow(asked: AbandonWindow | undefined, measure: AbandonMeasure, thirtyDays: boolean): AbandonWindow {
+  if (asked !== undefined) return asked;
+  return measure === 'true' && !thirtyDays ? 'run' : '30d';
+}
+
 /** The tuner's question. */
 export interface TuneGoal {
   queue: string;

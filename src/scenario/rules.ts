@@ -7,6 +7,7 @@
  */
 import { formatDuration } from '../model/duration.js';
 import { MAX_SCHEDULE_AHEAD_MS, type Scenario } from '../model/scenario.js';
+import { complianceGreeting } from './compliance-rules.js';
 import { distributionMax } from './distribution.js';
 import type { Draft } from './drafts.js';
 import { VALUE } from './messages.js';
@@ -180,5 +181,5 @@ function operations(s: Scenario): Draft[] {
 
 /** Rule errors and warnings of a resolved scenario; `data` is the raw file data. */
 export function scenarioRules(s: Scenario, data: Record<string, unknown>): Draft[] {
-  return [...scheduleAhead(s), ...agentOwned(s), ...scripts(s), ...voicemailAndFlows(s), ...callerId(data), ...skills(s), ...operations(s), ...minimumRing(s)];
+  return [...scheduleAhead(s), ...agentOwned(s), ...scripts(s), ...voicemailAndFlows(s), ...callerId(data), ...skills(s), ...operations(s), ...minimumRing(s), ...complianceGreeting(s)];
 }

@@ -49,7 +49,7 @@ export function queue(id: string, overrides: Partial<QueueConfig> = {}): QueueCo
     priority: 0,
     serviceLevel: { percentage: 80, threshold: 20_000 },
     callback: callbackSettings(),
-    compliance: { threshold: 2_000, ceiling: 0.03, minRing: 15_000 },
+    compliance: { threshold: 2_000, ceiling: 0.03, minRing: 15_000, measureFrom: 'answer', denominator: 'liveAnswers', countAmdFalsePositives: false },
     skills: [],
     routing: 'longestIdle',
     preferredAgentRouting: { enabled: false, share: 0.3, timeout: 30_000 },

@@ -158,18 +158,18 @@ describe('exit status 3: ran, but the goal was not met', () => {
     expect(run.status).toBe(3);
     expect(run.stdout).toContain('No setting keeps the abandon rate under the ceiling');
     expect(run.stdout).toContain('pacingModifier=10');
-    expect(run.stderr).toContain('tune: no setting keeps the compliance abandon (whole run) rate under 0.0% with 95% confidence');
+    expect(run.stderr).toContain('tune: no setting keeps the compliance abandon (worst 30d) rate under 0.0% with 95% confidence');
     const json = await cli(...args, '--json');
     expect(json.status).toBe(3);
     expect(JSON.parse(json.stdout).best).toBeNull();
   }, 60_000);
 });
 
-describe('tune --window 30d needs a run that counts 30 days', () => {
+describe('tune --measure true --window 30d needs a run that counts 30 days', () => {
   it('is refused (exit 2) before any run when the counted period is shorter', async () => {
-    const run = await cli('tune', 'scenarios/customer-first-pacing.yaml', '--queue', 'callbacks', '--window', '30d', '--out', join(scratch, 'never'));
+    const run = await cli('tune', 'scenarios/customer-first-pacing.yaml', '--queue', 'callbacks', '--measure', 'true', '--window', '30d', '--out', join(scratch, 'never'));
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('--window 30d: the run counts 6d (duration 7d minus warm-up 1d), less than 30 days, so it has no 30-day rate');
+    expect(run.stderr).toContain('--window 30d: the run counts 6d (duration 7d minus warm-up 1d), less than 30 days, so the abandon-after-answer rate (--measure true) has no 30-day rate');
     expect(existsSync(join(scratch, 'never'))).toBe(false);
   });
 });

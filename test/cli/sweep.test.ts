@@ -131,6 +131,9 @@ describe('cbsim tune', () => {
     const trueMeasure = JSON.parse((await cli(...args, '--measure', 'true')).stdout);
     expect(compliance.goal.measure).toBe('compliance');
     expect(trueMeasure.goal.measure).toBe('true');
+    // By default the US measure (the worst 30-day period, here the whole 2-day run); the true rate has none on so short a run: the whole run.
+    expect(compliance.goal.window).toBe('30d');
+    expect(trueMeasure.goal.window).toBe('run');
     compliance.candidates.forEach((c: { label: string; abandon: { mean: number } }, i: number) => {
       expect(c.label).toBe(trueMeasure.candidates[i].label);
       expect(c.abandon.mean).toBeGreaterThanOrEqual(trueMeasure.candidates[i].abandon.mean);

@@ -22,12 +22,14 @@ export function input(overrides: Partial<CallbackInput> = {}): CallbackInput {
     machineReaction: 'HangUp',
     assignToQueueOnExpiration: true,
     complianceThreshold: 2_000,
+    safeHarbourMessage: false,
+    countAmdFalsePositives: false,
     ...overrides,
   };
 }
 
 /** An attempt answered by a live person: 2 s to ring-back, 10 s of ringing, 30 s of patience, 5 min of talk, 1 min of wrap-up. */
-export const LIVE: AttemptPlan = { response: 'ring', answer: 'live', signalDelay: 2_000, ringDuration: 10_000, patience: 30_000, talk: 300_000, wrapUp: 60_000 };
+export const LIVE: AttemptPlan = { response: 'ring', answer: 'live', signalDelay: 2_000, ringDuration: 10_000, patience: 30_000, talk: 300_000, wrapUp: 60_000, greeting: 0, trulyLive: true };
 
 /** The PLACED event of an attempt like `LIVE` with `changes`. */
 export function placed(changes: Partial<AttemptPlan> = {}): CallbackEvent {

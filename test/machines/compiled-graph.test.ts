@@ -78,15 +78,19 @@ const callbackInputs: CallbackInput[] = (['TransferToQueue', 'HangUp', 'Transfer
       assignToQueueOnExpiration: variant === 0,
       retryOn: variant ? (['busy', 'fax'] as CallbackInput['retryOn']) : base.retryOn,
       maxRetryCount: variant ? 0 : 1,
+      safeHarbourMessage: variant === 0,
+      countAmdFalsePositives: variant === 1,
     })),
   ),
 );
 
-const LIVE: AttemptPlan = { response: 'ring', answer: 'live', signalDelay: 2_000, ringDuration: 10_000, patience: 30_000, talk: 300_000, wrapUp: 60_000 };
+const LIVE: AttemptPlan = { response: 'ring', answer: 'live', signalDelay: 2_000, ringDuration: 10_000, patience: 30_000, talk: 300_000, wrapUp: 60_000, greeting: 0, trulyLive: true };
 /** Attempt plans for every response and answer, and a conversation without wrap-up. */
 const PLANS: AttemptPlan[] = [
   LIVE,
+  { ...LIVE, answer: 'machine', patience: Infinity, trulyLive: false },
   { ...LIVE, answer: 'machine', patience: Infinity },
+  { ...LIVE, greeting: 3_000 },
   { ...LIVE, answer: 'noAnswer' },
   { ...LIVE, response: 'busy' },
   { ...LIVE, response: 'fax' },

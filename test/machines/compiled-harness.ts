@@ -95,6 +95,8 @@ export const callbackInputArb: fc.Arbitrary<CallbackInput> = fc.record({
   machineReaction: fc.constantFrom('TransferToQueue' as const, 'HangUp' as const, 'TransferToFlow' as const),
   assignToQueueOnExpiration: fc.boolean(),
   complianceThreshold: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60_000 })),
+  safeHarbourMessage: fc.boolean(),
+  countAmdFalsePositives: fc.boolean(),
 });
 
 /** Random call inputs: patience, offer, voicemail and flow each absent (Infinity) or soon, so that every path is taken. */
@@ -120,6 +122,8 @@ const planArb: fc.Arbitrary<AttemptPlan> = fc.record({
   patience: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 120_000 })),
   talk: fc.integer({ min: 0, max: 3_600_000 }),
   wrapUp: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 600_000 })),
+  greeting: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10_000 })),
+  trulyLive: fc.boolean(),
 });
 
 /** Random agent inputs. */

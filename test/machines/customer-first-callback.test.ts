@@ -74,6 +74,21 @@ const ROWS: Row[] = [
   // No agent within the threshold: a compliance abandon, while the customer waits on.
   { name: 'waitingForAgent, the compliance threshold passes', path: toWaiting(), step: { fire: COMPLIANCE }, to: 'waitingForAgent', log: ['complianceAbandon'] },
   { name: 'offered, the compliance threshold passes', path: toOffered(), step: { fire: COMPLIANCE }, to: 'offered', log: ['complianceAbandon'] },
+  // The threshold counts from the end of the greeting the plan carries.
+  { name: 'ringing, a live person with a 3 s greeting', path: toRinging(placed({ greeting: 3_000 })), step: { fire: RING }, to: 'waitingForAgent', log: ['ringing>waitingForAgent', `cancel ${RING}`, 'customerAnswered', `delay ${COMPLIANCE} 5000`, `delay ${PATIENCE} 30000`, 'holdReservation', 'enqueueAnswered'] },
+  // A queue with a safe-harbour message plays it to a person still waiting; one whose patience ran out first hears none.
+  { name: 'waitingForAgent, the threshold passes: the safe-harbour message', input: { safeHarbourMessage: true }, path: toWaiting(), step: { fire: COMPLIANCE }, to: 'waitingForAgent', log: ['complianceAbandon', 'playSafeHarbourMessage'] },
+  { name: 'waitingForAgent, the person hangs up before the threshold: no message', input: { safeHarbourMessage: true }, path: toWaiting(placed({ patience: 1_000 })), step: { fire: COMPLIANCE }, to: 'waitingForAgent', log: ['complianceAbandon'] },
+  // A person detection took for a machine, counted: the chart names it before the failed attempt.
+  {
+    name: 'ringing, a live person taken for a machine and hung up on, counted',
+    input: { countAmdFalsePositives: true },
+    path: toRinging(placed({ answer: 'machine', trulyLive: true })),
+    step: { fire: RING },
+    to: 'waitingRetry',
+    log: ['ringing>waitingRetry', `cancel ${RING}`, 'amdFalsePositiveAbandon', ...fail('machine', 'waitingRetry', 'ringing').slice(1)],
+  },
+  { name: 'ringing, a real machine hung up on, with false positives counted', input: { countAmdFalsePositives: true }, path: toRinging(placed({ answer: 'machine', trulyLive: false })), step: { fire: RING }, to: 'waitingRetry', log: fail('machine', 'waitingRetry', 'ringing', [`cancel ${RING}`]) },
   { name: 'connected, the talk ends', path: toConnected(), step: { fire: TALK }, to: 'wrapUp', log: ['connected>wrapUp', `cancel ${TALK}`, 'endTalk {"wrapUp":true}', `delay ${WRAP} 60000`] },
   { name: 'wrapUp, it ends', path: [...toConnected(), { fire: TALK }], step: { fire: WRAP }, to: 'completed', log: ['wrapUp>completed', `cancel ${WRAP}`, 'endAfterCallWork', 'finish {"end":"completed"}'] },
   { name: 'waitingRetry, the retry is due: back to the dialer', path: [...toRinging(placed({ answer: 'noAnswer' })), { fire: RING }], step: { fire: RETRY }, to: 'queued', log: ['waitingRetry>queued', `cancel ${RETRY}`, 'enqueueForDialer'] },

@@ -5,7 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
-import { makeSweep, writeSweepDir } from './fixtures.js';
+import { writeFileSync } from 'node:fs';
+import { runReport } from '../../src/report/index.js';
+import { makeSweep, runScenario, writeSweepDir } from './fixtures.js';
 
 // Debian's chromium package (.ci/run installs it when missing); CBSIM_CHROMIUM points elsewhere.
 const CHROMIUM = process.env.CBSIM_CHROMIUM ?? '/usr/bin/chromium';
@@ -154,4 +156,44 @@ describe.skipIf(!found)(`the report in headless Chromium${found ? '' : ` — SKI
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('shows a run’s compliance section: the table of windows with verdicts, and the rate by hour with the ceiling as a rule', async () => {
+    const { result, scenario } = runScenario('scenarios/customer-first-pacing.yaml', { duration: '3d' });
+    const dir = mkdtempSync(join(tmpdir(), 'cbsim-browser-run-'));
+    const file = join(dir, 'run.html');
+    writeFileSync(file, await runReport(result, scenario));
+    const profile = mkdtempSync(join(tmpdir(), 'cbsim-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1240, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const seen = await page.evaluate(() => {
+        const table = document.querySelector('table.compliance');
+        const figure = document.querySelector('figure#chart-compliance');
+        const marks: Record<string, number> = {};
+        for (const g of figure?.querySelectorAll('[aria-roledescription]') ?? []) {
+          const r = g.getBoundingClientRect();
+          const kind = g.getAttribute('aria-roledescription')!;
+          if (r.width > 0 || r.height > 0) marks[kind] = (marks[kind] ?? 0) + 1;
+        }
+        const svg = figure?.querySelector('svg')?.getBoundingClientRect();
+        return {
+          rows: [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+          tableHeight: table?.getBoundingClientRect().height ?? 0,
+          chart: { width: svg?.width ?? 0, height: svg?.height ?? 0, marks },
+        };
+      });
+      expect(seen.rows.map((r) => r[1])).toEqual(['whole run', 'US: the run (under 30 days)', 'UK: worst 24 h']);
+      for (const r of seen.rows) expect(r.slice(-2)).toEqual(['3.00%', 'fail']);
+      expect(seen.tableHeight).toBeGreaterThan(50);
+      expect(seen.chart.width).toBeGreaterThan(300);
+      expect(seen.chart.height).toBeGreaterThan(150);
+      expect(seen.chart.marks['line mark']).toBe(1);
+      expect(seen.chart.marks['rule mark']).toBe(1);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -128,7 +128,7 @@ describe('writeRunReport', () => {
     await writeRunReport(result, scenario, path);
     const html = readFileSync(path, 'utf8');
     expect(selfContainedProblems(html)).toEqual([]);
-    expect([...html.matchAll(/<figure id="([^"]+)"/g)].map((m) => m[1])).toEqual(['chart-day', 'chart-attempts', 'chart-intervals']);
+    expect([...html.matchAll(/<figure id="([^"]+)"/g)].map((m) => m[1])).toEqual(['chart-compliance', 'chart-day', 'chart-attempts', 'chart-intervals']);
   });
 });
 

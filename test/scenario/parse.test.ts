@@ -51,7 +51,7 @@ describe('parseScenario: the example scenario (fixtures/scenarios/design-example
           answeredPosition: 'original',
           priority: 0,
         },
-        compliance: { threshold: 2_000, ceiling: 0.03, minRing: 15_000 },
+        compliance: { threshold: 2_000, ceiling: 0.03, minRing: 15_000, measureFrom: 'answer', denominator: 'liveAnswers', countAmdFalsePositives: false },
         skills: [],
         routing: 'longestIdle',
         preferredAgentRouting: { enabled: false, share: 0.3, timeout: 30_000 },

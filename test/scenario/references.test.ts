@@ -19,6 +19,7 @@ const NOT_REFERENCES: Record<string, string> = {
   'inbound.*.scheduleCallback.routeToMe': 'a probability', 'inbound.*.scheduleCallback.routeToMeWait': 'a duration',
   'queues.*.callback.agentOwnedCallbacks.assignToQueueOnExpiration': 'true or false', 'queues.*.callback.agentOwnedCallbacks.maxOwnership': 'a duration',
   'queues.*.callback.script.callbackEnabled': 'true or false',
+  'queues.*.compliance.dropGroup': 'defines a drop group name (queues naming the same one are measured together)',
 };
 
 describe('the reference table', () => {
