@@ -165,6 +165,7 @@ function callbackInput(): CallbackInput {
     machineReaction: 'HangUp',
     assignToQueueOnExpiration: false,
     complianceThreshold: 2_000,
+    checksPermit: false,
   } as CallbackInput;
 }
 

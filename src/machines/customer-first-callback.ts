@@ -1,4 +1,5 @@
 import { callbackSetup, CALLBACK_TAGS, failed, initialContext, placingAndDialing, queuedEdits, sharedStates } from './callback-parts.js';
+import { dialPermitStates } from './dial-permit-states.js';
 
 const { editable, inFlight, waitingForAgent } = CALLBACK_TAGS;
 
@@ -13,7 +14,8 @@ const { editable, inFlight, waitingForAgent } = CALLBACK_TAGS;
  * hangs up; a customer who waits longer than their patience abandons the
  * call (a failed attempt, retried like the others). A live voice or machine
  * sent to a flow completes the callback; one the queue hangs up on
- * disconnects it.
+ * disconnects it. With a dial permit rule, the callback is queued through
+ * `checkingPermit` (see `dialPermitStates`).
  */
 export const customerFirstCallbackMachine = callbackSetup.createMachine({
   id: 'customerFirstCallback',
@@ -21,10 +23,13 @@ export const customerFirstCallbackMachine = callbackSetup.createMachine({
   context: ({ input }) => initialContext(input),
   states: {
     ...sharedStates(),
+    ...dialPermitStates(),
     queued: {
       tags: [editable],
       entry: 'enqueueForDialer',
       exit: 'leaveDialerList',
+      // The calling hours close: off the dialer's list until they open again.
+      after: { permitFor: 'checkingPermit' },
       on: {
         DIAL: 'placing',
         ...queuedEdits(),

@@ -22,7 +22,7 @@ export class QueueTally {
   talkCount = 0;
 
   created = 0;
-  readonly ended: Record<CallbackEnd, number> = { completed: 0, exhausted: 0, cancelled: 0, expired: 0, disconnected: 0 };
+  readonly ended: Record<CallbackEnd, number> = { completed: 0, exhausted: 0, cancelled: 0, expired: 0, disconnected: 0, doNotCall: 0, attemptCapped: 0 };
   attempts = 0;
   connected = 0;
   /** Customer First: live (or machine) answers that waited for an agent. */
@@ -32,6 +32,15 @@ export class QueueTally {
   liveAnswers = 0;
   /** Customer First: live answers not connected to an agent within the compliance threshold. */
   complianceAbandoned = 0;
+  /** Callbacks that waited for their customer's calling hours at least once, and the ms they waited in all. */
+  waitedForHours = 0;
+  hoursWaitSum = 0;
+  /** Callbacks that waited out a redial lockout at least once. */
+  waitedForLockout = 0;
+  /** Callbacks that waited for the attempt cap's window at least once. */
+  waitedForAttemptCap = 0;
+  /** Dials placed outside the customer's calling hours (checked apart from the permit: 0 unless the permit is wrong). */
+  dialsOutsideHours = 0;
   firstDialSum = 0;
   firstDialCount = 0;
   connectSum = 0;
