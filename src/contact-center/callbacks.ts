@@ -175,6 +175,7 @@ export class CallbackCenter implements AgentRequester {
     record.plan = null;
     record.permitUntil = Infinity;
     record.permitWaits = 0;
+    record.dialRefusedUntil = -1;
     this.records.add(record);
     this.world.channel.callbackCreated(now, id, queue.index, spec.kind, settings.mode, spec.position);
     if (record.scheduledAt < 0) this.world.sim.scheduleOn(this.analyticsLine, this.analyticsKind, id);

@@ -85,8 +85,12 @@ export class DialPermits {
     }
     const hours = this.hours[queue.index];
     if (hours === undefined) return PERMITTED_FOR_GOOD;
-    const answer = hours.at(this.zoneOf(record), now);
-    if (answer.wait > 0) return this.wait(record, 'hours', answer.wait);
+    const zone = this.zoneOf(record);
+    // Not before the end of a window an agent's dial was refused in; and a window in its last millisecond is closed already.
+    let from = Math.max(now, record.dialRefusedUntil);
+    let answer = hours.at(zone, from);
+    if (answer.wait === 0 && answer.closesAt - from <= 1) answer = hours.at(zone, (from = answer.closesAt));
+    if (answer.wait > 0 || from > now) return this.wait(record, 'hours', from - now + answer.wait);
     record.permitUntil = answer.closesAt;
     // The permit lapses a millisecond before the window closes, so that no dial falls on its end.
     return { type: 'PERMITTED', permitFor: answer.closesAt === Infinity ? Infinity : answer.closesAt - now - 1 };
@@ -94,7 +98,9 @@ export class DialPermits {
 
   /** Agent First: whether a dial `dialDelay` ms from now, after the agent's preview, would fall outside the callback's permit. */
   refusesDial(record: CallbackRecord, dialDelay: number): boolean {
-    return this.world.sim.now + dialDelay >= record.permitUntil;
+    if (this.world.sim.now + dialDelay < record.permitUntil) return false;
+    record.dialRefusedUntil = record.permitUntil;
+    return true;
   }
 
   /** `record` dials now: counted against the attempt cap, and its local time checked against the calling hours (on its own, apart from the permit). */

@@ -44,6 +44,19 @@ describe('calling hours', () => {
     });
   }
 
+  it('Agent First: an agent whose dial, after a 20-minute preview, would fall after the window closes hands the callback back (DIAL_REFUSED) and is free again', () => {
+    const s = day('AgentFirst', { callingHours: NINE_TO_FIVE });
+    s.agents = [agents('a', 6, ['q'], { dialTime: constant(20 * MINUTE) })];
+    const { events } = record(s);
+    const refused = ofType(events, 'callback.state').filter((e) => e.from === 'agentConnected' && e.to === 'checkingPermit');
+    expect(refused.length).toBeGreaterThan(0);
+    for (const e of refused) expect(utcHour(e.t + 20 * MINUTE) >= 17 || utcHour(e.t) < 9, `refused at ${e.t}`).toBe(true);
+    for (const d of ofType(events, 'callback.dialed')) expect(utcHour(d.t) >= 9 && utcHour(d.t) < 17, `dial at ${d.t}`).toBe(true);
+    // The refused callbacks are dialed the next day, within the window.
+    const dialed = new Set(ofType(events, 'callback.dialed').map((d) => d.callback));
+    expect(refused.filter((e) => dialed.has(e.callback)).length).toBeGreaterThan(0);
+  });
+
   it('without calling hours, the same run dials at night too', () => {
     const dials = ofType(record(day('CustomerFirst')).events, 'callback.dialed');
     expect(dials.some((d) => utcHour(d.t) < 9 || utcHour(d.t) >= 17)).toBe(true);
