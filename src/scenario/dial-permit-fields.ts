@@ -52,8 +52,8 @@ export const timeZonesField = z
     for (const zone of zones) {
       if (!isTimeZone(zone)) {
         ctx.issues.push({
-          code: 'custom', input: zone, path: [zone],
-          message: message(`${VALUE} is not a known IANA time zone, such as America/New_York or Europe/London`, didYouMean(zone, Intl.supportedValuesOf('timeZone'))),
+          code: 'custom', input: ctx.value,
+          message: message(`"${zone}" is not a known IANA time zone, such as America/New_York or Europe/London`, didYouMean(zone, Intl.supportedValuesOf('timeZone'))),
         });
       }
     }
