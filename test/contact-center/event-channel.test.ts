@@ -92,9 +92,10 @@ describe('EventChannel', () => {
     expect(new Set(withSink.events.map((e) => e.type))).toEqual(new Set(without.events.map((e) => e.type)));
     expect(JSON.stringify(withSink.events)).toBe(JSON.stringify(without.events));
     expect(withSink.report).toEqual(without.report);
-    // Two days publish every type but callback.analyticsEnded (14 days without an update).
+    // Two days publish every type but callback.analyticsEnded (14 days without an update), the dial permit's waits (no
+    // calling hours, lockout or cap there) and dials outside calling hours (none by construction).
     const published = new Set(withSink.events.map((e) => e.type));
-    expect(SIM_EVENT_TYPES.filter((type) => !published.has(type))).toEqual(['callback.analyticsEnded']);
+    expect(SIM_EVENT_TYPES.filter((type) => !published.has(type))).toEqual(['callback.permitWait', 'callback.dialedOutsideHours', 'callback.analyticsEnded']);
   });
 
   it('takes one typed sink, which wants every type', () => {
