@@ -29,8 +29,6 @@ export class DialPermits {
   private readonly calendars: LocalCalendar[];
   private readonly hours: Array<CallingHours | undefined>;
   private readonly applies: boolean[];
-  private readonly zonePurpose: number;
-  private readonly doNotCallPurpose: number;
   private readonly doNotCallShare: number;
   /** By customer key: when their redial lockout ends. */
   private readonly lockedUntil = new Map<number, number>();
@@ -41,7 +39,7 @@ export class DialPermits {
     private readonly world: World,
     private readonly customers: CustomerStreams,
   ) {
-    const { scenario, calendar, streams } = world;
+    const { scenario, calendar } = world;
     const zones = scenario.callee.timeZones;
     this.zoneShares = zones ? Object.values(zones) : [1];
     this.calendars = zoneCalendars(zones ? Object.keys(zones) : [calendar.timeZone ?? ''], calendar);
@@ -54,8 +52,6 @@ export class DialPermits {
         (q.config.compliance.redialLockout !== undefined && q.config.callback.mode === 'CustomerFirst') ||
         this.doNotCallShare > 0,
     );
-    this.zonePurpose = streams.purpose('customer.timeZone');
-    this.doNotCallPurpose = streams.purpose('customer.doNotCall');
   }
 
   /** Whether callbacks of queue `queue` ask for a permit before they are queued. */
@@ -131,7 +127,7 @@ export class DialPermits {
   zoneOf(record: CallbackRecord): number {
     const shares = this.zoneShares;
     if (shares.length === 1) return 0;
-    let u = this.customers.customerStream(this.zonePurpose, record.customer, record.customerSource).next();
+    let u = this.customers.customerStream(this.customers.timeZonePurposeKey, record.customer, record.customerSource).next();
     for (let zone = 0; zone < shares.length - 1; zone++) {
       u -= shares[zone];
       if (u < 0) return zone;
@@ -140,7 +136,7 @@ export class DialPermits {
   }
 
   private onDoNotCallList(record: CallbackRecord): boolean {
-    return this.customers.customerStream(this.doNotCallPurpose, record.customer, record.customerSource).next() < this.doNotCallShare;
+    return this.customers.customerStream(this.customers.doNotCallPurposeKey, record.customer, record.customerSource).next() < this.doNotCallShare;
   }
 
   private wait(record: CallbackRecord, reason: PermitWaitReason, delay: number): CallbackEvent {

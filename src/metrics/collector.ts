@@ -268,7 +268,7 @@ export class KpiCollector implements SimEventSink {
   /** Counts a `callback.permitWait` event. */
   callbackPermitWait(t: number, callback: number, q: number, reason: PermitWaitReason, wait: number, first: boolean, createdAt: number): void {
     if (createdAt < this.warmup) return;
-    for (const tally of [this.totals[q], this.intervals.at(t)[q], this.kinds.get(callback)]) if (tally) countPermitWait(tally, reason, wait, first);
+    for (const tally of [this.totals[q], this.intervals.at(t)[q], this.kinds.get(callback)]) tally?.permitWait(reason, wait, first);
   }
 
   /** Counts a `callback.dialedOutsideHours` event. */
@@ -389,15 +389,5 @@ export class KpiCollector implements SimEventSink {
     this.lastQueueId = id;
     this.lastQueue = index;
     return index;
-  }
-}
-
-function countPermitWait(tally: QueueTally, reason: PermitWaitReason, wait: number, first: boolean): void {
-  if (reason === 'hours') {
-    tally.hoursWaitSum += wait;
-    if (first) tally.waitedForHours++;
-  } else if (first) {
-    if (reason === 'lockout') tally.waitedForLockout++;
-    else tally.waitedForAttemptCap++;
   }
 }

@@ -1,4 +1,5 @@
 import { CALLBACK_END_STATES, type CallbackEnd } from '../machines/callback-parts.js';
+import type { PermitWaitReason } from '../model/event-schema.js';
 
 /** Raw counts and sums of one queue over some period (the whole run, or one interval). */
 export class QueueTally {
@@ -70,6 +71,15 @@ export class QueueTally {
     let ended = 0;
     for (const end of CALLBACK_END_STATES) ended += this.ended[end];
     return this.created - ended;
+  }
+
+  /** Counts a wait for a dial permit: a callback's first wait for `reason`, and the ms of calling-hours waits. */
+  permitWait(reason: PermitWaitReason, wait: number, first: boolean): void {
+    if (reason === 'hours') this.hoursWaitSum += wait;
+    if (!first) return;
+    if (reason === 'hours') this.waitedForHours++;
+    else if (reason === 'lockout') this.waitedForLockout++;
+    else this.waitedForAttemptCap++;
   }
 
   /** Adds another tally's counts into this one. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallbackMode, CalleeConfig, QueueCallbackSettings, QueueConfig, Scenario, ShiftConfig } from '../../src/model/scenario.js';
 import { simulate } from '../../src/runner/simulate.js';
+import { ContactCenter } from '../../src/contact-center/world.js';
 import { ofType, record } from '../helpers/record.js';
 import { agents, callbackSettings, queue, scenario } from '../helpers/scenario.js';
 import { always, callee, constant, DAY, endings, HOUR, MINUTE, requests, SECOND, statesOf } from './support.js';
@@ -55,6 +56,19 @@ describe('calling hours', () => {
     // The refused callbacks are dialed the next day, within the window.
     const dialed = new Set(ofType(events, 'callback.dialed').map((d) => d.callback));
     expect(refused.filter((e) => dialed.has(e.callback)).length).toBeGreaterThan(0);
+  });
+
+  it('the Scheduled Callbacks view shows a callback due at 02:00 as waitingForHours until 09:00, then dialed', () => {
+    const s: Scenario = {
+      ...day('CustomerFirst', { callingHours: NINE_TO_FIVE }),
+      callbackRequests: [],
+      callbacks: [{ id: 'night', createdAt: 0, dueAt: 2 * HOUR, queue: 'q', number: '+15550001111', talkTime: constant(MINUTE), wrapUp: constant(0) }],
+    };
+    const world = new ContactCenter(s);
+    world.runUntil(3 * HOUR);
+    expect(world.scheduledView().map((row) => [row.label, row.state])).toEqual([['night', 'waitingForHours']]);
+    world.runUntil(9 * HOUR + 10 * MINUTE);
+    expect(world.scheduledView().map((row) => row.state)).not.toContain('waitingForHours');
   });
 
   it('without calling hours, the same run dials at night too', () => {
