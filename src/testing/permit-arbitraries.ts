@@ -29,7 +29,9 @@ export interface PermitShape extends ScenarioShape {
 /**
  * `arbitraryScenario`'s scenarios with dial permit rules: random calling
  * hours, customers spread over one to three time zones (or the scenario's
- * own), and, with `lockout`, a redial lockout of 30 minutes to 6 hours.
+ * own), a do-not-call share, an attempt cap of 1–5 dials per 1–24 hours
+ * (defer or end) and, with `lockout`, a redial lockout of 30 minutes to 6
+ * hours; each rule is sometimes absent.
  */
 export function arbitraryPermitScenario(shape: PermitShape = {}): fc.Arbitrary<Scenario> {
   return fc
@@ -37,9 +39,11 @@ export function arbitraryPermitScenario(shape: PermitShape = {}): fc.Arbitrary<S
       base: arbitraryScenario(shape),
       hours: fc.option(callingHoursArb, { nil: undefined }),
       zones: fc.option(fc.subarray([...PERMIT_ZONES], { minLength: 1, maxLength: 3 }), { nil: undefined }),
+      doNotCall: fc.option(fc.double({ min: 0.05, max: 0.5, noNaN: true }), { nil: undefined }),
+      cap: fc.option(fc.record({ count: fc.integer({ min: 1, max: 5 }), perHours: fc.integer({ min: 1, max: 24 }), then: fc.constantFrom('defer' as const, 'end' as const) }), { nil: undefined }),
       lockoutMinutes: shape.lockout === false ? fc.constant(undefined) : fc.option(fc.integer({ min: 30, max: 360 }), { nil: shape.lockout ? 60 : undefined }),
     })
-    .map(({ base, hours, zones, lockoutMinutes }): Scenario => {
+    .map(({ base, hours, zones, doNotCall, cap, lockoutMinutes }): Scenario => {
       const q = base.queues[0];
       const timeZones = zones && Object.fromEntries(zones.map((zone, i) => [zone, i === zones.length - 1 ? 1 - (zones.length - 1) / zones.length : 1 / zones.length]));
       return {
@@ -47,11 +51,15 @@ export function arbitraryPermitScenario(shape: PermitShape = {}): fc.Arbitrary<S
         queues: [
           {
             ...q,
-            callback: { ...q.callback, ...(hours && { callingHours: hours }) },
+            callback: {
+              ...q.callback,
+              ...(hours && { callingHours: hours }),
+              ...(cap && { maxAttempts: { count: cap.count, per: cap.perHours * HOUR, then: cap.then } }),
+            },
             compliance: { ...q.compliance, ...(lockoutMinutes !== undefined && { redialLockout: (lockoutMinutes * HOUR) / 60 }) },
           },
         ],
-        callee: { ...base.callee, ...(timeZones && { timeZones }) },
+        callee: { ...base.callee, ...(timeZones && { timeZones }), ...(doNotCall !== undefined && { doNotCall }) },
       };
     });
 }

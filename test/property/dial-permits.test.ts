@@ -5,6 +5,8 @@ import { simulate } from '../../src/runner/simulate.js';
 import { arbitraryPermitScenario, eventsOfType, recordRun } from '../../src/testing/index.js';
 
 const WEEK_MINUTES = 7 * 1440;
+/** A fixed seed, so that the counts of what each property exercised (checked at the end) are the same on every run. */
+const SEED = 13;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -44,10 +46,40 @@ describe('dial permits over random scenarios', () => {
         }
         if (hours) expect(simulate(s, { intervals: false }).kpis.total.dialsOutsideCallingHours).toBe(0);
       }),
-      { numRuns: 25 },
+      { numRuns: 25, seed: SEED },
     );
-    expect(limited).toBeGreaterThan(200);
+    expect(limited).toBeGreaterThan(500);
     expect(dials).toBeGreaterThan(limited);
+  });
+
+  it('no window of the attempt cap holds more than its count of dials of one callback, and do-not-call numbers are never dialed', () => {
+    let capped = 0;
+    let listed = 0;
+    fc.assert(
+      fc.property(arbitraryPermitScenario({ hours: { min: 4, max: 20 }, maxRetryCount: { min: 2, max: 10 }, lockout: false }), (s) => {
+        // Every run has a deferring cap whose window is at most 2 hours (shorter than the runs; two dials in an hour when the
+        // arbitrary left the cap out), and most dials go unanswered, so that callbacks dial often and meet it.
+        const drawn = s.queues[0].callback.maxAttempts ?? { count: 2, per: 3_600_000, then: 'defer' };
+        const cap = (s.queues[0].callback.maxAttempts = { count: drawn.count, per: Math.min(drawn.per, 2 * 3_600_000), then: 'defer' });
+        s.callee = { ...s.callee, outcomes: { live: 0.2, machine: 0, noAnswer: 0.8, busy: 0, invalid: 0, fax: 0 } };
+        const run = recordRun(s);
+        const times = new Map<number, number[]>();
+        for (const d of eventsOfType(run.events, 'callback.dialed')) times.set(d.callback, [...(times.get(d.callback) ?? []), d.t]);
+        if (cap) {
+          for (const [callback, t] of times) {
+            for (let i = 0; i + cap.count < t.length; i++, capped++) expect(t[i + cap.count] - t[i], `callback ${callback}`).toBeGreaterThanOrEqual(cap.per);
+          }
+        }
+        for (const e of eventsOfType(run.events, 'callback.ended')) {
+          if (e.end !== 'doNotCall') continue;
+          listed++;
+          expect(times.has(e.callback), `callback ${e.callback}`).toBe(false);
+        }
+      }),
+      { numRuns: 20, seed: SEED },
+    );
+    expect(capped).toBeGreaterThan(300);
+    expect(listed).toBeGreaterThan(400);
   });
 
   it("no Customer First redial falls within the lockout after that customer's compliance abandon", () => {
@@ -64,7 +96,7 @@ describe('dial permits over random scenarios', () => {
           expect(next.t - a.t, `callback ${a.callback} abandoned at ${a.t}, redialed at ${next.t}`).toBeGreaterThanOrEqual(lockout);
         }
       }),
-      { numRuns: 20 },
+      { numRuns: 20, seed: SEED },
     );
     expect(redials).toBeGreaterThan(20);
   });
