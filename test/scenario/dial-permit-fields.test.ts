@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/scenario/index.js';
+import { formatIssue, parseScenario } from '../../src/scenario/index.js';
 import { errorsOf, issueAt, minimal, withCallback } from './helpers.js';
 
 const read = (text: string) => parseScenario(text, 'test.yaml').scenario;
@@ -52,5 +52,24 @@ describe('dial permit fields: read, defaulted to absent, and refused with the fi
     expect(issueAt(sum, 'callee.timeZones').message).toBe('the shares sum to 0.9; they must sum to 1');
     expect(issueAt(errorsOf(minimal('callee:\n  timeZones: {}\n')), 'callee.timeZones').message).toMatch(/names no time zone/);
     expect(issueAt(errorsOf(minimal('callee:\n  doNotCall: 1.5\n')), 'callee.doNotCall').message).toBe('1.5 is out of range; allowed 0 to 1');
+  });
+});
+
+describe('dial permit warnings', () => {
+  const warningsOf = (text: string) => parseScenario(text, 'w.yaml').warnings.map(formatIssue);
+
+  it('a redial lockout on an Agent First queue, and customer zones with no calling hours anywhere, do nothing', () => {
+    const text = minimal('callee:\n  timeZones: { Europe/London: 1 }\n').replace('    callback:\n', '    compliance: { redialLockout: 72h }\n    callback:\n');
+    expect(warningsOf(text)).toEqual([
+      'w.yaml:6:19: warning: queues[0].compliance.redialLockout: redialLockout has no effect on queue "support": its mode is AgentFirst, whose dials have an agent reserved first and are not locked out (remove redialLockout, or set mode: CustomerFirst)',
+      "w.yaml:14:3: warning: callee.timeZones: timeZones has no effect: no queue has callback.callingHours, which are checked in the customer's zone (give a queue callingHours, or remove timeZones)",
+    ]);
+  });
+
+  it('no warning when the lockout is on a Customer First queue and some queue has calling hours', () => {
+    const text = withCallback('      mode: CustomerFirst\n      callingHours: [{ days: daily, start: "08:00", end: "21:00" }]')
+      .replace('    callback:\n', '    compliance: { redialLockout: 72h }\n    callback:\n')
+      .concat('callee:\n  timeZones: { Europe/London: 1 }\n');
+    expect(warningsOf(text)).toEqual([]);
   });
 });
