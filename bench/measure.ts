@@ -167,6 +167,7 @@ function callbackInput(): CallbackInput {
     complianceThreshold: 2_000,
     safeHarbourMessage: false,
     countAmdFalsePositives: false,
+    checksPermit: false,
   } as CallbackInput;
 }
 

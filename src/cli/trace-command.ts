@@ -35,6 +35,9 @@ function concerns(event: SimEvent, id: number, originCall: { value: number }): b
   return false;
 }
 
+/** What a callback waits for before its dial is permitted, in words. */
+const PERMIT_WAIT_WORDS = { hours: "the customer's calling hours", lockout: 'the redial lockout after a compliance abandon', attempts: "the attempt cap's window" } as const;
+
 /** A one-line description of an event of a callback's life. */
 function describe(event: SimEvent, agentName: AgentName): string {
   switch (event.type) {
@@ -52,6 +55,10 @@ function describe(event: SimEvent, agentName: AgentName): string {
       return `connected to agent ${agentName(event.agent)}`;
     case 'callback.ended':
       return `ended ${chalk.bold(event.end)} after ${event.attempts} attempt(s)`;
+    case 'callback.permitWait':
+      return `may not dial yet: waits ${formatDuration(event.wait)} for ${PERMIT_WAIT_WORDS[event.reason]}`;
+    case 'callback.dialedOutsideHours':
+      return chalk.red("dialed outside the customer's calling hours");
     case 'callback.analyticsEnded':
       return `ended in analytics (no update for 14 days) while ${event.state}`;
     case 'call.callbackAccepted':

@@ -4,6 +4,7 @@ import type { AgentPool } from './agent-pool.js';
 import { Callee, rings } from './callee.js';
 import type { CustomerStreams } from './customer-streams.js';
 import type { OutboundLines } from './outbound-lines.js';
+import type { DialPermits } from './dial-permits.js';
 import { answeredPosition, routingOf, type CallbackRecord } from './callback-records.js';
 import type { Reservations } from './reservations.js';
 import type { Routing } from './waiting-lines.js';
@@ -46,6 +47,7 @@ export class CallbackEffects {
     private readonly dialer: DialerHooks,
     private readonly customers: CustomerStreams,
     private readonly lines: OutboundLines | null,
+    private readonly permits: DialPermits,
   ) {
     this.callee = new Callee(world.scenario.callee, world.streams, world.calendar);
     this.talkOverride = world.queues.map((q) => (q.config.callback.talkTime ? sampler(q.config.callback.talkTime) : undefined));
@@ -92,6 +94,7 @@ export class CallbackEffects {
       case 'customerAnswered':
         return this.customerAnswered(record);
       case 'complianceAbandon':
+        this.permits.complianceAbandoned(record);
         this.world.channel.callbackComplianceAbandoned(this.world.sim.now, record.id, record.queue.index, record.createdAt);
         return this.dialer.observe(record.queue.index, 'complianceAbandoned');
       case 'playSafeHarbourMessage':
@@ -107,6 +110,10 @@ export class CallbackEffects {
         return this.endTalk(record, params?.wrapUp === true);
       case 'endAfterCallWork':
         return this.endAfterCallWork(record);
+      case 'checkPermit':
+        return record.chart.send(record.id, this.permits.check(record));
+      case 'releaseAgent':
+        return this.releaseAgent(record);
       case 'releaseOwnership':
         record.owner = -1;
         record.reservedFor = -1;
@@ -133,6 +140,7 @@ export class CallbackEffects {
     const attempt = record.attempts;
     const dial = (record.plan = this.callee.planInto(record.planStore, record.customer, record.customerSource, attempt, now));
     this.world.channel.callbackDialed(now, record.id, record.queue.index, attempt, record.agent, record.createdAt, record.dueAt);
+    if (this.permits.appliesTo(record.queue.index)) this.permits.dialed(record);
     const response: DialResponse = rings(dial.outcome) ? 'ring' : (dial.outcome as DialResponse);
     const answer: DialAnswer = dial.detected === 'live' || dial.detected === 'machine' ? dial.detected : 'noAnswer';
     const answers = response === 'ring' && answer !== 'noAnswer';
@@ -203,6 +211,14 @@ export class CallbackEffects {
       if (failure === 'abandonedAfterAnswer') this.pool.withdrawOffer(agent);
       else this.pool.endTalk(agent, false);
     }
+  }
+
+  /** Agent First: the agent who would have dialed outside the permit is free again, no attempt made. */
+  private releaseAgent(record: CallbackRecord): void {
+    const agent = record.agent;
+    record.agent = -1;
+    record.agentSince = -1;
+    if (agent >= 0) this.pool.endTalk(agent, false);
   }
 
   private startTalk(record: CallbackRecord): void {

@@ -69,6 +69,12 @@ export class CallbackRecord {
   connectedAt = -1;
   /** The callee's plan of the current dial attempt, or null before the first dial. */
   plan: DialPlan | null = null;
+  /** Simulated time the callback's dial permit lapses (its customer's calling window closes); Infinity: it does not. */
+  permitUntil = Infinity;
+  /** Agent First: the end of the window in which an agent's dial was refused (the next permit starts no earlier), else -1. */
+  dialRefusedUntil = -1;
+  /** Bits of the reasons the callback has waited for its permit (see `DialPermits`). */
+  permitWaits = 0;
   /** The object `plan` is written into (kept with the record for its next occupants). */
   planStore: DialPlan = blankPlan();
 

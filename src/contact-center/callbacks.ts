@@ -7,6 +7,7 @@ import type { CallbackKind } from '../model/events.js';
 import { MAX_SCHEDULE_AHEAD_MS } from '../model/scenario.js';
 import type { AgentPool, AgentRequester } from './agent-pool.js';
 import { CallbackEffects, type DialerHooks } from './callback-effects.js';
+import { DialPermits } from './dial-permits.js';
 import { numberOf } from './callback-numbers.js';
 import type { CallbackChart, CallbackRecord, CallbackRecords } from './callback-records.js';
 import type { CustomerStreams } from './customer-streams.js';
@@ -54,6 +55,7 @@ export const ANALYTICS_INACTIVE_MS = 14 * 86_400_000;
 const OFFER: CallbackEvent = Object.freeze({ type: 'OFFER' });
 const OFFER_MISSED: CallbackEvent = Object.freeze({ type: 'OFFER_MISSED' });
 const AGENT_ANSWER: CallbackEvent = Object.freeze({ type: 'AGENT_ANSWER' });
+const DIAL_REFUSED: CallbackEvent = Object.freeze({ type: 'DIAL_REFUSED' });
 /** A preview that takes no time. */
 const PREVIEWED_AT_ONCE: CallbackEvent = Object.freeze({ type: 'PREVIEWED', dialDelay: 0 });
 
@@ -71,6 +73,7 @@ export class CallbackCenter implements AgentRequester {
   /** The callbacks' reservations (ownership, first-agent waits). */
   readonly reservations: Reservations;
   private readonly effects: CallbackEffects;
+  private readonly permits: DialPermits;
   private readonly analyticsKind: number;
   /** Every analytics check comes 14 days after its callback's creation: a delay line, not the heap. */
   private readonly analyticsLine: number;
@@ -95,7 +98,8 @@ export class CallbackCenter implements AgentRequester {
     this.analyticsLine = sim.delayLine(ANALYTICS_INACTIVE_MS);
     this.listenTime = world.queues.map((q) => (q.config.voicemail ? sampler(q.config.voicemail.listenTime) : undefined));
     this.reservations = new Reservations(world, pool, records, createEngine);
-    this.effects = new CallbackEffects(world, pool, this.reservations, dialer, customers, lines);
+    this.permits = new DialPermits(world, customers);
+    this.effects = new CallbackEffects(world, pool, this.reservations, dialer, customers, lines, this.permits);
     const chart = (machine: AnyStateMachine): CallbackChart => {
       // The counted-tag bits of each of the machine's states.
       const tags = flight.tagsOf(machine.id);
@@ -172,10 +176,13 @@ export class CallbackCenter implements AgentRequester {
     record.answeredAt = -1;
     record.connectedAt = -1;
     record.plan = null;
+    record.permitUntil = Infinity;
+    record.permitWaits = 0;
+    record.dialRefusedUntil = -1;
     this.records.add(record);
     this.world.channel.callbackCreated(now, id, queue.index, spec.kind, settings.mode, spec.position);
     if (record.scheduledAt < 0) this.world.sim.scheduleOn(this.analyticsLine, this.analyticsKind, id);
-    record.chart.start(id, dueDelay === 0 ? this.dueNowInput(queue) : machineInput(queue, dueDelay));
+    record.chart.start(id, dueDelay === 0 ? this.dueNowInput(queue) : machineInput(queue, dueDelay, this.permits.appliesTo(queue.index)));
     return id;
   }
 
@@ -192,7 +199,7 @@ export class CallbackCenter implements AgentRequester {
   }
 
   private dueNowInput(queue: QueueRuntime): CallbackInput {
-    return (this.dueNowInputs[queue.index] ??= Object.freeze(machineInput(queue, 0)));
+    return (this.dueNowInputs[queue.index] ??= Object.freeze(machineInput(queue, 0, this.permits.appliesTo(queue.index))));
   }
 
   /** The skill set of queue `queue`'s own skills (looked up once per queue). */
@@ -265,6 +272,7 @@ export class CallbackCenter implements AgentRequester {
     const listen = this.listenTime[record.queue.index];
     const listening = record.kind === 'voicemail' && listen ? this.customers.draw(listen, this.customers.listenPurposeKey, record.customer, record.customerSource) : 0;
     const dialDelay = listening + this.pool.dialTime(record.agent);
+    if (record.permitUntil !== Infinity && this.permits.refusesDial(record, dialDelay)) return record.chart.send(record.id, DIAL_REFUSED);
     record.chart.send(record.id, dialDelay === 0 ? PREVIEWED_AT_ONCE : { type: 'PREVIEWED', dialDelay });
   }
 
@@ -280,8 +288,8 @@ export class CallbackCenter implements AgentRequester {
   }
 }
 
-/** The machine input of a callback on `queue` due in `dueDelay` ms. */
-function machineInput(queue: QueueRuntime, dueDelay: number): CallbackInput {
+/** The machine input of a callback on `queue` due in `dueDelay` ms (`checksPermit`: a dial permit rule applies). */
+function machineInput(queue: QueueRuntime, dueDelay: number, checksPermit: boolean): CallbackInput {
   const settings = queue.config.callback;
   return {
     maxRetryCount: settings.maxRetryCount,
@@ -296,6 +304,7 @@ function machineInput(queue: QueueRuntime, dueDelay: number): CallbackInput {
     complianceThreshold: queue.config.compliance.threshold,
     safeHarbourMessage: queue.config.compliance.safeHarbourMessage !== undefined,
     countAmdFalsePositives: queue.config.compliance.countAmdFalsePositives,
+    checksPermit,
   };
 }
 

@@ -26,6 +26,10 @@ export class CustomerStreams {
   readonly schedulePurposeKey: number;
   /** Purpose key of the preferred agent of an inbound callback. */
   readonly preferencePurposeKey: number;
+  /** Purpose key of the customer's time zone (drawn only when the callees have several). */
+  readonly timeZonePurposeKey: number;
+  /** Purpose key of whether the customer's number is on the do-not-call list (drawn only for a share above 0). */
+  readonly doNotCallPurposeKey: number;
 
   constructor(private readonly streams: RandomStreams) {
     this.stream = streams.stream('customer');
@@ -37,6 +41,8 @@ export class CustomerStreams {
     this.listenPurposeKey = streams.purpose('customer.voicemailListen');
     this.schedulePurposeKey = streams.purpose('customer.scheduleCallback');
     this.preferencePurposeKey = streams.purpose('customer.preferredAgent');
+    this.timeZonePurposeKey = streams.purpose('customer.timeZone');
+    this.doNotCallPurposeKey = streams.purpose('customer.doNotCall');
   }
 
   /** The stream of customer `(customer, source)` for `purpose`, from its start (one shared object, re-keyed: read it before the next call). */

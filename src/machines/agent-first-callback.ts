@@ -1,4 +1,5 @@
-import { callbackSetup, CALLBACK_TAGS, failed, initialContext, placingAndDialing, queuedEdits, sharedStates } from './callback-parts.js';
+import { callbackSetup, CALLBACK_TAGS, failed, initialContext, placingAndDialing, queuedEdits, sharedStates, toQueued } from './callback-parts.js';
+import { dialPermitStates } from './dial-permit-states.js';
 
 const { editable, holdsLine } = CALLBACK_TAGS;
 
@@ -13,7 +14,10 @@ const { editable, holdsLine } = CALLBACK_TAGS;
  * retries remain, else to exhausted (or disconnected for a failure that is
  * not retried). A scheduled callback waits in `scheduled` until it is due;
  * an agent-owned one whose ownership expires goes to the whole queue or
- * ends `expired`; operations cancel, reschedule or reassign it.
+ * ends `expired`; operations cancel, reschedule or reassign it. With a dial
+ * permit rule, the callback is queued through `checkingPermit` (see
+ * `dialPermitStates`), and an agent whose dial would fall outside the permit
+ * hands it back (`DIAL_REFUSED`).
  */
 export const agentFirstCallbackMachine = callbackSetup.createMachine({
   id: 'agentFirstCallback',
@@ -21,10 +25,13 @@ export const agentFirstCallbackMachine = callbackSetup.createMachine({
   context: ({ input }) => initialContext(input),
   states: {
     ...sharedStates(),
+    ...dialPermitStates(),
     queued: {
       tags: [editable],
       entry: ['holdReservation', 'enqueueForAgent'],
       exit: 'dequeue',
+      // The calling hours close: out of the queue until they open again.
+      after: { permitFor: 'checkingPermit' },
       on: {
         OFFER: 'offered',
         ...queuedEdits(),
@@ -33,12 +40,16 @@ export const agentFirstCallbackMachine = callbackSetup.createMachine({
     offered: {
       on: {
         AGENT_ANSWER: 'agentConnected',
-        OFFER_MISSED: 'queued',
+        OFFER_MISSED: toQueued(),
       },
     },
     agentConnected: {
       entry: 'startPreview',
-      on: { PREVIEWED: { target: 'previewing', actions: 'rememberDialDelay' } },
+      on: {
+        PREVIEWED: { target: 'previewing', actions: 'rememberDialDelay' },
+        // The dial after the preview would fall outside the permit: the agent hands the callback back.
+        DIAL_REFUSED: { target: 'checkingPermit', actions: 'releaseAgent' },
+      },
     },
     previewing: {
       after: { dialDelay: 'placing' },

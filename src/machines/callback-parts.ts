@@ -25,6 +25,8 @@ export interface CallbackInput {
   safeHarbourMessage: boolean;
   /** A live person detection took for a machine and hung up on is a compliance abandon. */
   countAmdFalsePositives: boolean;
+  /** The world is asked for a dial permit (`checkPermit`) before the callback is queued: calling hours, do-not-call, lockout or attempt cap apply. */
+  checksPermit: boolean;
 }
 
 /** How the network responds to a dial: ring-back, or a tone that ends the attempt. */
@@ -65,6 +67,10 @@ export interface CallbackContext extends CallbackInput {
   attempts: number;
   /** ms the reserved agent takes to preview and dial by hand (set when the preview starts). */
   agentDialDelay: number;
+  /** ms the current wait for a dial permit lasts (set by the world's `WAIT_FOR_*` answer). */
+  permitDelay: number;
+  /** ms from being queued until the permit lapses (the calling hours close); Infinity: it does not. */
+  permitFor: number;
 }
 
 /** Events the world sends to a callback machine. */
@@ -78,10 +84,17 @@ export type CallbackEvent =
   | { type: 'CANCEL' }
   | { type: 'RESCHEDULE'; dueDelay: number }
   | { type: 'REASSIGN' }
-  | { type: 'EXPIRE' };
+  | { type: 'EXPIRE' }
+  | { type: 'PERMITTED'; permitFor: number }
+  | { type: 'WAIT_FOR_HOURS'; delay: number }
+  | { type: 'WAIT_FOR_LOCKOUT'; delay: number }
+  | { type: 'WAIT_FOR_ATTEMPTS'; delay: number }
+  | { type: 'ON_DO_NOT_CALL_LIST' }
+  | { type: 'ATTEMPTS_CAPPED' }
+  | { type: 'DIAL_REFUSED' };
 
 /** The end states of a callback, as reported in KPIs. */
-export const CALLBACK_END_STATES = ['completed', 'exhausted', 'cancelled', 'expired', 'disconnected'] as const;
+export const CALLBACK_END_STATES = ['completed', 'exhausted', 'cancelled', 'expired', 'disconnected', 'doNotCall', 'attemptCapped'] as const;
 
 /** One of `CALLBACK_END_STATES`. */
 export type CallbackEnd = (typeof CALLBACK_END_STATES)[number];
@@ -165,6 +178,8 @@ export const callbackSetup = setup({
     assignsToQueueOnExpiration: ({ context }) => context.assignToQueueOnExpiration,
     /** The compliance timer ran out while the person still waits, on a queue with a safe-harbour message. */
     hearsSafeHarbourMessage: ({ context }) => context.safeHarbourMessage && context.plan.greeting + context.complianceThreshold < context.plan.patience,
+    checksPermit: ({ context }) => context.checksPermit,
+    releasesToPermit: ({ context }) => context.assignToQueueOnExpiration && context.checksPermit,
   },
   delays: {
     dueDelay: ({ context }) => context.dueDelay,
@@ -177,6 +192,8 @@ export const callbackSetup = setup({
     complianceDelay: ({ context }) => (context.plan.answer === 'live' ? Math.min(context.plan.greeting + context.complianceThreshold, context.plan.patience) : Infinity),
     talk: ({ context }) => context.plan.talk,
     wrapUp: ({ context }) => context.plan.wrapUp,
+    permitDelay: ({ context }) => context.permitDelay,
+    permitFor: ({ context }) => context.permitFor,
   },
   actions: {
     /** Put the callback in its queue for an agent, at its position (Agent First, or an owned one). */
@@ -215,6 +232,10 @@ export const callbackSetup = setup({
     finish: performedByTheWorld,
     /** Ownership has expired: anyone on the queue may take the callback now. */
     releaseOwnership: performedByTheWorld,
+    /** May the customer be dialed now? The world answers `PERMITTED`, a `WAIT_FOR_*` with how long, or a refusal that ends the callback. */
+    checkPermit: performedByTheWorld,
+    /** Agent First: the agent's dial would fall outside the permit; the agent is freed without an attempt. */
+    releaseAgent: performedByTheWorld,
     countAttempt: assign({ attempts: ({ context }) => context.attempts + 1 }),
     rememberDueDelay: assign({
       dueDelay: ({ context, event }) => (event.type === 'RESCHEDULE' ? event.dueDelay : context.dueDelay),
@@ -222,6 +243,10 @@ export const callbackSetup = setup({
     rememberDialDelay: assign({
       agentDialDelay: ({ event }) => (event.type === 'PREVIEWED' ? event.dialDelay : 0),
     }),
+    rememberPermitDelay: assign({
+      permitDelay: ({ context, event }) => ('delay' in event ? event.delay : context.permitDelay),
+    }),
+    rememberPermit: assign({ permitFor: ({ context, event }) => (event.type === 'PERMITTED' ? event.permitFor : context.permitFor) }),
     rememberPlan: assign({ plan: ({ context, event }) => (event.type === 'PLACED' ? event.plan : context.plan) }),
   },
 });
@@ -250,9 +275,18 @@ export function end(endState: CallbackEnd) {
 
 const { editable, talking, holdsLine } = CALLBACK_TAGS;
 
+/**
+ * The way into `queued`: through `checkingPermit` when the world must say
+ * whether the customer may be dialed now, else straight in (as before any
+ * permit rule existed). With `reenter`, an already queued callback queues again.
+ */
+export function toQueued(reenter = false) {
+  return [{ guard: 'checksPermit' as const, target: 'checkingPermit' }, reenter ? { target: 'queued', reenter: true } : { target: 'queued' }];
+}
+
 /** The context a callback machine starts with. */
 export function initialContext(input: CallbackInput): CallbackContext {
-  return { attempts: 0, agentDialDelay: 0, plan: NO_PLAN, ...input };
+  return { attempts: 0, agentDialDelay: 0, permitDelay: 0, permitFor: Infinity, plan: NO_PLAN, ...input };
 }
 
 /**
@@ -264,11 +298,11 @@ export function initialContext(input: CallbackInput): CallbackContext {
 export function sharedStates() {
   return {
     created: {
-      always: [{ guard: 'isDueLater' as const, target: 'scheduled' }, { target: 'queued' }],
+      always: [{ guard: 'isDueLater' as const, target: 'scheduled' }, ...toQueued()],
     },
     scheduled: {
       tags: [editable],
-      after: { dueDelay: 'queued' },
+      after: { dueDelay: toQueued() },
       on: {
         CANCEL: 'cancelled',
         RESCHEDULE: { target: 'scheduled', reenter: true, actions: 'rememberDueDelay' as const },
@@ -276,7 +310,7 @@ export function sharedStates() {
     },
     waitingRetry: {
       tags: [editable],
-      after: { retryDelay: 'queued' },
+      after: { retryDelay: toQueued() },
       on: {
         CANCEL: 'cancelled',
         RESCHEDULE: { target: 'scheduled', actions: 'rememberDueDelay' as const },
@@ -304,13 +338,14 @@ export function sharedStates() {
   };
 }
 
-/** What a queued callback of either mode takes besides its way out: the operations, and its owner's ownership expiring. */
+/** What a queued callback of either mode takes besides its way out: the operations, and its owner's ownership expiring (re-queued through the permit check when there is one). */
 export function queuedEdits() {
   return {
     CANCEL: 'cancelled',
     RESCHEDULE: { target: 'scheduled', actions: 'rememberDueDelay' as const },
-    REASSIGN: { target: 'queued', reenter: true },
+    REASSIGN: toQueued(true),
     EXPIRE: [
+      { guard: 'releasesToPermit' as const, target: 'checkingPermit', actions: 'releaseOwnership' as const },
       { guard: 'assignsToQueueOnExpiration' as const, target: 'queued', reenter: true, actions: 'releaseOwnership' as const },
       { target: 'expired' },
     ],

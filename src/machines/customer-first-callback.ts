@@ -1,4 +1,5 @@
 import { callbackSetup, CALLBACK_TAGS, failed, initialContext, placingAndDialing, queuedEdits, sharedStates } from './callback-parts.js';
+import { dialPermitStates } from './dial-permit-states.js';
 
 const { editable, inFlight, waitingForAgent, holdsLine } = CALLBACK_TAGS;
 
@@ -16,7 +17,8 @@ const { editable, inFlight, waitingForAgent, holdsLine } = CALLBACK_TAGS;
  * disconnects it. A person not connected within the compliance threshold
  * (from the answer or the end of the greeting) is a compliance abandon and
  * may hear the safe-harbour message; a person detection took for a machine
- * may be counted as one too.
+ * may be counted as one too. With a dial permit rule, the callback is
+ * queued through `checkingPermit` (see `dialPermitStates`).
  */
 export const customerFirstCallbackMachine = callbackSetup.createMachine({
   id: 'customerFirstCallback',
@@ -24,10 +26,13 @@ export const customerFirstCallbackMachine = callbackSetup.createMachine({
   context: ({ input }) => initialContext(input),
   states: {
     ...sharedStates(),
+    ...dialPermitStates(),
     queued: {
       tags: [editable],
       entry: 'enqueueForDialer',
       exit: 'leaveDialerList',
+      // The calling hours close: off the dialer's list until they open again.
+      after: { permitFor: 'checkingPermit' },
       on: {
         DIAL: 'placing',
         ...queuedEdits(),

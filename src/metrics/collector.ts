@@ -2,6 +2,7 @@ import type { Observable, Subscription } from 'rxjs';
 import { EventStream } from '../kernel/event-stream.js';
 import type { CallbackEnd } from '../machines/callback-parts.js';
 import { eventAdapter } from '../model/event-adapter.js';
+import type { PermitWaitReason } from '../model/event-schema.js';
 import { SIM_EVENT_TYPES, type AttemptResult, type CallbackKind, type SimEvent, type SimEventSink, type SimEventType } from '../model/events.js';
 import type { CallbackMode, DialOutcome } from '../model/scenario.js';
 import { AbandonWindows, coversDays, THIRTY_DAYS } from './abandon-windows.js';
@@ -263,6 +264,19 @@ export class KpiCollector implements SimEventSink {
     this.totals[q].amdFalsePositiveAbandons++;
     this.complianceAnswer(t, q);
     this.callbackComplianceAbandoned(t, callback, q, createdAt);
+  }
+
+  /** Counts a `callback.permitWait` event. */
+  callbackPermitWait(t: number, callback: number, q: number, reason: PermitWaitReason, wait: number, first: boolean, createdAt: number): void {
+    if (createdAt < this.warmup) return;
+    for (const tally of [this.totals[q], this.intervals.at(t)[q], this.kinds.get(callback)]) tally?.permitWait(reason, wait, first);
+  }
+
+  /** Counts a `callback.dialedOutsideHours` event. */
+  callbackDialedOutsideHours(t: number, callback: number, q: number, createdAt: number): void {
+    if (createdAt < this.warmup) return;
+    this.totals[q].dialsOutsideHours++;
+    this.intervals.at(t)[q].dialsOutsideHours++;
   }
 
   /** Counts a `callback.connected` event. */

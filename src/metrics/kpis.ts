@@ -93,6 +93,22 @@ export interface QueueKpis {
   dialsInFlightMax: number;
   /** Agent First: agent hours spent on attempts that did not connect. */
   failedAttemptAgentHours: number;
+  /** Callbacks ended undialed because their number is on the do-not-call list. */
+  doNotCall: number;
+  /** Callbacks ended because one more dial would have exceeded the attempt cap (`then: end`). */
+  attemptCapped: number;
+  /** Dials placed outside the customer's calling hours, each checked on its own (0 unless the permit logic is wrong). */
+  dialsOutsideCallingHours: number;
+  /** Callbacks that waited for their customer's calling hours at least once. */
+  callbacksWaitedForHours: number;
+  /** Mean wait for calling hours per callback that waited, s. */
+  hoursWaitMean: number | null;
+  /** Total wait for calling hours, hours. */
+  hoursWaitTotal: number;
+  /** Callbacks whose redial waited out a redial lockout after a compliance abandon. */
+  callbacksWaitedForLockout: number;
+  /** Callbacks that waited for the attempt cap's window (`then: defer`). */
+  callbacksWaitedForAttemptCap: number;
 }
 
 /** Worst-period rates of abandonment after answer, from per-period tallies: the true abandons, and the compliance abandons. */
@@ -155,6 +171,14 @@ export function queueKpis(t: QueueTally, windows: AbandonWindows = NO_WINDOWS): 
     dialsInFlightMean: ratio(t.inFlightArea, t.inFlightTime, 3),
     dialsInFlightMax: t.inFlightMax,
     failedAttemptAgentHours: round(t.failedAttemptAgentTime / HOUR, 4),
+    doNotCall: t.ended.doNotCall,
+    attemptCapped: t.ended.attemptCapped,
+    dialsOutsideCallingHours: t.dialsOutsideHours,
+    callbacksWaitedForHours: t.waitedForHours,
+    hoursWaitMean: ratio(t.hoursWaitSum / 1000, t.waitedForHours, 3),
+    hoursWaitTotal: round(t.hoursWaitSum / HOUR, 4),
+    callbacksWaitedForLockout: t.waitedForLockout,
+    callbacksWaitedForAttemptCap: t.waitedForAttemptCap,
   };
 }
 

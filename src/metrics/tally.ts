@@ -1,4 +1,5 @@
 import { CALLBACK_END_STATES, type CallbackEnd } from '../machines/callback-parts.js';
+import type { PermitWaitReason } from '../model/event-schema.js';
 
 /** Raw counts and sums of one queue over some period (the whole run, or one interval). */
 export class QueueTally {
@@ -22,7 +23,7 @@ export class QueueTally {
   talkCount = 0;
 
   created = 0;
-  readonly ended: Record<CallbackEnd, number> = { completed: 0, exhausted: 0, cancelled: 0, expired: 0, disconnected: 0 };
+  readonly ended: Record<CallbackEnd, number> = { completed: 0, exhausted: 0, cancelled: 0, expired: 0, disconnected: 0, doNotCall: 0, attemptCapped: 0 };
   attempts = 0;
   connected = 0;
   /** Customer First: live (or machine) answers that waited for an agent. */
@@ -39,6 +40,15 @@ export class QueueTally {
   safeHarbourTime = 0;
   /** Customer First: live people taken for machines and hung up on, counted as compliance abandons. */
   amdFalsePositiveAbandons = 0;
+  /** Callbacks that waited for their customer's calling hours at least once, and the ms they waited in all. */
+  waitedForHours = 0;
+  hoursWaitSum = 0;
+  /** Callbacks that waited out a redial lockout at least once. */
+  waitedForLockout = 0;
+  /** Callbacks that waited for the attempt cap's window at least once. */
+  waitedForAttemptCap = 0;
+  /** Dials placed outside the customer's calling hours (checked apart from the permit: 0 unless the permit is wrong). */
+  dialsOutsideHours = 0;
   firstDialSum = 0;
   firstDialCount = 0;
   connectSum = 0;
@@ -68,6 +78,15 @@ export class QueueTally {
     let ended = 0;
     for (const end of CALLBACK_END_STATES) ended += this.ended[end];
     return this.created - ended;
+  }
+
+  /** Counts a wait for a dial permit: a callback's first wait for `reason`, and the ms of calling-hours waits. */
+  permitWait(reason: PermitWaitReason, wait: number, first: boolean): void {
+    if (reason === 'hours') this.hoursWaitSum += wait;
+    if (!first) return;
+    if (reason === 'hours') this.waitedForHours++;
+    else if (reason === 'lockout') this.waitedForLockout++;
+    else this.waitedForAttemptCap++;
   }
 
   /** Adds another tally's counts into this one. */

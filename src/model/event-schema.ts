@@ -6,6 +6,9 @@ export type CallbackKind = 'inQueue' | 'requested' | 'scheduled' | 'agentOwned' 
 /** How one dial attempt ended, as the world saw it. */
 export type AttemptResult = 'connected' | 'live' | 'machine' | 'noAnswer' | 'busy' | 'invalid' | 'fax' | 'abandonedAfterAnswer';
 
+/** Why a callback waits for its dial permit. */
+export type PermitWaitReason = 'hours' | 'lockout' | 'attempts';
+
 /** What a dial shows and calls: the number, and the caller ID and name shown to the customer. */
 export interface DialDetails {
   number: string;
@@ -190,6 +193,23 @@ export const EVENT_SCHEMA = {
   ]),
   /** Customer First: a live person that answer detection took for a machine was hung up on, counted as a compliance abandon (compliance.countAmdFalsePositives). */
   'callback.amdFalsePositive': event('callbackAmdFalsePositive', [{ callback: number }, { queue }, { createdAt: number }]),
+  /** A callback may not dial yet: it waits for its customer's calling hours, the redial lockout or the attempt cap. */
+  'callback.permitWait': event('callbackPermitWait', [
+    { callback: number },
+    { queue },
+    { reason: text<PermitWaitReason>() },
+    {
+      /** ms it waits (up to the horizon). */
+      wait: number,
+    },
+    {
+      /** The callback's first wait for this reason. */
+      first: boolean,
+    },
+    { createdAt: number },
+  ]),
+  /** A callback dialed outside its customer's calling hours (checked at each dial, apart from the permit). */
+  'callback.dialedOutsideHours': event('callbackDialedOutsideHours', [{ callback: number }, { queue }, { createdAt: number }]),
   /** A callback's customer and an agent were connected. */
   'callback.connected': event('callbackConnected', [
     { callback: number },

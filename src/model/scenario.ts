@@ -75,6 +75,10 @@ export interface QueueCallbackSettings {
   retryOn: AttemptFailure[];
   /** Customer First: where a customer who answered waits for an agent — at the callback's original position, at the front, or at the back. */
   answeredPosition: 'original' | 'front' | 'back';
+  /** Weekly windows, in the customer's local time, within which a callback may dial; absent: any time. */
+  callingHours?: ShiftConfig[];
+  /** At most `count` dials of one customer within any `per` ms; a callback that would exceed it waits (`defer`) or ends (`end`). Absent: no cap. */
+  maxAttempts?: { count: number; per: number; then: 'defer' | 'end' };
   /** Talk time of a connected callback; when absent, the originating inbound stream's talk time. */
   talkTime?: Distribution;
   /** After-call work of a callback; when absent, the originating inbound stream's wrap-up. */
@@ -118,6 +122,8 @@ export interface QueueConfig {
     dropGroup?: string;
     /** A live person detection took for a machine and hung up on counts as a live answer and a compliance abandon. */
     countAmdFalsePositives: boolean;
+    /** ms after a compliance abandon before the same customer may be dialed again (Customer First); absent: no lockout. */
+    redialLockout?: number;
   };
   /** Skills every interaction on this queue requires. */
   skills: string[];
@@ -313,6 +319,10 @@ export interface CalleeConfig {
   signalTime: number;
   /** How long a live customer who answered a Customer First dial waits for an agent. */
   patienceAfterAnswer: Distribution;
+  /** The customers' IANA time zones and their shares (summing to 1); absent: every customer is in the scenario's zone. */
+  timeZones?: Record<string, number>;
+  /** Share (0–1) of customers whose number is on the do-not-call list; absent: none. */
+  doNotCall?: number;
 }
 
 /** A validated scenario with every default resolved. */

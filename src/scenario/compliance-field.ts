@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ABANDON_CEILING } from '../model/regulation.js';
+import { redialLockoutField } from './dial-permit-fields.js';
 import { distributionField } from './distribution.js';
 import { booleanField, durationField, enumField, probabilityField, textField } from './fields.js';
 
@@ -15,6 +16,7 @@ export const complianceField = z
   .strictObject({
     threshold: durationField('a live answer not connected to an agent within this is a compliance abandon', { min: '0s', max: '60s' }).prefault('2s'),
     ceiling: probabilityField(`the compliance abandon rate the queue may not exceed; default ${ABANDON_CEILING}`).prefault(ABANDON_CEILING),
+    redialLockout: redialLockoutField,
     minRing: durationField('an unanswered dial rings at least this long before it is given up: callee.ringTimeout may not be shorter', { min: '0s', max: '120s' }).prefault('15s'),
     measureFrom: enumField('where the threshold is counted from: the answer, or the end of the person\'s greeting (compliance.greeting)', ['answer', 'greeting'] as const).prefault('answer'),
     greeting: distributionField('how long a person who answers takes to greet (drawn per answer when measureFrom is greeting)').optional(),

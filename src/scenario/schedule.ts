@@ -58,7 +58,7 @@ function timeOfDay(which: 'start' | 'end') {
 }
 
 /** One weekly shift; an end at or before the start means the shift ends the next day. */
-const shift = z
+export const shift = z
   .strictObject({ days: daysField, start: timeOfDay('start'), end: timeOfDay('end') })
   .transform((s): ShiftConfig => ({
     days: s.days,

@@ -12,6 +12,7 @@ import { distributionField, distributionMax } from './distribution.js';
 import { booleanField, DURATION_BODY, durationField, enumField, numberField, probabilityField, textField } from './fields.js';
 import { VALUE, message, missing } from './messages.js';
 import { complianceField } from './compliance-field.js';
+import { callingHoursField, doNotCallField, maxAttemptsField, timeZonesField } from './dial-permit-fields.js';
 import { pacingField } from './pacing-field.js';
 import { hourlyField } from './rates.js';
 import { scheduleField } from './schedule.js';
@@ -139,6 +140,8 @@ const callbackSchema = z
       .array(enumField('a failure that is retried', ATTEMPT_FAILURES))
       .prefault([...DEFAULT_RETRY_ON])
       .meta({ description: 'failures after which a retry is made while retries remain' }),
+    callingHours: callingHoursField,
+    maxAttempts: maxAttemptsField,
     answeredPosition: enumField('Customer First: where a customer who answered waits for an agent', ['original', 'front', 'back']).prefault('original'),
     adaptiveTarget: probabilityField(`adaptive pacing: the abandon-after-answer rate to hold under; default ${ABANDON_CEILING}`).optional(),
     talkTime: distributionField("talk time of a connected callback; default the inbound stream's").optional(),
@@ -356,6 +359,8 @@ const calleeSchema = z
     ringTimeout: durationField('an unanswered dial is given up as no answer after this', { min: '0s', minExclusive: true }).prefault('30s'),
     signalTime: durationField('time from dial to a busy or special-information tone', { min: '0s' }).prefault('3s'),
     patienceAfterAnswer: distributionField('how long a live customer who answered waits for an agent').prefault({ exponential: { mean: '20s' } }),
+    timeZones: timeZonesField,
+    doNotCall: doNotCallField,
   })
   .check((ctx) => {
     const max = distributionMax(ctx.value.ringTime);

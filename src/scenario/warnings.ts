@@ -1,6 +1,7 @@
 /** Settings that are valid but probably not what the author meant. */
 import type { Scenario } from '../model/scenario.js';
 import { formatDuration } from '../model/duration.js';
+import { dialPermitWarnings } from './dial-permit-warnings.js';
 import { distributionMax, distributionMoments } from './distribution.js';
 import type { Draft } from './drafts.js';
 import { VALUE } from './messages.js';
@@ -86,5 +87,5 @@ function undeclaredRoutes(s: Scenario): Draft[] {
 
 /** Warnings of a resolved scenario; `data` is the raw file data, to tell settings written from defaults. */
 export function scenarioWarnings(s: Scenario, data: Record<string, unknown>): Draft[] {
-  return [...pacingOnAgentFirst(s, data), ...unservedQueues(s), ...silentStreams(s), ...ringTail(s), ...zoneMismatch(s), ...undeclaredRoutes(s)];
+  return [...pacingOnAgentFirst(s, data), ...unservedQueues(s), ...silentStreams(s), ...ringTail(s), ...zoneMismatch(s), ...undeclaredRoutes(s), ...dialPermitWarnings(s)];
 }

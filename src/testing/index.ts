@@ -5,6 +5,7 @@
  * returning a readable failure.
  */
 export { arbitraryScenario, type Range, type ScenarioShape } from './arbitraries.js';
+export { arbitraryPermitScenario, type PermitShape } from './permit-arbitraries.js';
 export { agents, builtinPacing, callbackSettings, inbound, queue, scenario, type CallbackSettingsOverrides } from './builders.js';
 export {
   checkAttemptLimit,

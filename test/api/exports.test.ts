@@ -17,7 +17,7 @@ describe('the package exports', () => {
 
   it('cbsim/testing exports exactly these values', () => {
     expect(Object.keys(testing).sort()).toEqual([
-      'agents', 'arbitraryScenario', 'builtinPacing', 'callbackSettings', 'checkAttemptLimit', 'checkCountsAddUp', 'checkDialingRules', 'checkDialsInFlight',
+      'agents', 'arbitraryPermitScenario', 'arbitraryScenario', 'builtinPacing', 'callbackSettings', 'checkAttemptLimit', 'checkCountsAddUp', 'checkDialingRules', 'checkDialsInFlight',
       'checkNoCallbackLost', 'checkRetrySpacing', 'checkRouteLines', 'eventsOfType', 'inbound', 'queue', 'recordRun', 'scenario',
     ]);
   });

@@ -94,9 +94,11 @@ describe('EventChannel', () => {
     expect(JSON.stringify(withSink.events)).toBe(JSON.stringify(without.events));
     expect(withSink.report).toEqual(without.report);
     expect(withSink.report.routes!.edge.dialsWaitedForLine).toBeGreaterThan(0);
-    // Two days publish every type but callback.analyticsEnded (14 days without an update) and those of compliance settings the scenario leaves off.
+    // Two days publish every type but callback.analyticsEnded (14 days without an update), those of compliance settings
+    // the scenario leaves off, the dial permit's waits (no calling hours, lockout or cap there) and dials outside calling
+    // hours (none by construction).
     const published = new Set(withSink.events.map((e) => e.type));
-    expect(SIM_EVENT_TYPES.filter((type) => !published.has(type))).toEqual(['callback.safeHarbourMessage', 'callback.amdFalsePositive', 'callback.analyticsEnded']);
+    expect(SIM_EVENT_TYPES.filter((type) => !published.has(type))).toEqual(['callback.safeHarbourMessage', 'callback.amdFalsePositive', 'callback.permitWait', 'callback.dialedOutsideHours', 'callback.analyticsEnded']);
   });
 
   it('takes one typed sink, which wants every type', () => {

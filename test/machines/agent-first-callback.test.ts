@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agentFirstCallbackMachine as AF } from '../../src/machines/agent-first-callback.js';
 import { CALLBACK_END_STATES, CALLBACK_TAGS, type CallbackEvent, type CallbackInput } from '../../src/machines/callback-parts.js';
 import { stateTags } from '../../src/machines/state-tags.js';
-import { failedTo, ID, placed, setup, shortestPaths, timer, type Step } from './callback-steps.js';
+import { failedTo, ID, permitEvents, placed, setup, shortestPaths, timer, type Step } from './callback-steps.js';
 
 const DUE = timer(AF, 'dueDelay', 'scheduled');
 const RETRY = timer(AF, 'retryDelay', 'waitingRetry');
@@ -123,7 +123,7 @@ describe('Agent First callback machine: every transition (XStateEngine with a re
   it('tags: only the waiting states are editable; Agent First holds no dial of the dialer in flight', () => {
     const tags = stateTags(AF);
     const editable = [...tags].filter(([, t]) => t.has(CALLBACK_TAGS.editable)).map(([s]) => s);
-    expect(editable.sort()).toEqual(['queued', 'scheduled', 'waitingRetry']);
+    expect(editable.sort()).toEqual(['queued', 'scheduled', 'waitingForAttempts', 'waitingForHours', 'waitingForLockout', 'waitingRetry']);
     for (const [state, t] of tags) {
       expect(t.has(CALLBACK_TAGS.inFlight), state).toBe(false);
       expect(t.has(CALLBACK_TAGS.waitingForAgent), state).toBe(false);
@@ -158,7 +158,8 @@ describe('Agent First callback machine: reachability (@xstate/graph shortest pat
     ...timers,
   ];
   const shortest = (overrides: Partial<CallbackInput>, events = EVENTS) => shortestPaths(AF, overrides, events);
-  const all = new Map([...shortest({ dueDelay: 60_000, assignToQueueOnExpiration: false }), ...shortest({})]);
+  const withPermits = shortest({ checksPermit: true }, [...EVENTS, ...permitEvents(AF)]);
+  const all = new Map([...withPermits, ...shortest({ dueDelay: 60_000, assignToQueueOnExpiration: false }), ...shortest({})]);
 
   it('every state but the transient `created` is reachable, and every end is a final state', () => {
     const states = [...stateTags(AF).keys()].filter((s) => s !== 'created');

@@ -24,6 +24,7 @@ export function input(overrides: Partial<CallbackInput> = {}): CallbackInput {
     complianceThreshold: 2_000,
     safeHarbourMessage: false,
     countAmdFalsePositives: false,
+    checksPermit: false,
     ...overrides,
   };
 }
@@ -79,4 +80,20 @@ export function shortestPaths(machine: AnyStateMachine, overrides: Partial<Callb
     if (!out.has(state) || steps.length < out.get(state)!.length) out.set(state, steps);
   }
   return out;
+}
+
+/** The world's answers to `checkPermit`, and the timers of the permit states of `machine`, for the reachability tests. */
+export function permitEvents(machine: AnyStateMachine): CallbackEvent[] {
+  const timers = ['waitingForHours', 'waitingForLockout', 'waitingForAttempts'].map((state) => ({ type: timer(machine, 'permitDelay', state) }) as unknown as CallbackEvent);
+  return [
+    { type: 'PERMITTED', permitFor: 3_600_000 },
+    { type: 'WAIT_FOR_HOURS', delay: 1_000 },
+    { type: 'WAIT_FOR_LOCKOUT', delay: 1_000 },
+    { type: 'WAIT_FOR_ATTEMPTS', delay: 1_000 },
+    { type: 'ON_DO_NOT_CALL_LIST' },
+    { type: 'ATTEMPTS_CAPPED' },
+    { type: 'DIAL_REFUSED' },
+    { type: timer(machine, 'permitFor', 'queued') } as unknown as CallbackEvent,
+    ...timers,
+  ];
 }

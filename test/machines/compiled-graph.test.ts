@@ -80,6 +80,7 @@ const callbackInputs: CallbackInput[] = (['TransferToQueue', 'HangUp', 'Transfer
       maxRetryCount: variant ? 0 : 1,
       safeHarbourMessage: variant === 0,
       countAmdFalsePositives: variant === 1,
+      checksPermit: variant === 1,
     })),
   ),
 );
@@ -97,7 +98,8 @@ const PLANS: AttemptPlan[] = [
   { ...LIVE, response: 'invalid' },
   { ...LIVE, wrapUp: 0 },
 ];
-const callbackPayloads = PLANS.map((plan) => ({ dialDelay: 5_000, dueDelay: 60_000, plan }));
+/** Every payload also carries a permit's length (lasting, or lapsing in an hour) and a wait for the permit. */
+const callbackPayloads = PLANS.map((plan, i) => ({ dialDelay: 5_000, dueDelay: 60_000, plan, permitFor: i % 2 ? Infinity : 3_600_000, delay: 1_800_000 }));
 const CALLBACK_MACHINES = [agentFirstCallbackMachine, customerFirstCallbackMachine] as const;
 
 const callInputs: CallInput[] = [

@@ -97,6 +97,7 @@ export const callbackInputArb: fc.Arbitrary<CallbackInput> = fc.record({
   complianceThreshold: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60_000 })),
   safeHarbourMessage: fc.boolean(),
   countAmdFalsePositives: fc.boolean(),
+  checksPermit: fc.boolean(),
 });
 
 /** Random call inputs: patience, offer, voicemail and flow each absent (Infinity) or soon, so that every path is taken. */
@@ -144,6 +145,8 @@ const payloadArb = fc.record({
   leavesVoicemail: fc.boolean(),
   flowAfter: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 600_000 })),
   flowLoops: fc.boolean(),
+  permitFor: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 86_400_000 })),
+  delay: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 86_400_000 })),
 });
 
 /** What the harness reads of an XState state node. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/model/scenario.js';
 import { simulate } from '../../src/runner/simulate.js';
 import { parseScenario } from '../../src/scenario/index.js';
-import { agents, arbitraryScenario, inbound, queue, scenario } from '../../src/testing/index.js';
+import { agents, arbitraryPermitScenario, arbitraryScenario, inbound, queue, scenario } from '../../src/testing/index.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -38,6 +38,15 @@ describe('whole runs are byte-identical under the compiled and the XState engine
       expect(output(s, 'compiled')).toBe(output(s, 'xstate'));
     });
   }
+
+  it('random small scenarios with dial permit rules (calling hours, customer zones, redial lockout)', () => {
+    fc.assert(
+      fc.property(arbitraryPermitScenario({ hours: { min: 6, max: 20 }, perHour: { min: 10, max: 60 } }), (s) => {
+        expect(output(s, 'compiled')).toBe(output(s, 'xstate'));
+      }),
+      { numRuns: 15 },
+    );
+  });
 
   it('random small scenarios', () => {
     fc.assert(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CALLBACK_END_STATES, CALLBACK_TAGS, type CallbackEvent, type CallbackInput } from '../../src/machines/callback-parts.js';
 import { customerFirstCallbackMachine as CF } from '../../src/machines/customer-first-callback.js';
 import { stateTags } from '../../src/machines/state-tags.js';
-import { failedTo, ID, placed, setup, shortestPaths, timer, type Step } from './callback-steps.js';
+import { failedTo, ID, permitEvents, placed, setup, shortestPaths, timer, type Step } from './callback-steps.js';
 
 const DUE = timer(CF, 'dueDelay', 'scheduled');
 const RETRY = timer(CF, 'retryDelay', 'waitingRetry');
@@ -135,7 +135,7 @@ describe('Customer First callback machine: every transition (XStateEngine with a
     const withTag = (tag: string) => [...tags].filter(([, t]) => t.has(tag)).map(([s]) => s).sort();
     expect(withTag(CALLBACK_TAGS.inFlight)).toEqual(['dialing', 'offered', 'placing', 'ringing', 'waitingForAgent']);
     expect(withTag(CALLBACK_TAGS.waitingForAgent)).toEqual(['offered', 'waitingForAgent']);
-    expect(withTag(CALLBACK_TAGS.editable)).toEqual(['queued', 'scheduled', 'waitingRetry']);
+    expect(withTag(CALLBACK_TAGS.editable)).toEqual(['queued', 'scheduled', 'waitingForAttempts', 'waitingForHours', 'waitingForLockout', 'waitingRetry']);
     expect(withTag(CALLBACK_TAGS.talking)).toEqual(['connected']);
     // A line is held from the placed call (not while placing waits for one) until the hang-up; wrap-up holds none.
     expect(withTag(CALLBACK_TAGS.holdsLine)).toEqual(['connected', 'dialing', 'offered', 'ringing', 'waitingForAgent']);
@@ -171,8 +171,10 @@ describe('Customer First callback machine: reachability (@xstate/graph shortest 
     ...timers,
   ];
   const shortest = (overrides: Partial<CallbackInput>, events = EVENTS) => shortestPaths(CF, overrides, events);
+  const withPermits = shortest({ checksPermit: true }, [...EVENTS, ...permitEvents(CF)]);
   const all = new Map([
     ...shortest({ dueDelay: 60_000, assignToQueueOnExpiration: false }),
+    ...withPermits,
     ...shortest({ liveVoiceReaction: 'HangUp', machineReaction: 'TransferToFlow' }),
     ...shortest({}),
   ]);

@@ -24,7 +24,7 @@ describe('KpiCollector', () => {
   it('counts every type of event except callback.state and dialer.dialed', () => {
     const all: SimEventType[] = [
       'call.arrived', 'call.answered', 'call.abandoned', 'call.callbackAccepted', 'call.ended', 'call.voicemail', 'call.transferred',
-      'call.flowError', 'callback.created', 'callback.state', 'callback.dialed', 'callback.attemptEnded', 'callback.answered', 'callback.complianceAbandoned', 'callback.safeHarbourMessage', 'callback.amdFalsePositive',
+      'call.flowError', 'callback.created', 'callback.state', 'callback.dialed', 'callback.attemptEnded', 'callback.answered', 'callback.complianceAbandoned', 'callback.safeHarbourMessage', 'callback.amdFalsePositive', 'callback.permitWait', 'callback.dialedOutsideHours',
       'callback.connected', 'callback.ended', 'callback.analyticsEnded', 'operation', 'campaign.dialed', 'agent.state', 'dialer.dialed',
       'dialer.inFlight', 'route.lines', 'route.lineWaited', 'queue.sample',
     ];
