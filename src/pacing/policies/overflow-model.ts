@@ -1,3 +1,6 @@
+/** Reused by `expectedOverflowWithFreeing` (its length only grows), so that a decision allocates nothing. */
+let shortfallScratch = new Float64Array(128);
+
 /** Dials up to which the binomial is summed exactly; above, a normal approximation is used. */
 const EXACT_UP_TO = 60;
 
@@ -41,4 +44,47 @@ export function expectedOverflow(n: number, p: number, a: number): number {
 /** The share of the n dials' expected live answers that find no agent: expectedOverflow / (n p); 0 without dials. */
 export function overflowRate(n: number, p: number, a: number): number {
   return n <= 0 || p <= 0 ? 0 : expectedOverflow(n, p, a) / (n * p);
+}
+
+/**
+ * E[max(0, L − a − F)] for L ~ Binomial(n, p) live answers, a agents free
+ * now (a whole number) and F agents freed in time, independent and taken as
+ * Poisson with mean busy × q. With no agent expected to free (busy × q under
+ * 0.01) it is `expectedOverflow`; up to 60 dials it is summed exactly; above,
+ * L − F is taken as normal with its mean and variance (and a half-call
+ * continuity shift).
+ */
+export function expectedOverflowWithFreeing(n: number, p: number, a: number, busy: number, q: number): number {
+  const freed = busy * q;
+  if (freed < 0.01) return expectedOverflow(n, p, a + freed);
+  if (n <= 0 || p <= 0 || n <= a) return 0;
+  if (n > EXACT_UP_TO) {
+    const mean = n * p - freed - a - 0.5;
+    const sd = Math.sqrt(n * p * (1 - p) + freed);
+    const z = mean / sd;
+    return Math.max(0, mean * normalCdf(z) + sd * normalPdf(z));
+  }
+  // below[c] = P(F < c), belowMean[c] = E[F; F < c], so that E[max(0, c − F)] = c below[c] − belowMean[c].
+  const most = n - Math.min(0, a);
+  let pmf = Math.exp(-freed);
+  let below = 0;
+  let belowMean = 0;
+  if (shortfallScratch.length <= most) shortfallScratch = new Float64Array(2 * (most + 1));
+  const shortfall = shortfallScratch;
+  for (let c = 1; c <= most; c++) {
+    below += pmf;
+    belowMean += (c - 1) * pmf;
+    pmf *= freed / c;
+    shortfall[c] = c * below - belowMean;
+  }
+  const p1 = Math.min(p, 1 - 1e-12);
+  let binomial = Math.pow(1 - p1, n);
+  const odds = p1 / (1 - p1);
+  let sum = 0;
+  for (let l = 0; l <= n; l++) {
+    const c = l - a;
+    if (c > 0) sum += binomial * shortfall[c];
+    binomial *= ((n - l) / (l + 1)) * odds;
+  }
+  return sum;
 }
