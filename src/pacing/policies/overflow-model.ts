@@ -19,7 +19,7 @@ function normalCdf(z: number): number {
 /**
  * E[max(0, L − a)] for L ~ Binomial(n, p): the live answers of n dials that
  * find none of `a` agents. Exact up to 60 dials; above, L is taken as normal
- * with the binomial's mean and variance (and a half-call continuity shift).
+ * with the binomial's mean and variance.
  */
 export function expectedOverflow(n: number, p: number, a: number): number {
   if (n <= 0 || p <= 0) return 0;
@@ -37,8 +37,8 @@ export function expectedOverflow(n: number, p: number, a: number): number {
   }
   const mean = n * p;
   const sd = Math.sqrt(n * p * (1 - p));
-  const z = (mean - a - 0.5) / sd;
-  return Math.max(0, (mean - a - 0.5) * normalCdf(z) + sd * normalPdf(z));
+  const z = (mean - a) / sd;
+  return Math.max(0, (mean - a) * normalCdf(z) + sd * normalPdf(z));
 }
 
 /** The share of the n dials' expected live answers that find no agent: expectedOverflow / (n p); 0 without dials. */
@@ -51,15 +51,14 @@ export function overflowRate(n: number, p: number, a: number): number {
  * now (a whole number) and F agents freed in time, independent and taken as
  * Poisson with mean busy × q. With no agent expected to free (busy × q under
  * 0.01) it is `expectedOverflow`; up to 60 dials it is summed exactly; above,
- * L − F is taken as normal with its mean and variance (and a half-call
- * continuity shift).
+ * L − F is taken as normal with its mean and variance.
  */
 export function expectedOverflowWithFreeing(n: number, p: number, a: number, busy: number, q: number): number {
   const freed = busy * q;
   if (freed < 0.01) return expectedOverflow(n, p, a + freed);
   if (n <= 0 || p <= 0 || n <= a) return 0;
   if (n > EXACT_UP_TO) {
-    const mean = n * p - freed - a - 0.5;
+    const mean = n * p - freed - a;
     const sd = Math.sqrt(n * p * (1 - p) + freed);
     const z = mean / sd;
     return Math.max(0, mean * normalCdf(z) + sd * normalPdf(z));
