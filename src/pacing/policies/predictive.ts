@@ -9,6 +9,8 @@ const RECENT_ENOUGH = 50;
 const FIRST_DIALS = 20;
 /** Mean ms from dial to its outcome assumed before the first outcome. */
 const DEFAULT_DELAY = 15_000;
+/** The shortest measured answer delay used, ms (a delay of 0 would predict no answers at all). */
+const MIN_DELAY = 1000;
 /** Times at which the model compares live answers so far with agents free by then. */
 const STEPS = 4;
 /** The model looks this many mean answer delays ahead. */
@@ -125,10 +127,10 @@ export class PredictivePacing implements PacingPolicy {
     return total >= FIRST_DIALS ? view.totals.liveAnswers / total : 1;
   }
 
-  /** The mean answer delay, ms: the `answerDelay` option, else the mean time from a dial to its outcome by Little's law (time-average ringing ÷ dial rate = area ÷ resolved dials). */
+  /** The mean answer delay, ms: the `answerDelay` option, else the mean time from a dial to its outcome by Little's law (time-average ringing ÷ dial rate = area ÷ resolved dials), at least 1 s. */
   answerDelay(): number {
     if (this.s.answerDelay !== null) return this.s.answerDelay * 1000;
-    return (this.resolved === 0 ? DEFAULT_DELAY : this.area / this.resolved);
+    return this.resolved === 0 ? DEFAULT_DELAY : Math.max(MIN_DELAY, this.area / this.resolved);
   }
 
   /**
