@@ -71,7 +71,7 @@ describe('predictive', () => {
    * of the observed rate of the last ~500 answers to the modelled rate of
    * the last ~1000 dials: over a run they agree up to the lag of those
    * windows (the model is optimistic, so the prediction lags below the
-   * simulated rate: by about a fifth here) and the noise of a rate of a
+   * simulated rate: by a fifth to a quarter here) and the noise of a rate of a
    * hundred or two abandons (±15–20 % at 95 %), so the test allows a factor
    * of 2 either way — and would catch a model or correction off by more.
    */
