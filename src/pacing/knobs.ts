@@ -18,7 +18,7 @@ export const POLICY_KNOBS: Readonly<Record<BuiltinPolicyName, PolicyKnob>> = {
   ratio: { option: 'modifier', grid: [1, 1.25, 1.5, 2, 2.5, 3] },
   progressive: { option: 'modifier', grid: [1, 1.25, 1.5, 2, 2.5, 3] },
   adaptive: { option: 'modifier', grid: [1.5, 2, 3, 4, 6, 8] },
-  vicidial: { option: 'maxLevel', grid: [1.5, 2, 2.5, 3, 4, 5] },
+  vicidial: { option: 'maxLevel', grid: [1, 1.05, 1.1, 1.2, 1.35, 1.5, 2, 3] },
   abandonTarget: { option: 'target', grid: [0.005, 0.01, 0.015, 0.02, 0.025, 0.03] },
   predictive: { option: 'target', grid: [0.005, 0.01, 0.015, 0.02, 0.025, 0.03] },
 };
