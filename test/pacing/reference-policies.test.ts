@@ -15,7 +15,7 @@ const NEW_POLICIES = ['vicidial', 'abandonTarget', 'predictive'] as const;
 
 /** The small battery team with its queue's pacing written as `pacing` (YAML flow). */
 function withPacing(pacing: string) {
-  return scenarioFromText(BASE.replace('pacing: genesys', `pacing: ${pacing}`), 'team.yaml');
+  return scenarioFromText(BASE.replace(/pacing: \{ name: genesys \}.*/, `pacing: ${pacing}`), 'team.yaml');
 }
 
 describe('the reference policies as scenario fields', () => {
