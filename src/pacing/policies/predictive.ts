@@ -23,7 +23,7 @@ const CORRECTION_DIALS = 1000;
 const PRIOR_ANSWERS = 100;
 /** Bounds of the correction. */
 const MIN_CORRECTION = 0.5;
-const MAX_CORRECTION = 100;
+const MAX_CORRECTION = 1000;
 
 const optionsSchema = z.strictObject({
   target: z.number().min(0.001).max(0.2).optional().describe('the predicted compliance abandon rate each decision stays under (default 0.025)'),
@@ -170,7 +170,7 @@ export class PredictivePacing implements PacingPolicy {
    */
   correction(): number {
     if (this.dialsMade === 0) return 1;
-    const modelled = Math.max(1e-4, this.modelledSum / this.dialsMade);
+    const modelled = Math.max(1e-6, this.modelledSum / this.dialsMade);
     const observed = (this.abandonsSeen + PRIOR_ANSWERS * modelled) / (this.answersSeen + PRIOR_ANSWERS);
     return Math.min(MAX_CORRECTION, Math.max(MIN_CORRECTION, observed / modelled));
   }
