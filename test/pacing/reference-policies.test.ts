@@ -5,6 +5,7 @@ import { scenarioFromText } from '../../src/api/load.js';
 import { ABANDON_CEILING } from '../../src/model/regulation.js';
 import { BUILTIN_POLICIES, BUILTIN_POLICY_NAMES, type BuiltinPolicyName } from '../../src/pacing/builtins.js';
 import { PACING_CONTRACT_VERSION } from '../../src/pacing/contract.js';
+import { describePacing } from '../../src/pacing/describe.js';
 import { POLICY_KNOBS } from '../../src/pacing/knobs.js';
 import { formatIssue } from '../../src/scenario/issues.js';
 import { arbitraryScenario, checkDialsInFlight, recordRun } from '../../src/testing/index.js';
@@ -103,5 +104,14 @@ describe('the reference policies in random scenarios', () => {
       { numRuns: 24 },
     );
     expect(dials).toBeGreaterThan(500);
+  });
+});
+
+describe('the reference policies in words', () => {
+  it('are described without the pacing modifier they do not read; the others keep it', () => {
+    expect(describePacing({ name: 'predictive', module: null, options: { target: 0.02 } }, 3)).toBe('predictive pacing (target 0.02)');
+    expect(describePacing({ name: 'vicidial', module: null, options: {} }, 3)).toBe('vicidial pacing');
+    expect(describePacing({ name: 'genesys', module: null, options: {} }, 3)).toBe('genesys pacing, modifier 3');
+    expect(describePacing({ name: 'predictive', module: '/x.mjs', options: {} }, 2)).toBe('predictive (module) pacing, modifier 2');
   });
 });
