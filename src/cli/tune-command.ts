@@ -11,6 +11,7 @@ import { planSweep } from '../runner/sweep.js';
 import { DEFAULT_MAX_RUNS, parseAxis, type SweepAxis } from '../runner/sweep-plan.js';
 import { tune, tuneWindow, type AbandonWindow, type TuneCandidate, type TuneObjective, type AbandonMeasure } from '../runner/tune.js';
 import { CliError, EXIT_STATUS } from './errors.js';
+import { BUILTIN_POLICY_NAMES, type BuiltinPolicyName } from '../pacing/builtins.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { numberOption, percentOption, scenarioLimits } from './options.js';
 import { progressFor } from './progress.js';
@@ -40,6 +41,7 @@ interface TuneOptions {
   json?: boolean;
 }
 
+/** The built-ins whose dial level is the pacing modifier, the knob `tune` varies (the others are scored over their own knobs by `cbsim scorecard`). */
 const POLICIES = ['genesys', 'ratio', 'progressive', 'adaptive'];
 
 /** The abandon-after-answer rate's format. */
@@ -110,7 +112,12 @@ export function tuneCommand(out: Output): Command {
       if (options.policies) {
         const policies = options.policies.split(',').map((p) => p.trim());
         const bad = policies.find((p) => !POLICIES.includes(p));
-        if (bad) throw new CliError(`--policies: "${bad}" is not a pacing policy; allowed ${POLICIES.join(', ')}`);
+        if (bad) {
+          throw new CliError(
+            `--policies: "${bad}" is not a policy whose level is the pacing modifier, which tune varies; allowed ${POLICIES.join(', ')}` +
+              (BUILTIN_POLICY_NAMES.includes(bad as BuiltinPolicyName) ? `. ${bad} has knobs of its own: score it over them with cbsim scorecard --policies ${bad}` : ''),
+          );
+        }
         axes.push({ path: `queues.${queue.id}.callback.pacing`, values: policies });
       }
       const modifiers = parseAxis(`queues.${queue.id}.callback.pacingModifier=${options.modifiers}`);

@@ -1,20 +1,24 @@
 import type { BuiltinPolicyName } from './builtins.js';
 
-/** The one option of a policy that a scorecard varies, and the values it tries by default. */
+/** A built-in policy's main knob: the option a scorecard sweeps, and a default grid of its values. */
 export interface PolicyKnob {
-  /** The option's name, as `pacing: { name, options: { <option>: … } }` takes it. */
+  /** The option's name in `pacing: { name, options }`. */
   readonly option: string;
-  /** The values tried, from the most cautious to the most aggressive. */
+  /** Values to sweep, from cautious to aggressive. */
   readonly grid: readonly number[];
 }
 
 /**
- * Each built-in policy's main knob: the modifier (dial level) of the
- * level-driven policies, the highest level of the adaptive one.
+ * Each built-in's main knob: the modifier of the fixed-level policies (and
+ * the highest level of `adaptive`), the highest level of `vicidial`, and
+ * the abandon rate targeted by `abandonTarget` and `predictive`.
  */
 export const POLICY_KNOBS: Readonly<Record<BuiltinPolicyName, PolicyKnob>> = {
-  genesys: { option: 'modifier', grid: [1, 2, 3, 4, 6, 8, 10] },
+  genesys: { option: 'modifier', grid: [1, 2, 3, 4, 5, 7, 10] },
   ratio: { option: 'modifier', grid: [1, 1.25, 1.5, 2, 2.5, 3] },
   progressive: { option: 'modifier', grid: [1, 1.25, 1.5, 2, 2.5, 3] },
-  adaptive: { option: 'modifier', grid: [1.5, 2, 2.5, 3, 4, 5] },
+  adaptive: { option: 'modifier', grid: [1.5, 2, 3, 4, 6, 8] },
+  vicidial: { option: 'maxLevel', grid: [1, 1.05, 1.1, 1.2, 1.35, 1.5, 2, 3] },
+  abandonTarget: { option: 'target', grid: [0.005, 0.01, 0.015, 0.02, 0.025, 0.03] },
+  predictive: { option: 'target', grid: [0.005, 0.01, 0.015, 0.02, 0.025, 0.03] },
 };
