@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import { Command } from 'commander';
-import { COMPARE_ROWS, type KpiRow } from '../metrics/kpi-catalogue.js';
+import { COMPARE_ROWS, type KpiRow } from '../metrics/kpi-views.js';
 import type { AgentKpis, QueueKpis } from '../metrics/kpis.js';
 import type { RouteKpis } from '../metrics/route-lines.js';
 import { simulate, type RunResult } from '../runner/simulate.js';

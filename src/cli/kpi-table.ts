@@ -1,5 +1,6 @@
 import chalk from 'chalk';
-import { CLI_KPI_TABLE, judge, type KpiRow, type KpiSection } from '../metrics/kpi-catalogue.js';
+import { judge } from '../metrics/kpi-catalogue.js';
+import { CLI_KPI_TABLE, type KpiRow, type KpiSection } from '../metrics/kpi-views.js';
 import type { AgentKpis, CallbackKindKpis, QueueKpis } from '../metrics/kpis.js';
 import type { DropGroupKpis } from '../metrics/collector.js';
 import type { Interval } from '../model/statistics.js';

@@ -1,5 +1,6 @@
 import chalk from 'chalk';
-import type { KpiFormat, KpiRow } from '../metrics/kpi-catalogue.js';
+import type { KpiFormat } from '../metrics/kpi-catalogue.js';
+import type { KpiRow } from '../metrics/kpi-views.js';
 
 /** A table cell: text, optionally styled. */
 export type Cell = string;

@@ -1,6 +1,7 @@
 /** The report's HTML tables: the KPIs of a run by queue, and of a sweep by cell. */
 import { escapeHtml } from './escape.js';
-import { judge, REPORT_KPI_SECTIONS, REPORT_SWEEP_COLUMNS, type KpiRow } from '../metrics/kpi-catalogue.js';
+import { judge } from '../metrics/kpi-catalogue.js';
+import { REPORT_KPI_SECTIONS, REPORT_SWEEP_COLUMNS, type KpiRow } from '../metrics/kpi-views.js';
 import { central, formatValue, kpiFormat, type KpiValue } from './format.js';
 
 type Kpis = Readonly<Record<string, unknown>>;

@@ -1,4 +1,5 @@
-import { SWEEP_SUMMARY_ROWS, type KpiDefinition, type KpiRow } from '../metrics/kpi-catalogue.js';
+import { type KpiDefinition } from '../metrics/kpi-catalogue.js';
+import { SWEEP_SUMMARY_ROWS, type KpiRow } from '../metrics/kpi-views.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Interval } from '../model/statistics.js';
 import { contentHash } from './content-hash.js';
