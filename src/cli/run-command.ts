@@ -3,6 +3,7 @@ import { ENGINES, type EngineName } from '../contact-center/world.js';
 import { replicate } from '../runner/replicate.js';
 import { simulate, type RunResult } from '../runner/simulate.js';
 import { numberOption, scenarioLimits } from './options.js';
+import { complianceTable } from './compliance-table.js';
 import { kpiTable, runHeading } from './kpi-table.js';
 import { describeIssues, loadPolicies, loadScenario } from './load-scenario.js';
 import { progressFor, runDetail } from './progress.js';
@@ -90,7 +91,10 @@ export function runCommand(out: Output): Command {
       const { intervals: _intervals, ...withoutIntervals } = result;
       const shown: RunResult = options.intervals ? result : withoutIntervals;
       if (options.json) out.print(JSON.stringify(shown, null, 2));
-      else out.print(`${runHeading(result)}\n\n${kpiTable(result.kpis, loaded.scenario)}`);
+      else {
+        const windows = complianceTable(result.kpis.complianceWindows, loaded.scenario);
+        out.print(`${runHeading(result)}\n\n${kpiTable(result.kpis, loaded.scenario)}${windows === '' ? '' : `\n\n${windows}`}`);
+      }
       if (options.report !== undefined) {
         await writeRunReport(result, loaded.scenario, options.report);
         out.error(`report: ${options.report}`);
