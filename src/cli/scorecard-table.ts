@@ -22,14 +22,16 @@ function settingCells(option: string | null, best: ScorecardPoint): string[] {
 export function scorecardTables(situations: readonly SituationResult[], overall: readonly OverallResult[], context: { window: ScorecardWindow; replications: number }): string {
   const header = ['policy', 'best setting', 'occupancy', 'compliance abandon (95% upper)', 'completed', 'time to connect'];
   const blocks = situations.map((s) => {
+    const tied = (rank: number) => s.results.filter((o) => o.rank === rank).length > 1;
     const rows: Row[] = s.results.map((r) => ({
-      cells: [`${r.rank}. ${r.policy}`, ...(r.best !== null ? settingCells(r.option, r.best) : [chalk.red('over the ceiling'), '', '', '', ''])],
+      cells: [`${tied(r.rank) ? '=' : ''}${r.rank}. ${r.policy}`, ...(r.best !== null ? settingCells(r.option, r.best) : [chalk.red('over the ceiling'), '', '', '', ''])],
     }));
     const over = s.results
       .filter((r) => r.best === null)
       .map((r) => chalk.red(`${r.policy} cannot stay under ${pct(s.ceiling, 1)} at any setting tried: its lowest 95% upper bound is ${pct(Math.min(...r.points.map((p) => p.complianceUpper)), 2)}`));
     const title = `${chalk.bold(s.situation)}  ${chalk.dim(`${s.scenario} · ${s.file} · ceiling ${pct(s.ceiling, 1)}, ${WINDOW_WORDS[context.window]} · ${context.replications} replications`)}`;
-    return [title, renderTable(header, rows), ...over].join('\n');
+    const ties = s.results.some((r) => tied(r.rank)) ? [chalk.dim('=: tied, the best occupancies differ by less than their 95% intervals together')] : [];
+    return [title, renderTable(header, rows), ...ties, ...over].join('\n');
   });
   const overallRows: Row[] = overall.map((o) => ({
     cells: [`${o.rank}. ${o.policy}`, String(o.wins), o.meanRank.toFixed(2), `${o.underCeiling} of ${situations.length}`, pct(o.meanBestOccupancy)],

@@ -17,7 +17,8 @@ const estimate = (v: Interval, format: (x: number | null) => string) =>
 function leagueTable(s: SituationResult): string {
   const head = '<tr><th class="key">#</th><th class="key">policy</th><th class="key">best setting</th><th>occupancy</th><th>compliance abandon</th><th>95% upper bound</th><th>callbacks completed</th><th>time to connect</th></tr>';
   const body = s.results.map((r) => {
-    const lead = `<td class="key">${r.rank}</td><td class="key">${escapeHtml(r.policy)}</td>`;
+    const tied = s.results.filter((o) => o.rank === r.rank).length > 1;
+    const lead = `<td class="key">${tied ? '=' : ''}${r.rank}</td><td class="key">${escapeHtml(r.policy)}</td>`;
     if (r.best === null) {
       const lowest = Math.min(...r.points.map((p) => p.complianceUpper));
       return `<tr>${lead}<td class="key bad" colspan="6"><span class="v">cannot stay under ${escapeHtml(share(1)(s.ceiling))}: its lowest upper bound is ${escapeHtml(share(2)(lowest))}</span></td></tr>`;
@@ -76,7 +77,7 @@ export async function scorecardReport(doc: ScorecardDocument): Promise<string> {
   const sections: PageSection[] = [
     {
       title: 'Overall',
-      html: `${note('Policies ranked by situations won, then mean rank; a policy that cannot stay under the ceiling on a situation ranks after those that can.')}\n${overallTable(doc)}`,
+      html: `${note('Policies ranked by situations won, then mean rank. On a situation, policies whose best occupancies differ by less than their 95 % half-widths together share a rank (=); a policy that cannot stay under the ceiling ranks after those that can.')}\n${overallTable(doc)}`,
     },
   ];
   for (const [i, s] of doc.situations.entries()) {

@@ -52,7 +52,11 @@ export interface PolicyResult {
   option: string | null;
   points: ScorecardPoint[];
   best: ScorecardPoint | null;
-  /** 1 for the best policy of the situation; policies that never stay under the ceiling come last, by their lowest rate. */
+  /**
+   * 1 + the policies clearly better on the situation (best occupancy higher by more than the two 95 %
+   * half-widths together), so that policies the runs cannot tell apart share a rank; policies that
+   * never stay under the ceiling come after all the others, by their lowest rate.
+   */
   rank: number;
 }
 
@@ -68,7 +72,7 @@ export interface SituationResult {
 /** A policy's standing over every situation. */
 export interface OverallResult {
   policy: string;
-  /** Situations where it ranks first. */
+  /** Situations where it ranks first (alone, or tied with policies the runs cannot tell from it). */
   wins: number;
   /** Mean rank over the situations. */
   meanRank: number;
@@ -95,6 +99,12 @@ function point(label: string, value: number | string | null, rows: readonly Swee
     completed: interval(rows.map((r) => r.kpis.total.completed)),
     timeToConnect: interval(rows.map((r) => r.kpis.total.timeToConnect ?? NaN)),
   };
+}
+
+/** Whether setting `a`'s occupancy is higher than `b`'s by more than their 95 % half-widths together (√(hw_a² + hw_b²)). */
+export function clearlyBetter(a: ScorecardPoint, b: ScorecardPoint): boolean {
+  const spread = Math.hypot(a.occupancy.halfWidth ?? 0, b.occupancy.halfWidth ?? 0);
+  return a.occupancy.mean - b.occupancy.mean > spread;
 }
 
 /** Better of two settings under the ceiling: higher occupancy, then more callbacks completed. */
@@ -126,7 +136,13 @@ export function scoreSituation(
     if (a.best || b.best) return a.best ? -1 : 1;
     return lowest(a) - lowest(b);
   });
-  ordered.forEach((r, i) => (r.rank = i + 1));
+  // A policy under the ceiling ranks after those whose best occupancy is higher by more than the two 95 % half-widths
+  // together (so policies the runs cannot tell apart share a rank); one over it, after every policy under it.
+  const under = ordered.filter((r) => r.best !== null);
+  ordered.forEach((r, i) => {
+    if (r.best === null) r.rank = i + 1;
+    else r.rank = 1 + under.filter((o) => clearlyBetter(o.best!, r.best!)).length;
+  });
   return { situation: situation.name, file: situation.file, scenario: situation.scenario, ceiling: situation.ceiling, results: ordered };
 }
 

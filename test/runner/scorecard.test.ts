@@ -87,6 +87,17 @@ describe('scoring a situation', () => {
     expect(csv.split('\n').filter((l) => l.endsWith(',true,1'))).toHaveLength(1); // genesys m=2 is the one best row
   });
 
+  it('ranks policies the runs cannot tell apart together: best occupancies closer than their half-widths combined share a rank', () => {
+    // genesys m=1: 0.70 ± (spread of 0.68, 0.72); ratio m=1: 0.71 ± the same: tied; ratio m=2 over the ceiling.
+    const rows = [row(0, 0, 0.68, 0), row(0, 1, 0.72, 0), row(3, 0, 0.69, 0), row(3, 1, 0.73, 0), row(4, 0, 0.9, 0.2), row(4, 1, 0.9, 0.2)];
+    const tied = scoreSituation(situation, manifest, policies, rows, 'run');
+    expect(tied.results.map((r) => [r.policy, r.rank])).toEqual([['ratio', 1], ['genesys', 1]]);
+    // The same means with no spread: ratio is clearly better.
+    const apart = scoreSituation(situation, manifest, policies, [row(0, 0, 0.7, 0), row(0, 1, 0.7, 0), row(3, 0, 0.71, 0), row(3, 1, 0.71, 0)], 'run');
+    expect(apart.results.map((r) => [r.policy, r.rank])).toEqual([['ratio', 1], ['genesys', 2]]);
+    expect(overallStanding([tied], policies).map((o) => [o.policy, o.wins])).toEqual([['ratio', 1], ['genesys', 1]]);
+  });
+
   it('judges the chosen window, and the whole run when the window is longer than the run', () => {
     const total = { complianceAbandonRate: 0.01, complianceAbandonRateMax24h: 0.05, complianceAbandonRateMax30d: null } as unknown as QueueKpis;
     expect(windowRate(total, '24h')).toBe(0.05);
