@@ -72,7 +72,7 @@ export interface SituationResult {
 /** A policy's standing over every situation. */
 export interface OverallResult {
   policy: string;
-  /** Situations where it ranks first (alone, or tied with policies the runs cannot tell from it). */
+  /** Situations where it ranks first under the ceiling (alone, or tied with policies the runs cannot tell from it); first among policies that all break the ceiling is no win. */
   wins: number;
   /** Mean rank over the situations. */
   meanRank: number;
@@ -153,7 +153,7 @@ export function overallStanding(situations: readonly SituationResult[], policies
     const bests = mine.flatMap((r) => (r.best ? [r.best.occupancy.mean] : []));
     return {
       policy: p.label,
-      wins: mine.filter((r) => r.rank === 1).length,
+      wins: mine.filter((r) => r.rank === 1 && r.best !== null).length,
       meanRank: mine.reduce((sum, r) => sum + r.rank, 0) / Math.max(1, mine.length),
       underCeiling: bests.length,
       meanBestOccupancy: bests.length === 0 ? null : bests.reduce((a, b) => a + b, 0) / bests.length,

@@ -96,6 +96,10 @@ describe('scoring a situation', () => {
     const apart = scoreSituation(situation, manifest, policies, [row(0, 0, 0.7, 0), row(0, 1, 0.7, 0), row(3, 0, 0.71, 0), row(3, 1, 0.71, 0)], 'run');
     expect(apart.results.map((r) => [r.policy, r.rank])).toEqual([['ratio', 1], ['genesys', 2]]);
     expect(overallStanding([tied], policies).map((o) => [o.policy, o.wins])).toEqual([['ratio', 1], ['genesys', 1]]);
+    // Where every policy breaks the ceiling, the first of them (the lowest bound) wins nothing.
+    const over = scoreSituation(situation, manifest, policies, [row(0, 0, 0.7, 0.1), row(0, 1, 0.7, 0.1), row(3, 0, 0.7, 0.2), row(3, 1, 0.7, 0.2)], 'run');
+    expect(over.results.map((r) => [r.policy, r.rank])).toEqual([['genesys', 1], ['ratio', 2]]);
+    expect(overallStanding([over], policies).map((o) => o.wins)).toEqual([0, 0]);
   });
 
   it('judges the chosen window, and the whole run when the window is longer than the run', () => {
