@@ -26,6 +26,33 @@ interface ChartSeen {
   marks: Record<string, number>;
 }
 
+/** A page of Chromium showing `file`, that refuses every request but for files and collects the page's errors. */
+async function openInChromium(file: string) {
+  const profile = mkdtempSync(join(tmpdir(), 'cbsim-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1240, height: 900 } });
+  const requests: string[] = [];
+  const problems: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return {
+    page,
+    requests,
+    problems,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
 describe.skipIf(!found)(`the report in headless Chromium${found ? '' : ` — SKIPPED: ${reason}`}`, () => {
   it('renders every chart with its marks, loads nothing from elsewhere and runs no script', async () => {
     // The README's screenshot: a real sweep of the bundled Customer First scenario over pacing modifiers 1, 3, 5, 10.
@@ -37,21 +64,9 @@ describe.skipIf(!found)(`the report in headless Chromium${found ? '' : ` — SKI
     const file = join(dir, 'report.html');
 
     const started = performance.now();
-    const profile = mkdtempSync(join(tmpdir(), 'cbsim-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1240, height: 900 } });
+    const browser = await openInChromium(file);
     try {
-      const requests: string[] = [];
-      const problems: string[] = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith('file:')) return route.continue();
-        requests.push(url);
-        return route.abort();
-      });
-      const page = await context.newPage();
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const { page, requests, problems } = browser;
 
       const seen = await page.evaluate(() => {
         const box = (e: Element) => e.getBoundingClientRect();
@@ -99,8 +114,7 @@ describe.skipIf(!found)(`the report in headless Chromium${found ? '' : ` — SKI
       }
       console.info(`browser check took ${Math.round(performance.now() - started)} ms`);
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -108,21 +122,9 @@ describe.skipIf(!found)(`the report in headless Chromium${found ? '' : ` — SKI
     const dir = mkdtempSync(join(tmpdir(), 'cbsim-browser-scorecard-'));
     const written = await cli('scorecard', 'test/fixtures/scenarios/scorecard-small.yaml', '--policies', 'genesys,progressive', '--grid', 'genesys:modifier=1,3', '--grid', 'progressive:modifier=1,1.5', '--replications', '2', '--out', dir, '--no-progress');
     expect(written.status, written.stderr).toBe(0);
-    const profile = mkdtempSync(join(tmpdir(), 'cbsim-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1240, height: 900 } });
+    const browser = await openInChromium(join(dir, 'scorecard.html'));
     try {
-      const requests: string[] = [];
-      const problems: string[] = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith('file:')) return route.continue();
-        requests.push(url);
-        return route.abort();
-      });
-      const page = await context.newPage();
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-      await page.goto(pathToFileURL(join(dir, 'scorecard.html')).href, { waitUntil: 'load' });
+      const { page, requests, problems } = browser;
       const seen = await page.evaluate(() => ({
         scripts: document.scripts.length,
         tables: document.querySelectorAll('table').length,
@@ -151,8 +153,7 @@ describe.skipIf(!found)(`the report in headless Chromium${found ? '' : ` — SKI
       expect(chart.marks['rule mark']).toBeGreaterThanOrEqual(1); // the intervals and the ceiling
       expect(chart.marks.axis).toBe(2);
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
@@ -162,11 +163,9 @@ describe.skipIf(!found)(`the report in headless Chromium${found ? '' : ` — SKI
     const dir = mkdtempSync(join(tmpdir(), 'cbsim-browser-run-'));
     const file = join(dir, 'run.html');
     writeFileSync(file, await runReport(result, scenario));
-    const profile = mkdtempSync(join(tmpdir(), 'cbsim-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1240, height: 900 } });
+    const browser = await openInChromium(file);
     try {
-      const page = await context.newPage();
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const { page, requests, problems } = browser;
       const seen = await page.evaluate(() => {
         const table = document.querySelector('table.compliance');
         const figure = document.querySelector('figure#chart-compliance');
@@ -190,9 +189,10 @@ describe.skipIf(!found)(`the report in headless Chromium${found ? '' : ` — SKI
       expect(seen.chart.height).toBeGreaterThan(150);
       expect(seen.chart.marks['line mark']).toBe(1);
       expect(seen.chart.marks['rule mark']).toBe(1);
+      expect(requests).toEqual([]);
+      expect(problems).toEqual([]);
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
