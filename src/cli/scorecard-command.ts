@@ -26,7 +26,7 @@ import { checkCells, executeSweep, openStore } from './sweep-command.js';
 
 interface ScorecardOptions {
   policies?: string;
-  grid: string[];
+  grid?: string[];
   replications: string;
   window: ScorecardWindow;
   ceiling?: string;
@@ -87,7 +87,7 @@ export function scorecardCommand(out: Output): Command {
     .description(COMMAND_DESCRIPTIONS.scorecard)
     .argument('[files...]', 'scenario files, the situations (default: the bundled battery, scenarios/battery)')
     .option('--policies <list>', `policies, comma-separated: built-in names and module paths (./my-pacer.js) (default: every built-in, ${BUILTIN_POLICY_NAMES.join(', ')})`)
-    .option('--grid <policy:option=values>', "the knob of a policy and its values, e.g. predictive:target=0.01,0.02,0.03 or pacer:ratio=1..3:0.5 (repeatable; default: each built-in's own grid; a module without one runs once)", (v: string, p: string[] = []) => [...p, v], [])
+    .option('--grid <policy:option=values>', "the knob of a policy and its values, e.g. predictive:target=0.01,0.02,0.03 or pacer:ratio=1..3:0.5 (repeatable; default: each built-in's own grid; a module without one runs once)", (v: string, p: string[] = []) => [...p, v])
     .option('--replications <n>', 'replications of each setting (at least 2, for the 95% interval)', '5')
     .addOption(new Option('--window <window>', 'the compliance window judged: the worst 30 days (or the whole run if shorter), the worst 24 h, or the whole run').choices([...SCORECARD_WINDOWS]).default('30d'))
     .option('--ceiling <rate>', "the compliance abandon rate the upper 95% bound must stay under, 0–1 (default: each situation's compliance.ceiling)")
@@ -109,7 +109,7 @@ export function scorecardCommand(out: Output): Command {
     const workers = options.workers === undefined ? availableParallelism() : numberOption('--workers', options.workers, 1, 256, true);
     let policies: ScorecardPolicy[];
     try {
-      policies = scorecardPolicies(options.policies ?? BUILTIN_POLICY_NAMES.join(','), options.grid, resolveModule);
+      policies = scorecardPolicies(options.policies ?? BUILTIN_POLICY_NAMES.join(','), options.grid ?? [], resolveModule);
     } catch (error) {
       if (error instanceof ScorecardPlanError) throw new CliError(error.message);
       throw error;
