@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { Command } from 'commander';
 import { ContactCenter } from '../contact-center/world.js';
+import { csvCell } from '../model/csv.js';
 import { parseDuration } from '../model/duration.js';
 import { momentToSimTime } from '../scenario/resolve.js';
 import { parseMoment } from '../scenario/time.js';
@@ -22,10 +23,6 @@ interface CallbacksOptions {
 }
 
 const COLUMNS = ['id', 'queue', 'kind', 'scheduled', 'callee', 'number', 'state', 'owner'] as const;
-
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** `cbsim callbacks FILE --at 3d12:00`: the Scheduled Callbacks view at a moment of simulated time. */
 export function callbacksCommand(out: Output): Command {

@@ -11,8 +11,8 @@ import { DialPermits } from './dial-permits.js';
 import { numberOf } from './callback-numbers.js';
 import type { CallbackChart, CallbackRecord, CallbackRecords } from './callback-records.js';
 import type { CustomerStreams } from './customer-streams.js';
-import { FlightAccounting, FlightChange } from './flight-accounting.js';
-import { OutboundLines } from './outbound-lines.js';
+import { FlightAccounting, FlightChange, holdsLine } from './flight-accounting.js';
+import type { OutboundLines } from './outbound-lines.js';
 import { Reservations } from './reservations.js';
 import type { SkillBook } from './skills.js';
 import type { EngineFactory, QueueRuntime, World } from './world-context.js';
@@ -103,13 +103,12 @@ export class CallbackCenter implements AgentRequester {
     const chart = (machine: AnyStateMachine): CallbackChart => {
       // The counted-tag bits of each of the machine's states.
       const tags = flight.tagsOf(machine.id);
-      const holding = lines === null ? null : OutboundLines.holdingStates(machine);
       const timers = world.timers.forEngine<CallbackEvent>((id, e) => engine.send(id, e));
       const engine: CallbackChart = createEngine(machine.id, machine, {
         perform: (id, action, params) => this.perform(this.records.get(id), action, params),
         delay: timers.delay,
         cancelDelay: timers.cancelDelay,
-        changed: (id, from, to, event) => this.changed(this.records.get(id), tags, holding, from, to, event),
+        changed: (id, from, to, event) => this.changed(this.records.get(id), tags, from, to, event),
       });
       return engine;
     };
@@ -214,18 +213,16 @@ export class CallbackCenter implements AgentRequester {
     this.effects.place(record);
   }
 
-  /**
-   * A callback's chart moved (engines report it before the transition's
-   * actions): report it and count what its tags say (`holding`: the states
-   * that hold a line, when some queue's route has lines).
-   */
-  private changed(record: CallbackRecord, tags: ReadonlyMap<string, number>, holding: ReadonlySet<string> | null, from: string, to: string, event: CallbackEvent): void {
+  /** A callback's chart moved (engines report it before the transition's actions): report it and count what its tags say. */
+  private changed(record: CallbackRecord, tags: ReadonlyMap<string, number>, from: string, to: string, event: CallbackEvent): void {
     const now = this.world.sim.now;
     const queue = record.queue.index;
     if (now > record.createdAt) record.lastUpdate = now;
     this.world.channel.callbackState(now, record.id, queue, from, to, event.type);
-    if (holding !== null) this.lines!.changed(record, holding.has(from), holding.has(to));
-    const change = this.flight.changed(queue, tags.get(from)!, tags.get(to)!);
+    const fromBits = tags.get(from)!;
+    const toBits = tags.get(to)!;
+    if (this.lines !== null) this.lines.changed(record, holdsLine(fromBits), holdsLine(toBits));
+    const change = this.flight.changed(queue, fromBits, toBits);
     if (change & (FlightChange.startedWaiting | FlightChange.endedUnheld)) this.dialer.observe(queue, dialOutcome(record, change));
     if (change & FlightChange.stoppedWaiting) this.dialer.observe(queue, change & FlightChange.abandoned ? 'abandoned' : 'connected');
     if (change & FlightChange.landed) this.dialer.poke(queue);

@@ -7,6 +7,10 @@ import type { World } from './world-context.js';
 const IN_FLIGHT = 1;
 const WAITING_FOR_AGENT = 2;
 const TALKING = 4;
+const HOLDS_LINE = 8;
+
+/** Whether a state with counted-tag bits `bits` holds a line of its route (tag `holdsLine`). */
+export const holdsLine = (bits: number): boolean => (bits & HOLDS_LINE) !== 0;
 
 /** What a callback's state change did to the counts: bits of `FlightChange`. */
 export const FlightChange = {
@@ -57,7 +61,7 @@ export class FlightAccounting {
    * with `to`: counts it, and returns what changed (bits of `FlightChange`).
    */
   changed(queue: number, from: number, to: number): number {
-    if (from === to) return 0;
+    if ((from & ~HOLDS_LINE) === (to & ~HOLDS_LINE)) return 0;
     let change = 0;
     const waiting = (to & WAITING_FOR_AGENT) - (from & WAITING_FOR_AGENT);
     if (waiting !== 0) {
@@ -80,7 +84,7 @@ function countedTags(machine: AnyStateMachine): ReadonlyMap<string, number> {
   const out = new Map<string, number>([['', 0]]);
   for (const [state, tags] of stateTags(machine)) {
     const bits = (tags.has(CALLBACK_TAGS.inFlight) ? IN_FLIGHT : 0) | (tags.has(CALLBACK_TAGS.waitingForAgent) ? WAITING_FOR_AGENT : 0);
-    out.set(state, bits | (tags.has(CALLBACK_TAGS.talking) ? TALKING : 0));
+    out.set(state, bits | (tags.has(CALLBACK_TAGS.talking) ? TALKING : 0) | (tags.has(CALLBACK_TAGS.holdsLine) ? HOLDS_LINE : 0));
   }
   return out;
 }

@@ -1,6 +1,3 @@
-import type { AnyStateMachine } from 'xstate';
-import { CALLBACK_TAGS } from '../machines/callback-parts.js';
-import { stateTags } from '../machines/state-tags.js';
 import type { CallbackRecord } from './callback-records.js';
 import type { World } from './world-context.js';
 
@@ -44,7 +41,8 @@ class LineWaiters {
  * hang-up, and queues on one route share its lines. The chart says which
  * states hold a line (tag `holdsLine`); a line is taken when the world places
  * the call (`request`), and given back when the callback leaves the states
- * that hold one. A dial that finds no free line waits for one, first come
+ * that hold one (told by `changed`, from the tag bits the flight accounting
+ * keeps of every state). A dial that finds no free line waits for one, first come
  * first served per route; a line given back goes to the dial that waited
  * longest, else the Customer First dialers of the route are told. Every
  * change of a route's busy lines is published (`route.lines`), and so is each
@@ -85,11 +83,6 @@ export class OutboundLines {
     this.granted = new Int32Array(routes.length);
     this.waiters = routes.map(() => new LineWaiters());
     this.queuesOn = routes.map((_, r) => world.queues.filter((q) => this.routeOf[q.index] === r).map((q) => q.index));
-  }
-
-  /** The names of `machine`'s states that hold a line. */
-  static holdingStates(machine: AnyStateMachine): ReadonlySet<string> {
-    return new Set([...stateTags(machine)].filter(([, tags]) => tags.has(CALLBACK_TAGS.holdsLine)).map(([state]) => state));
   }
 
   /** Lines of `queue`'s route (Infinity for unlimited). */

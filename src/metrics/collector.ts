@@ -26,7 +26,7 @@ import {
 import { IntervalBuckets, type IntervalReport } from './interval-buckets.js';
 import { agentKpis, queueKpis, type AgentKpis, type CallbackKindKpis, type QueueKpis } from './kpis.js';
 import { OperationLog, type OperationRecord } from './operation-log.js';
-import { QueueIndex } from './queue-index.js';
+import { IdIndex } from './id-index.js';
 import type { CollectorSetup, KpiReport } from './collector-setup.js';
 import { RouteLineTally, type RouteKpis, type RouteSetup } from './route-lines.js';
 import { QueueTally } from './tally.js';
@@ -55,7 +55,7 @@ export const COUNTED_EVENT_TYPES: readonly SimEventType[] = SIM_EVENT_TYPES.filt
  * same calls by an event adapter. Counting a typed call allocates nothing.
  */
 export class KpiCollector implements SimEventSink {
-  private readonly queueIndex: QueueIndex;
+  private readonly queueIndex: IdIndex;
   private readonly thresholds: number[];
   private readonly totals: QueueTally[];
   private readonly windows: AbandonWindows[];
@@ -74,7 +74,7 @@ export class KpiCollector implements SimEventSink {
   private closed = false;
 
   constructor(private readonly setup: CollectorSetup) {
-    this.queueIndex = new QueueIndex(setup.queues.map((q) => q.id));
+    this.queueIndex = new IdIndex(setup.queues.map((q) => q.id), 'queue');
     this.thresholds = setup.queues.map((q) => q.serviceLevelThreshold);
     this.totals = setup.queues.map(() => new QueueTally());
     this.windows = setup.queues.map(() => new AbandonWindows(setup.warmup));

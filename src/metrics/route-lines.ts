@@ -1,3 +1,4 @@
+import { IdIndex } from './id-index.js';
 import { ratio, round } from './kpis.js';
 import { TimeIntegrator } from './time-integrator.js';
 
@@ -29,7 +30,7 @@ export interface RouteSetup {
  * the counted period (after warm-up), their peak, and the dials that waited.
  */
 export class RouteLineTally {
-  private readonly index = new Map<string, number>();
+  private readonly index: IdIndex;
   private readonly busy: TimeIntegrator;
   private readonly area: Float64Array;
   private readonly time: Float64Array;
@@ -42,7 +43,7 @@ export class RouteLineTally {
     private readonly routes: readonly RouteSetup[],
     private readonly warmup: number,
   ) {
-    routes.forEach((r, i) => this.index.set(r.id, i));
+    this.index = new IdIndex(routes.map((r) => r.id), 'outbound route');
     const n = routes.length;
     this.busy = new TimeIntegrator(n, warmup, 0);
     this.area = new Float64Array(n);
@@ -55,7 +56,7 @@ export class RouteLineTally {
 
   /** The busy lines of `route` changed to `busy` at `t`. */
   lines(t: number, route: string, busy: number): void {
-    const r = this.routeIndex(route);
+    const r = this.index.of(route);
     this.count(r, this.busy.set(r, t, busy));
     if (t >= this.warmup) this.peak[r] = Math.max(this.peak[r], busy);
   }
@@ -63,7 +64,7 @@ export class RouteLineTally {
   /** A dial on `route` got a line at `t` after waiting `wait` ms. */
   waitedForLine(t: number, route: string, wait: number): void {
     if (t < this.warmup) return;
-    const r = this.routeIndex(route);
+    const r = this.index.of(route);
     this.waited[r]++;
     this.waitSum[r] += wait;
     this.waitMax[r] = Math.max(this.waitMax[r], wait);
@@ -98,11 +99,5 @@ export class RouteLineTally {
       this.time[r] += ms;
       this.peak[r] = Math.max(this.peak[r], busy.value);
     }
-  }
-
-  private routeIndex(id: string): number {
-    const r = this.index.get(id);
-    if (r === undefined) throw new Error(`route tally: unknown outbound route ${id}`);
-    return r;
   }
 }

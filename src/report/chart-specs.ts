@@ -31,7 +31,8 @@ export interface AttemptsBar {
 const WIDTH = 520;
 const HEIGHT = 230;
 
-const CONFIG: NonNullable<TopLevelSpec['config']> = {
+/** The look every chart of the reports shares: font, axes, legend, the category colours. */
+export const CHART_CONFIG: NonNullable<TopLevelSpec['config']> = {
   background: 'white',
   font: 'Helvetica, Arial, sans-serif',
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#e6e6e6' },
@@ -88,7 +89,7 @@ export function bandChartSpec(points: readonly BandPoint[], options: BandChartOp
       ],
     });
   }
-  return { config: CONFIG, width: WIDTH, height: HEIGHT, data: { values: points.map((p) => ({ ...p })) }, layer: layers } as TopLevelSpec;
+  return { config: CHART_CONFIG, width: WIDTH, height: HEIGHT, data: { values: points.map((p) => ({ ...p })) }, layer: layers } as TopLevelSpec;
 }
 
 /** Options of a chart over time. */
@@ -117,7 +118,7 @@ export function timeChartSpec(points: readonly TimePoint[], options: TimeChartOp
   };
   if (panels) encoding.row = { field: 'series', type: 'nominal', sort: series, title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 12, labelPadding: 2 } };
   return {
-    config: CONFIG,
+    config: CHART_CONFIG,
     width: WIDTH,
     height: panels ? Math.round(HEIGHT / 3) : HEIGHT,
     data: { values: points.map((p) => ({ ...p })) },
@@ -134,7 +135,7 @@ export function ceilingChartSpec(points: readonly TimePoint[], options: TimeChar
   const y = { field: 'value', type: 'quantitative', title: options.yTitle ?? null, axis: { tickCount: 8, ...(options.yFormat ? { format: options.yFormat } : {}) } };
   const color = { field: 'series', type: 'nominal', title: null, sort: series, ...(series.length > 1 ? {} : { legend: null }) };
   return {
-    config: CONFIG,
+    config: CHART_CONFIG,
     width: WIDTH,
     height: HEIGHT,
     layer: [
@@ -163,5 +164,5 @@ export function attemptsChartSpec(bars: readonly AttemptsBar[]): TopLevelSpec {
   if (withLimits) {
     layers.push({ mark: { type: 'errorbar', ticks: true }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, ...(several ? { xOffset: group.xOffset } : {}) } });
   }
-  return { config: CONFIG, width: WIDTH, height: HEIGHT, data: { values: bars.map((b) => ({ ...b })) }, layer: layers } as TopLevelSpec;
+  return { config: CHART_CONFIG, width: WIDTH, height: HEIGHT, data: { values: bars.map((b) => ({ ...b })) }, layer: layers } as TopLevelSpec;
 }

@@ -1,5 +1,6 @@
 /** The chart of a scorecard situation: each policy's frontier of occupancy against compliance abandons. */
 import type { TopLevelSpec } from 'vega-lite';
+import { CHART_CONFIG } from './chart-specs.js';
 
 /** One setting of a policy: its compliance abandon rate and occupancy, each with its 95 % interval. */
 export interface FrontierPoint {
@@ -15,14 +16,8 @@ export interface FrontierPoint {
   occupancyHi: number;
 }
 
-const CONFIG: NonNullable<TopLevelSpec['config']> = {
-  background: 'white',
-  font: 'Helvetica, Arial, sans-serif',
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#e6e6e6' },
-  legend: { orient: 'bottom', labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', labelLimit: 260, columns: 4 },
-  view: { stroke: '#ccc' },
-  range: { category: ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'] },
-};
+/** The reports' look, with the policies' legend in four columns. */
+const CONFIG: NonNullable<TopLevelSpec['config']> = { ...CHART_CONFIG, legend: { ...CHART_CONFIG.legend, columns: 4 } };
 
 /**
  * Occupancy (y) against the compliance abandon rate (x), one line per policy

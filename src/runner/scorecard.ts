@@ -1,4 +1,5 @@
 /** How a scorecard scores policies: the best occupancy each reaches while it stays under the compliance ceiling. */
+import { csvCell, csvNumber } from '../model/csv.js';
 import { confidenceInterval, type Interval } from '../model/statistics.js';
 import type { QueueKpis } from '../metrics/kpis.js';
 import { scorecardSettings, type ScorecardPolicy } from './scorecard-plan.js';
@@ -165,8 +166,6 @@ export function overallStanding(situations: readonly SituationResult[], policies
   return standing;
 }
 
-const csvNumber = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : String(Math.round(x * 1e6) / 1e6));
-const csvText = (x: string) => (/[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
 
 /** scorecard.csv: one line per situation, policy and setting, with the policy's best setting marked. */
 export function scorecardCsv(situations: readonly SituationResult[]): string {
@@ -178,7 +177,7 @@ export function scorecardCsv(situations: readonly SituationResult[]): string {
     s.results.flatMap((r) =>
       r.points.map((pt) =>
         [
-          csvText(s.situation), csvText(r.policy), csvText(r.option ?? ''), csvText(pt.value === null ? '' : String(pt.value)), String(pt.replications),
+          csvCell(s.situation), csvCell(r.policy), csvCell(r.option ?? ''), csvCell(pt.value === null ? '' : String(pt.value)), String(pt.replications),
           csvNumber(pt.occupancy.mean), csvNumber(pt.occupancy.halfWidth), csvNumber(pt.complianceAbandonRate.mean), csvNumber(pt.complianceAbandonRate.halfWidth),
           csvNumber(pt.complianceUpper), String(pt.underCeiling), csvNumber(pt.completed.mean), csvNumber(pt.timeToConnect.mean), String(pt === r.best), String(r.rank),
         ].join(','),

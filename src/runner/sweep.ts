@@ -1,6 +1,7 @@
 import { type KpiDefinition } from '../metrics/kpi-catalogue.js';
 import { SWEEP_SUMMARY_ROWS, type KpiRow } from '../metrics/kpi-views.js';
 import type { Scenario } from '../model/scenario.js';
+import { csvCell, csvNumber } from '../model/csv.js';
 import type { Interval } from '../model/statistics.js';
 import { contentHash } from './content-hash.js';
 import { combine, replicationSeeds, type Estimated } from './replicate.js';
@@ -122,7 +123,6 @@ export function summaryColumn(row: KpiRow): SummaryColumn {
   return { name: row.kpi.key, label: row.label, kpi: row.kpi, pick: pickOf(row.kpi) };
 }
 
-const csvNumber = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : String(Math.round(x * 1e6) / 1e6));
 
 /** summary.csv: one line per cell — the axis values, replications, then mean and 95 % half-width of each KPI. */
 export function summaryCsv(manifest: SweepManifest, cells: readonly CellSummary[], queue: string | null): string {
@@ -134,7 +134,7 @@ export function summaryCsv(manifest: SweepManifest, cells: readonly CellSummary[
       const v = c.pick(cell.kpis, queue);
       return v && v.n > 0 ? [csvNumber(v.mean), csvNumber(v.halfWidth)] : ['', ''];
     });
-    return [String(cell.cell), ...values, String(cell.replications), ...kpis].map((x) => (/[",]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x)).join(',');
+    return [String(cell.cell), ...values, String(cell.replications), ...kpis].map(csvCell).join(',');
   });
   return `${[header.join(','), ...lines].join('\n')}\n`;
 }
