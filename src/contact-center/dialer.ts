@@ -75,20 +75,23 @@ export class Dialer implements DialerHooks {
   }
 
   observe(queue: number, type: Exclude<PacingOutcome['type'], 'handled'>): void {
-    this.tell(queue, { type, t: this.world.sim.now });
+    const q = this.queues[queue];
+    if (q === null) return;
+    q.observations.recordOutcome(type, this.world.sim.now);
+    if (q.policy.observe !== undefined) this.tell(queue, q.policy, { type, t: this.world.sim.now });
   }
 
   handled(queue: number, handleTime: number): void {
-    this.tell(queue, { type: 'handled', t: this.world.sim.now, handleTime });
-  }
-
-  private tell(queue: number, outcome: PacingOutcome): void {
     const q = this.queues[queue];
     if (q === null) return;
-    q.observations.record(outcome);
-    if (q.policy.observe === undefined) return;
+    q.observations.recordHandled(handleTime);
+    if (q.policy.observe !== undefined) this.tell(queue, q.policy, { type: 'handled', t: this.world.sim.now, handleTime });
+  }
+
+  /** Tells the policy of `queue` an outcome (its observations have it already). */
+  private tell(queue: number, policy: PacingPolicy, outcome: PacingOutcome): void {
     try {
-      q.policy.observe(outcome);
+      policy.observe!(outcome);
     } catch (error) {
       throw this.failure(queue, `observe(${JSON.stringify(outcome)}) threw: ${messageOf(error)}`, null);
     }
@@ -157,17 +160,7 @@ export class Dialer implements DialerHooks {
       record.place.line = null;
       record.chart.send(id, DIAL);
       this.observe(queue, 'dialed');
-      if (!this.world.wants('dialer.dialed')) continue;
-      this.world.emit({
-        type: 'dialer.dialed',
-        t: this.world.sim.now,
-        queue: this.world.queues[queue].config.id,
-        callback: id,
-        inFlight: this.flight.inFlight[queue],
-        bound: reportedBound,
-        policy: q.name,
-        level: q.policy.level?.() ?? null,
-      });
+      this.world.channel.dialerDialed(this.world.sim.now, queue, id, this.flight.inFlight[queue], reportedBound, q.name, q.policy.level?.() ?? null);
     }
   }
 

@@ -60,22 +60,29 @@ export class DialerObservations {
 
   /** Records `outcome`, which happened at `outcome.t` (never before the last one recorded). */
   record(outcome: PacingOutcome): void {
-    if (outcome.type === 'handled') {
-      const slot = this.handled % HANDLE_TIMES_KEPT;
-      if (this.handled >= HANDLE_TIMES_KEPT) this.handleSum -= this.handles[slot];
-      this.handles[slot] = outcome.handleTime;
-      this.handleSum += outcome.handleTime;
-      this.handled++;
-      return;
-    }
-    const kind = INDEX[outcome.type];
+    if (outcome.type === 'handled') this.recordHandled(outcome.handleTime);
+    else this.recordOutcome(outcome.type, outcome.t);
+  }
+
+  /** Records an outcome of type `type` at `t` (never before the last one recorded): `record` without the object. */
+  recordOutcome(type: CountedType, t: number): void {
+    const kind = INDEX[type];
     this.totals.values[kind]++;
     this.recent.values[kind]++;
     if (this.size === this.times.length) this.grow();
     const at = (this.head + this.size) % this.times.length;
-    this.times[at] = outcome.t;
+    this.times[at] = t;
     this.kinds[at] = kind;
     this.size++;
+  }
+
+  /** Records the handle time (ms of talk and after-call work) of a conversation that just ended. */
+  recordHandled(handleTime: number): void {
+    const slot = this.handled % HANDLE_TIMES_KEPT;
+    if (this.handled >= HANDLE_TIMES_KEPT) this.handleSum -= this.handles[slot];
+    this.handles[slot] = handleTime;
+    this.handleSum += handleTime;
+    this.handled++;
   }
 
   /** Drops from `recent` what happened `window` ms or more before `now`. */
