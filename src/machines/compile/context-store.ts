@@ -17,18 +17,16 @@ const MAX_ENUM_SIZE = 256;
 
 /** One context key's values, by slot. */
 interface Column {
+  /** The values by slot, encoded as `raw` gives them. */
+  readonly data: { [slot: number]: unknown };
   /** The value at `slot`. */
   get(slot: number): unknown;
   /** Stores `value` at `slot`; false if the value does not fit this column's kind. */
   set(slot: number, value: unknown): boolean;
   /** Makes room for `capacity` slots. */
   grow(capacity: number): void;
-  /** Drops what `slot` holds (for the garbage collector). */
-  clear(slot: number): void;
-  /** The value at `slot` as this column encodes it (for `setRaw`). */
+  /** The value at `slot` as this column encodes it in `data` (a template stores it back there as it is). */
   raw(slot: number): unknown;
-  /** Stores a value `raw` gave (from this column). */
-  setRaw(slot: number, raw: unknown): void;
 }
 
 class NumberColumn implements Column {
@@ -49,12 +47,8 @@ class NumberColumn implements Column {
     data.set(this.data);
     this.data = data;
   }
-  clear(): void {}
   raw(slot: number): unknown {
     return this.data[slot];
-  }
-  setRaw(slot: number, raw: unknown): void {
-    this.data[slot] = raw as number;
   }
 }
 
@@ -76,12 +70,8 @@ class BooleanColumn implements Column {
     data.set(this.data);
     this.data = data;
   }
-  clear(): void {}
   raw(slot: number): unknown {
     return this.data[slot];
-  }
-  setRaw(slot: number, raw: unknown): void {
-    this.data[slot] = raw as number;
   }
 }
 
@@ -112,12 +102,8 @@ class EnumColumn implements Column {
     data.set(this.data);
     this.data = data;
   }
-  clear(): void {}
   raw(slot: number): unknown {
     return this.data[slot];
-  }
-  setRaw(slot: number, raw: unknown): void {
-    this.data[slot] = raw as number;
   }
 }
 
@@ -131,14 +117,8 @@ class AnyColumn implements Column {
     return true;
   }
   grow(): void {}
-  clear(slot: number): void {
-    this.data[slot] = undefined;
-  }
   raw(slot: number): unknown {
     return this.data[slot];
-  }
-  setRaw(slot: number, raw: unknown): void {
-    this.data[slot] = raw;
   }
 }
 
@@ -181,6 +161,8 @@ export class ContextStore {
   readonly view: Record<string, unknown> = {};
   private readonly columnOf = new Map<string, number>();
   private columns: Column[] = [];
+  /** The columns that hold references (plain-array columns): the only ones `clear` has to visit. */
+  private referenceColumns: AnyColumn[] = [];
   private capacity = 0;
   private laidOut = false;
   /** Changes whenever a column changes kind. */
@@ -238,6 +220,7 @@ export class ContextStore {
     for (let s = 0; s < this.capacity; s++) widened.data[s] = old.get(s);
     widened.data[slot] = value;
     this.columns[column] = widened;
+    this.referenceColumns.push(widened);
     this.generation++;
     this.defineView(column);
   }
@@ -252,7 +235,8 @@ export class ContextStore {
     if (template.generation !== this.generation) return false;
     const columns = this.columns;
     const raw = template.raw;
-    for (let i = 0; i < columns.length; i++) columns[i].setRaw(slot, raw[i]);
+    // Every column keeps its values in `data` as `raw` gives them: one store each, no call.
+    for (let i = 0; i < columns.length; i++) columns[i].data[slot] = raw[i];
     return true;
   }
 
@@ -272,7 +256,8 @@ export class ContextStore {
 
   /** Drops references held for `slot`. */
   clear(slot: number): void {
-    for (const column of this.columns) column.clear(slot);
+    const columns = this.referenceColumns;
+    for (let i = 0; i < columns.length; i++) columns[i].data[slot] = undefined;
   }
 
   private layOut(keys: string[], context: Readonly<Record<string, unknown>>): void {
@@ -282,7 +267,9 @@ export class ContextStore {
       const index = this.keys.length;
       this.keys.push(key);
       this.columnOf.set(key, index);
-      columns.push(columnFor(context[key], this.capacity));
+      const column = columnFor(context[key], this.capacity);
+      columns.push(column);
+      if (column instanceof AnyColumn) this.referenceColumns.push(column);
       this.defineView(index);
     }
   }

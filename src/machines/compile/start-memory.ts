@@ -27,6 +27,9 @@ export class StartMemory {
   /** The input whose template was looked up last, and that template. */
   private lastInput: unknown = undefined;
   private lastTemplate: ContextTemplate | undefined = undefined;
+  /** The template whose outcome was looked up or kept last, and that outcome. */
+  private lastOutcomeOf: ContextTemplate | undefined = undefined;
+  private lastOutcome: StartOutcome | undefined = undefined;
 
   /** The template kept for `input`, if any. */
   templateOf(input: unknown): ContextTemplate | undefined {
@@ -48,11 +51,19 @@ export class StartMemory {
 
   /** The outcome of the first start from `template`, if kept. */
   outcomeOf(template: ContextTemplate): StartOutcome | undefined {
-    return this.outcomes.get(template);
+    if (template === this.lastOutcomeOf) return this.lastOutcome;
+    const outcome = this.outcomes.get(template);
+    if (outcome !== undefined) {
+      this.lastOutcomeOf = template;
+      this.lastOutcome = outcome;
+    }
+    return outcome;
   }
 
   /** Keeps the outcome of a start from `template`. */
   keepOutcome(template: ContextTemplate, outcome: StartOutcome): void {
     this.outcomes.set(template, outcome);
+    this.lastOutcomeOf = template;
+    this.lastOutcome = outcome;
   }
 }
