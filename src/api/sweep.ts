@@ -3,7 +3,7 @@ import { loadPacingModules } from '../pacing/library.js';
 import { parseScenario } from '../scenario/index.js';
 import { planSweep, summarizeSweep, sweepTasks, type CellSummary } from '../runner/sweep.js';
 import { axesProblem, DEFAULT_MAX_RUNS, gridTooLarge, parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
-import { runTask, taskScenario, type SweepJob } from '../runner/sweep-task.js';
+import { CellScenarios, runTask, type SweepJob } from '../runner/sweep-task.js';
 import { VERSION } from '../runner/version.js';
 import { runPool } from '../runner/worker-pool.js';
 
@@ -59,8 +59,9 @@ export async function sweep(spec: SweepSpec): Promise<SweepResult> {
   const tasks = sweepTasks(manifest);
   const rows: SweepRow[] = [];
   if ((spec.workers ?? 1) <= 1) {
+    const scenarios = new CellScenarios(job);
     for (const task of tasks) {
-      const scenario = taskScenario(job, task);
+      const scenario = scenarios.of(task);
       await loadPacingModules(scenario);
       rows.push(runTask(job, task, undefined, scenario));
     }

@@ -30,6 +30,30 @@ export function taskScenario(job: SweepJob, task: SweepTask): Scenario {
 }
 
 /**
+ * The scenarios of a job's cells, each parsed once: the tasks of one cell
+ * differ only in their seed, which the resolved scenario carries as it is
+ * given. A worker keeps one of these for its job, so that a replication
+ * costs its simulation and not a parse of the scenario file.
+ */
+export class CellScenarios {
+  private readonly byCell = new Map<string, Scenario>();
+
+  constructor(private readonly job: SweepJob) {}
+
+  /** The scenario of `task`: its cell's, with the replication's seed. */
+  of(task: SweepTask): Scenario {
+    const key = JSON.stringify(task.set);
+    let cell = this.byCell.get(key);
+    if (cell === undefined) {
+      cell = taskScenario(this.job, task);
+      this.byCell.set(key, cell);
+      return cell;
+    }
+    return { ...cell, seed: task.seed };
+  }
+}
+
+/**
  * Runs one task (its pacing modules loaded): the scenario with the cell's overrides and the
  * replication's seed; `onProgress` hears the share of its horizon simulated, every so many events.
  */

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPacingModules, PacingError } from '../pacing/library.js';
-import { runTask, taskScenario, type SweepJob, type SweepTask } from './sweep-task.js';
+import { CellScenarios, runTask, type SweepJob, type SweepTask } from './sweep-task.js';
 
 /**
  * A worker thread of the sweep pool: runs the tasks it is sent, one at a
@@ -8,9 +8,10 @@ import { runTask, taskScenario, type SweepJob, type SweepTask } from './sweep-ta
  * back; a failure is posted with whether a pacing policy caused it.
  */
 const job = workerData as SweepJob;
+const scenarios = new CellScenarios(job);
 parentPort!.on('message', async (task: SweepTask) => {
   try {
-    const scenario = taskScenario(job, task);
+    const scenario = scenarios.of(task);
     await loadPacingModules(scenario);
     parentPort!.postMessage({ row: runTask(job, task, (fraction) => parentPort!.postMessage({ progress: fraction, task }), scenario) });
   } catch (error) {
