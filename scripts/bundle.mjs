@@ -19,6 +19,18 @@ const rxjsAsModules = {
   },
 };
 
+/**
+ * seedrandom requires node's crypto only to seed itself when it is given no seed; cbsim always gives
+ * one, and loading crypto costs a process a few ms. Its require('crypto') gets an empty module.
+ */
+const seedrandomWithoutCrypto = {
+  name: 'seedrandom-without-crypto',
+  setup(build) {
+    build.onResolve({ filter: /^crypto$/ }, (args) => (/[\\/]seedrandom[\\/]/.test(args.importer) ? { path: 'crypto', namespace: 'no-crypto' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'no-crypto' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 // Chunk names carry a content hash: drop the previous build's chunks.
 rmSync('dist/bundle', { recursive: true, force: true });
 
@@ -36,7 +48,7 @@ const result = await build({
   // Bundled CommonJS packages (commander, yaml, seedrandom) call require() for node's own modules.
   banner: { js: "import { createRequire as __cbsimCreateRequire } from 'node:module'; const require = __cbsimCreateRequire(import.meta.url);" },
   external: ['playwright-core'],
-  plugins: [rxjsAsModules],
+  plugins: [rxjsAsModules, seedrandomWithoutCrypto],
   metafile: true,
   logLevel: 'warning',
 });
