@@ -12,7 +12,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const entry = new URL('../dist/bundle/cbsim.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('cbsim: the built code (dist/) is missing; run `npm run build` in the cbsim directory\n');
+  process.stderr.write('cbsim: the built command line (dist/bundle/) is missing; run `npm run build` in the cbsim directory\n');
   process.exit(2);
 }
 const { main } = await import(entry.href);
