@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Launcher: runs the built CLI in dist/ (`npm run build`; `npm ci` builds it through `prepare`).
+// Launcher: runs the bundled CLI in dist/bundle/ (`npm run build`; `npm ci` builds it through `prepare`).
 import { existsSync } from 'node:fs';
 
 // A reader that stops early (`cbsim schema | head`) is not an error.
@@ -10,9 +10,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+const entry = new URL('../dist/bundle/cbsim.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('cbsim: the built code (dist/) is missing; run `npm run build` in the cbsim directory\n');
+  process.stderr.write('cbsim: the built command line (dist/bundle/) is missing; run `npm run build` in the cbsim directory\n');
   process.exit(2);
 }
 const { main } = await import(entry.href);

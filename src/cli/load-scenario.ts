@@ -1,10 +1,15 @@
 import chalk from 'chalk';
+import * as z from 'zod';
 import type { Scenario } from '../model/scenario.js';
 import { estimateWork, overBudget, type WorkBudget, type WorkEstimate } from '../runner/work-estimate.js';
 import { formatIssue, parseScenario, ScenarioError, type ScenarioIssue, type ScenarioOverrides } from '../scenario/index.js';
 import { PacingError, preparePacing } from '../pacing/library.js';
 import { CliError } from './errors.js';
 import { DEFAULT_MAX_INPUT_BYTES, formatSize, readScenarioInput } from './scenario-input.js';
+
+// A command parses its scenario once or a few times: zod's compiled fast path (code it generates
+// on a schema's first use) costs more to build than it saves, so the command line goes without it.
+z.config({ jitless: true });
 
 /** A scenario loaded from a file, with the warnings found while validating it. */
 export interface LoadedScenario {

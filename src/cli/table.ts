@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import type { KpiFormat } from '../metrics/kpi-catalogue.js';
 import type { KpiRow } from '../metrics/kpi-views.js';
+import { groupedNumber } from '../model/grouped-number.js';
 
 /** A table cell: text, optionally styled. */
 export type Cell = string;
@@ -39,7 +40,7 @@ export function renderTable(header: Cell[], rows: Row[], align: 'numbers' | 'lef
 /** Formats a number with at most `digits` decimals, or an em dash for null. */
 export function num(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined || Number.isNaN(value)) return chalk.dim('—');
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return groupedNumber(value, digits);
 }
 
 /** Formats a share (0–1) as a percentage, or an em dash for null. */

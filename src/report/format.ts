@@ -1,5 +1,6 @@
 /** Number formats of the report's tables (plain text, escaped by the caller). */
 import type { KpiFormat } from '../metrics/kpi-catalogue.js';
+import { groupedNumber } from '../model/grouped-number.js';
 import type { Interval } from '../model/statistics.js';
 
 /** A KPI value: one run's number, or the mean and confidence interval of several. */
@@ -14,7 +15,7 @@ const DASH = '—';
 export const decimal =
   (digits: number): Format =>
   (x) =>
-    x === null || Number.isNaN(x) ? DASH : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    x === null || Number.isNaN(x) ? DASH : groupedNumber(x, digits);
 
 /** A whole number with thousands separators (means of counts get one decimal). */
 export const count: Format = decimal(0);

@@ -3,7 +3,11 @@ import { PacingError } from '../pacing/library.js';
 import type { SweepJob, SweepTask } from './sweep-task.js';
 import type { SweepRow } from './sweep-plan.js';
 
-/** The worker's entry: the built worker beside this file, or, when running the TypeScript sources, a launcher that loads them through tsx. */
+/**
+ * The worker's entry: the built worker beside this file (dist/runner/ for the library, dist/bundle/
+ * for the bundled command line, whose build puts a bundled sweep-worker.js beside its chunks), or,
+ * when running the TypeScript sources, a launcher that loads them through tsx.
+ */
 const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('../../bin/sweep-worker.js', import.meta.url) : new URL('./sweep-worker.js', import.meta.url);
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ABANDON_CEILING } from '../model/regulation.js';
 import { redialLockoutField } from './dial-permit-fields.js';
 import { distributionField } from './distribution.js';

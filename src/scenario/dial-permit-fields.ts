@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { durationField, enumField, numberField, probabilityField } from './fields.js';
 import { VALUE, message } from './messages.js';
 import { shift } from './schedule.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Distribution } from '../kernel/distributions.js';
 import { formatDuration } from '../model/duration.js';
 import { durationField } from './fields.js';

@@ -3,7 +3,7 @@
  * checks become drafts (a field path and a message template), then each is
  * located — in the YAML, or on the command-line option that set it.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ScenarioIssue } from './issues.js';
 import { VALUE, allowedKeys, splitMessage } from './messages.js';
 import type { OverrideMark } from './overrides.js';

@@ -3,7 +3,7 @@
  * same text becomes the error message ("allowed 1 to 10") and the JSON Schema
  * description.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDuration } from '../model/duration.js';
 import { VALUE, message, missing } from './messages.js';
 import { didYouMean, listOr } from './suggest.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BUILTIN_POLICY_NAMES } from '../pacing/builtins.js';
 import { pacingField } from './pacing-field.js';
 import { scenarioFileSchema } from './schema.js';

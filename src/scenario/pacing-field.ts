@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BUILTIN_POLICIES, BUILTIN_POLICY_NAMES, isBuiltinPolicy } from '../pacing/builtins.js';
 import { enumField, textField } from './fields.js';
 import { VALUE } from './messages.js';

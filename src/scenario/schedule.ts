@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ShiftConfig } from '../model/scenario.js';
 import { VALUE, message, missing } from './messages.js';
 import { didYouMean } from './suggest.js';

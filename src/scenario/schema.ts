@@ -4,7 +4,7 @@
  * Parsing yields the file's values with defaults filled in and durations in
  * ms; `resolveScenario` then applies the defaults that depend on other fields.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DIAL_OUTCOMES, MAX_PRIORITY, type AttemptFailure, type DialOutcome } from '../model/scenario.js';
 import { ABANDON_CEILING } from '../model/regulation.js';
 import { formatDuration } from '../model/duration.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PacingOutcome, PacingPolicy, PacingView } from '../contract.js';
 import { modifierOf, modifierOption } from './options.js';
 import type { BuiltinPolicy } from './builtin-policy.js';

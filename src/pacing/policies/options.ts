@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PacingContext } from '../contract.js';
 
 /** The `modifier` option of the policies whose knob is the pacing modifier. */
