@@ -299,14 +299,18 @@ function main(): void {
 
   let sweep: SweepMeasurement | null = null;
   if (opts.sweep) {
-    if (!opts.json && process.stderr.isTTY) process.stderr.write('running the sweep line (minutes)…');
+    const spinner = !opts.json && process.stderr.isTTY;
+    if (spinner) process.stderr.write('running the sweep line (minutes)…');
     try {
       sweep = measureSweep(opts.sweepReplications, opts.sweepCheck);
-      if (!opts.json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      say(sweepLine(sweep, NAME_WIDTH));
     } catch (error) {
-      process.stderr.write(`\nsweep: ${(error as Error).message}\n`);
+      if (spinner) process.stderr.write('\r\x1b[K');
+      process.stderr.write(`sweep: ${(error as Error).message}\n`);
       failed = true;
+    }
+    if (sweep !== null) {
+      if (spinner) process.stderr.write('\r\x1b[K');
+      say(sweepLine(sweep, NAME_WIDTH));
     }
   }
 
