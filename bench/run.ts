@@ -8,6 +8,7 @@
  *   npm run bench -- --only erlang-c,transition --days 3 --runs 3
  *   npm run bench -- --engine compiled  # one engine only
  *   npm run bench -- --scaling          # adds Erlang C at 30 vs 300 simulated days (long)
+ *   npm run bench -- --sweep            # adds the 300-run sweep of the built CLI (minutes)
  *   npm run bench -- --json > bench.json
  */
 import { spawnSync } from 'node:child_process';
@@ -17,22 +18,31 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ENGINES } from '../src/contact-center/world.js';
 import { parseDays, type Measurement } from './measure.js';
-import { MEMORY_LINES, memoryLine, NAMES, STARTUP, TRANSITION, WORKLOADS, workload } from './workloads.js';
+import { MEMORY_LINES, memoryLine, NAMES, PROCESS, STARTUP, TRANSITION, WORKLOADS, workload } from './workloads.js';
 import { measureStartup, startupLine, type StartupTiming } from './startup.js';
+import { measureProcess, PROCESS_DAYS, processLine, type ProcessRun } from './process.js';
+import { measureSweep, SWEEP_REPLICATIONS, SWEEP_WORKERS, sweepLine, type SweepMeasurement } from './sweep-line.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ONE = fileURLToPath(new URL('./one.ts', import.meta.url));
+/** The opt-in sweep line's name for `--only`. */
+const SWEEP = 'sweep';
 /** The scaling line compares the Erlang C workload at D and SCALE × D simulated days. */
 const SCALE = 10;
 const SCALING_WORKLOAD = 'erlang-c';
 
 const HELP = `usage: npm run bench -- [options]
 
-  --only NAMES    comma-separated lines to run (repeatable): ${NAMES.join(', ')}
-  --days N        simulated days of every workload (default: ${WORKLOADS.map((w) => `${w.name} ${w.days}`).join(', ')}; not the memory lines)
-  --runs N        timed runs per line after the warm-up; the fastest is reported (default 1; memory lines run once)
+  --only NAMES    comma-separated lines to run (repeatable): ${NAMES.join(', ')}; or ${SWEEP} (the same as --sweep)
+  --days N        simulated days of every workload (default: ${WORKLOADS.map((w) => `${w.name} ${w.days}`).join(', ')}; not the memory lines,
+                  nor ${PROCESS} (always ${PROCESS_DAYS} d) or the sweep line)
+  --runs N        timed runs per line after the warm-up; the fastest is reported (default 1; memory lines run once;
+                  startup and ${PROCESS} at least 3; the sweep line runs once, no warm-up)
   --engine NAMES  comma-separated statechart engines (repeatable): ${ENGINES.join(', ')}; default all, each line once per engine
   --scaling       add the scaling line: ${SCALING_WORKLOAD} at D and ${SCALE}×D days (D = --days or ${workload(SCALING_WORKLOAD).days}) on the first engine; long
+  --sweep         add the sweep line: cbsim sweep of the built CLI, pacing 1..10 × ${SWEEP_REPLICATIONS} replications on ${SWEEP_WORKERS} workers; minutes
+  --sweep-check   with --sweep: run the sweep again on 1 worker and compare the output files byte for byte (doubles the time)
+  --sweep-replications N  replications per cell of the sweep line (default ${SWEEP_REPLICATIONS}; fewer for a quick try)
   --json          print one JSON document instead of the lines
   --help          this text
 `;
@@ -43,6 +53,9 @@ interface Options {
   runs: number;
   engines: string[];
   scaling: boolean;
+  sweep: boolean;
+  sweepCheck: boolean;
+  sweepReplications: number;
   json: boolean;
 }
 
@@ -54,6 +67,9 @@ function options(): Options {
       runs: { type: 'string', default: '1' },
       engine: { type: 'string', multiple: true },
       scaling: { type: 'boolean', default: false },
+      sweep: { type: 'boolean', default: false },
+      'sweep-check': { type: 'boolean', default: false },
+      'sweep-replications': { type: 'string', default: String(SWEEP_REPLICATIONS) },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -64,10 +80,16 @@ function options(): Options {
   }
   const only = (values.only ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   for (const name of only) {
-    if (!NAMES.includes(name)) throw new Error(`--only: unknown line ${name} (known: ${NAMES.join(', ')})`);
+    if (!NAMES.includes(name) && name !== SWEEP) throw new Error(`--only: unknown line ${name} (known: ${[...NAMES, SWEEP].join(', ')})`);
   }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+  const sweepReplications = Number(values['sweep-replications']);
+  if (!Number.isInteger(sweepReplications) || sweepReplications < 1) {
+    throw new Error(`--sweep-replications must be a positive integer, got ${values['sweep-replications']}`);
+  }
+  const sweep = values.sweep || only.includes(SWEEP);
+  if (values['sweep-check'] && !sweep) throw new Error('--sweep-check needs --sweep');
   const engines = (values.engine ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
   for (const engine of engines) {
     if (!(ENGINES as readonly string[]).includes(engine)) throw new Error(`--engine: unknown engine ${engine} (known: ${ENGINES.join(', ')})`);
@@ -78,6 +100,9 @@ function options(): Options {
     runs,
     engines: engines.length > 0 ? ENGINES.filter((e) => engines.includes(e)) : [...ENGINES],
     scaling: values.scaling,
+    sweep,
+    sweepCheck: values['sweep-check'],
+    sweepReplications,
     json: values.json,
   };
 }
@@ -145,7 +170,7 @@ function column(label: string, value: string | null, width: number): string {
   return `${label} ${(value ?? '-').padStart(width)}`;
 }
 
-const NAME_WIDTH = Math.max(...NAMES.map((n) => n.length), 'scaling'.length);
+const NAME_WIDTH = Math.max(...NAMES.map((n) => n.length), 'scaling'.length, 'sweep'.length);
 /** Wide enough for `xstate` and `compiled`. */
 const ENGINE_WIDTH = 8;
 
@@ -217,6 +242,7 @@ function main(): void {
 
   const results: Measurement[] = [];
   let startup: StartupTiming[] | null = null;
+  let processRuns: ProcessRun[] | null = null;
   let failed = false;
   for (const name of opts.only) {
     if (name === STARTUP) {
@@ -225,6 +251,16 @@ function main(): void {
         say(startupLine(startup, NAME_WIDTH));
       } catch (error) {
         process.stderr.write(`startup: ${(error as Error).message}\n`);
+        failed = true;
+      }
+      continue;
+    }
+    if (name === PROCESS) {
+      try {
+        processRuns = measureProcess(Math.max(opts.runs, 3));
+        say(processLine(processRuns, NAME_WIDTH));
+      } catch (error) {
+        process.stderr.write(`process: ${(error as Error).message}\n`);
         failed = true;
       }
       continue;
@@ -261,7 +297,25 @@ function main(): void {
     }
   }
 
-  if (opts.json) process.stdout.write(`${JSON.stringify({ environment: env, runs: opts.runs, engines: opts.engines, results, scaling, startup }, null, 2)}\n`);
+  let sweep: SweepMeasurement | null = null;
+  if (opts.sweep) {
+    const spinner = !opts.json && process.stderr.isTTY;
+    if (spinner) process.stderr.write('running the sweep line (minutes)…');
+    try {
+      sweep = measureSweep(opts.sweepReplications, opts.sweepCheck);
+    } catch (error) {
+      if (spinner) process.stderr.write('\r\x1b[K');
+      process.stderr.write(`sweep: ${(error as Error).message}\n`);
+      failed = true;
+    }
+    if (sweep !== null) {
+      if (spinner) process.stderr.write('\r\x1b[K');
+      say(sweepLine(sweep, NAME_WIDTH));
+    }
+  }
+
+  const document = { environment: env, runs: opts.runs, engines: opts.engines, results, scaling, startup, process: processRuns, sweep };
+  if (opts.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   if (failed) process.exitCode = 1;
 }
 

@@ -94,31 +94,67 @@ export const WORKLOADS: readonly Workload[] = [
     days: 7,
     reportsCalls: false,
     reportsCallbacks: true,
-    file: {
-      name: 'Web callback requests, Customer First',
-      seed: 3,
-      start: '2026-03-02T08:00:00-05:00',
-      duration: '7d',
-      queues: [
-        {
-          id: 'callbacks',
-          ani: '+15550100300',
-          callback: { mode: 'CustomerFirst', pacing: 'genesys', pacingModifier: 3, maxRetryCount: 4, retryDelay: '20m' },
-        },
-      ],
-      agents: [{ group: 'callback-team', count: 12, queues: ['callbacks'], dialTime: { uniform: { min: '3s', max: '10s' } } }],
-      callbackRequests: [
-        { queue: 'callbacks', arrivals: { poisson: { perHour: 200 } }, talkTime: { exponential: { mean: '4m' } }, wrapUp: { constant: '20s' } },
-      ],
-      callee: {
-        outcomes: { live: 0.55, machine: 0.2, noAnswer: 0.17, busy: 0.05, invalid: 0.03 },
-        ringTime: { uniform: { min: '4s', max: '20s' } },
-        ringTimeout: '30s',
-        patienceAfterAnswer: { exponential: { mean: '45s' } },
-      },
-    },
+    file: customerFirstFile({ name: 'Web callback requests, Customer First', agents: 12, perHour: 200, maxRetryCount: 4, duration: '7d' }),
+  },
+  {
+    name: 'customer-first-30d',
+    description: "issue 15's Customer First workload: 165 callback requests/h, 12 agents, Customer First dialer at pacing 3, 3 retries 20 min apart, 30 days",
+    days: 30,
+    reportsCalls: false,
+    reportsCallbacks: true,
+    file: customerFirstFile({ name: 'Web callback requests, Customer First, 165/h', agents: 12, perHour: 165, maxRetryCount: 3, duration: '30d' }),
   },
 ];
+
+/** The sweep line's scenario: the customer-first workload with 25 agents, 300 requests/h, 4 retries 20 min apart, 14 days. */
+export const SWEEP_FILE: Record<string, unknown> = customerFirstFile({
+  name: 'Web callback requests, Customer First, 25 agents, 300/h',
+  agents: 25,
+  perHour: 300,
+  maxRetryCount: 4,
+  duration: '14d',
+});
+
+/** What varies between the Customer First workloads. */
+interface CustomerFirstShape {
+  name: string;
+  agents: number;
+  perHour: number;
+  maxRetryCount: number;
+  duration: string;
+}
+
+/**
+ * A Customer First workload in the scenario file format: the web callback
+ * requests of scenarios/customer-first-pacing.yaml (seed 3, genesys pacing at
+ * modifier 3, retries 20 min apart, 4 min talk, 20 s wrap-up, its callee) with
+ * `shape`'s team size, request rate, retries and horizon.
+ */
+function customerFirstFile(shape: CustomerFirstShape): Record<string, unknown> {
+  return {
+    name: shape.name,
+    seed: 3,
+    start: '2026-03-02T08:00:00-05:00',
+    duration: shape.duration,
+    queues: [
+      {
+        id: 'callbacks',
+        ani: '+15550100300',
+        callback: { mode: 'CustomerFirst', pacing: 'genesys', pacingModifier: 3, maxRetryCount: shape.maxRetryCount, retryDelay: '20m' },
+      },
+    ],
+    agents: [{ group: 'callback-team', count: shape.agents, queues: ['callbacks'], dialTime: { uniform: { min: '3s', max: '10s' } } }],
+    callbackRequests: [
+      { queue: 'callbacks', arrivals: { poisson: { perHour: shape.perHour } }, talkTime: { exponential: { mean: '4m' } }, wrapUp: { constant: '20s' } },
+    ],
+    callee: {
+      outcomes: { live: 0.55, machine: 0.2, noAnswer: 0.17, busy: 0.05, invalid: 0.03 },
+      ringTime: { uniform: { min: '4s', max: '20s' } },
+      ringTimeout: '30s',
+      patienceAfterAnswer: { exponential: { mean: '45s' } },
+    },
+  };
+}
 
 /** The name of the statechart micro-benchmark line (not a simulation). */
 export const TRANSITION = 'transition';
@@ -153,8 +189,11 @@ export const MEMORY_LINES: readonly MemoryLine[] = [
 /** The startup line: whole-process start of cbsim's lightest commands (bench/startup.ts). */
 export const STARTUP = 'startup';
 
+/** The process line: whole-process `cbsim run` of the issue's workloads (bench/process.ts). */
+export const PROCESS = 'process';
+
 /** Every name `--only` accepts. */
-export const NAMES: readonly string[] = [...WORKLOADS.map((w) => w.name), TRANSITION, ...MEMORY_LINES.map((m) => m.name), STARTUP];
+export const NAMES: readonly string[] = [...WORKLOADS.map((w) => w.name), TRANSITION, ...MEMORY_LINES.map((m) => m.name), STARTUP, PROCESS];
 
 /** The memory line called `name`, if it is one. */
 export function memoryLine(name: string): MemoryLine | undefined {

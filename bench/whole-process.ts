@@ -1,0 +1,63 @@
+/**
+ * Whole-process measurements of the built CLI (`node bin/cbsim.js …`): wall
+ * time from spawn to exit, and the peak RSS and CPU time the preload
+ * max-rss.mjs reports as the process exits. Used by the process and sweep
+ * lines.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: the CLI runs here. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PRELOAD = fileURLToPath(new URL('./max-rss.mjs', import.meta.url));
+const BUILT = fileURLToPath(new URL('../dist', import.meta.url));
+
+/** One whole process: wall time, peak RSS and CPU time (every thread). */
+export interface ProcessTiming {
+  wallSeconds: number;
+  peakRssMB: number;
+  cpuSeconds: number;
+}
+
+/** Throws, with what to do, when the CLI has not been built (no dist/). */
+export function requireBuiltCli(): void {
+  if (!existsSync(BUILT)) throw new Error('the built CLI is missing (no dist/): run `npm run build`');
+}
+
+/** The largest figure a preload line `tag N` gives (a worker thread that loads the preload reports too; the main thread exits last). */
+function reported(stderr: string, tag: string): number | null {
+  const values = [...stderr.matchAll(new RegExp(`^${tag} (\\d+)$`, 'gm'))].map((m) => Number(m[1]));
+  return values.length === 0 ? null : Math.max(...values);
+}
+
+/** Runs `node bin/cbsim.js ...args` once with stdout discarded; throws with its stderr if it fails. */
+export function runCli(args: readonly string[]): ProcessTiming {
+  requireBuiltCli();
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--import', PRELOAD, 'bin/cbsim.js', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+    maxBuffer: 1 << 24,
+  });
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const label = `cbsim ${args.join(' ')}`;
+  if (child.status !== 0) {
+    if (/dist\/?\)? is missing|npm run build/.test(child.stderr)) throw new Error(`the built CLI is missing: run \`npm run build\`\n${child.stderr}`);
+    throw new Error(`${label}: exited with ${child.status ?? child.signal}\n${child.stderr}`);
+  }
+  const rssKB = reported(child.stderr, 'cbsim-bench-max-rss');
+  const cpuMicros = reported(child.stderr, 'cbsim-bench-cpu');
+  if (rssKB === null || cpuMicros === null) throw new Error(`${label}: no peak RSS or CPU time reported by the preload`);
+  return { wallSeconds, peakRssMB: rssKB / 1024, cpuSeconds: cpuMicros / 1e6 };
+}
+
+/** The fastest of `runs` runs of `node bin/cbsim.js ...args`, after one warm-up run. */
+export function fastestCli(args: readonly string[], runs: number): ProcessTiming & { wallSecondsAll: number[] } {
+  runCli(args);
+  const all = Array.from({ length: runs }, () => runCli(args));
+  const best = all.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a));
+  return { ...best, wallSecondsAll: all.map((t) => t.wallSeconds) };
+}
