@@ -1,8 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PRELOAD = fileURLToPath(new URL('./max-rss.mjs', import.meta.url));
+import { fastestNode } from './whole-process.js';
 
 /** The commands of the startup line: a bare node beside cbsim's lightest commands. */
 export const STARTUP_COMMANDS: ReadonlyArray<{ label: string; args: string[] }> = [
@@ -21,18 +17,8 @@ export interface StartupTiming {
 /** Runs each startup command `runs` times (after one warm-up) as a whole process; keeps the fastest. */
 export function measureStartup(runs: number): StartupTiming[] {
   return STARTUP_COMMANDS.map(({ label, args }) => {
-    let best: StartupTiming | null = null;
-    for (let i = 0; i <= runs; i++) {
-      const started = process.hrtime.bigint();
-      const child = spawnSync(process.execPath, ['--import', PRELOAD, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-      const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (child.status !== 0) throw new Error(`${label}: exited with ${child.status ?? child.signal}\n${child.stderr}`);
-      const rss = /cbsim-bench-max-rss (\d+)/.exec(child.stderr);
-      if (!rss) throw new Error(`${label}: no peak RSS reported`);
-      const timing = { label, wallSeconds, peakRssMB: Number(rss[1]) / 1024 };
-      if (i > 0 && (best === null || timing.wallSeconds < best.wallSeconds)) best = timing;
-    }
-    return best!;
+    const best = fastestNode(args, label, runs);
+    return { label, wallSeconds: best.wallSeconds, peakRssMB: best.peakRssMB };
   });
 }
 

@@ -31,11 +31,13 @@ function reported(stderr: string, tag: string): number | null {
   return values.length === 0 ? null : Math.max(...values);
 }
 
-/** Runs `node bin/cbsim.js ...args` once with stdout discarded; throws with its stderr if it fails. */
-export function runCli(args: readonly string[]): ProcessTiming {
-  requireBuiltCli();
+/**
+ * Runs `node ...args` once as a whole process (with the preload, stdout
+ * discarded); `label` names it in errors. Throws with its stderr if it fails.
+ */
+export function runNode(args: readonly string[], label: string): ProcessTiming {
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--import', PRELOAD, 'bin/cbsim.js', ...args], {
+  const child = spawnSync(process.execPath, ['--import', PRELOAD, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -43,9 +45,8 @@ export function runCli(args: readonly string[]): ProcessTiming {
     maxBuffer: 1 << 24,
   });
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const label = `cbsim ${args.join(' ')}`;
   if (child.status !== 0) {
-    if (/dist\/?\)? is missing|npm run build/.test(child.stderr)) throw new Error(`the built CLI is missing: run \`npm run build\`\n${child.stderr}`);
+    if (/is missing; run `npm run build`/.test(child.stderr)) throw new Error(`the built CLI is missing: run \`npm run build\`\n${child.stderr}`);
     throw new Error(`${label}: exited with ${child.status ?? child.signal}\n${child.stderr}`);
   }
   const rssKB = reported(child.stderr, 'cbsim-bench-max-rss');
@@ -54,10 +55,22 @@ export function runCli(args: readonly string[]): ProcessTiming {
   return { wallSeconds, peakRssMB: rssKB / 1024, cpuSeconds: cpuMicros / 1e6 };
 }
 
-/** The fastest of `runs` runs of `node bin/cbsim.js ...args`, after one warm-up run. */
-export function fastestCli(args: readonly string[], runs: number): ProcessTiming & { wallSecondsAll: number[] } {
-  runCli(args);
-  const all = Array.from({ length: runs }, () => runCli(args));
+/** Runs `node bin/cbsim.js ...args` once (see `runNode`). */
+export function runCli(args: readonly string[]): ProcessTiming {
+  requireBuiltCli();
+  return runNode(['bin/cbsim.js', ...args], `cbsim ${args.join(' ')}`);
+}
+
+/** The fastest of `runs` runs of `node ...args`, after one warm-up run. */
+export function fastestNode(args: readonly string[], label: string, runs: number): ProcessTiming & { wallSecondsAll: number[] } {
+  runNode(args, label);
+  const all = Array.from({ length: runs }, () => runNode(args, label));
   const best = all.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a));
   return { ...best, wallSecondsAll: all.map((t) => t.wallSeconds) };
+}
+
+/** The fastest of `runs` runs of `node bin/cbsim.js ...args`, after one warm-up run. */
+export function fastestCli(args: readonly string[], runs: number): ProcessTiming & { wallSecondsAll: number[] } {
+  requireBuiltCli();
+  return fastestNode(['bin/cbsim.js', ...args], `cbsim ${args.join(' ')}`, runs);
 }
