@@ -17,16 +17,16 @@ const MAX_ENUM_SIZE = 256;
 
 /** One context key's values, by slot. */
 interface Column {
-  /** The values by slot, encoded as `raw` gives them. */
-  readonly data: { [slot: number]: unknown };
   /** The value at `slot`. */
   get(slot: number): unknown;
   /** Stores `value` at `slot`; false if the value does not fit this column's kind. */
   set(slot: number, value: unknown): boolean;
   /** Makes room for `capacity` slots. */
   grow(capacity: number): void;
-  /** The value at `slot` as this column encodes it in `data` (a template stores it back there as it is). */
+  /** The value at `slot` as this column encodes it (for `setRaw`). */
   raw(slot: number): unknown;
+  /** Stores a value `raw` gave (from this column). */
+  setRaw(slot: number, raw: unknown): void;
 }
 
 class NumberColumn implements Column {
@@ -50,6 +50,9 @@ class NumberColumn implements Column {
   raw(slot: number): unknown {
     return this.data[slot];
   }
+  setRaw(slot: number, raw: unknown): void {
+    this.data[slot] = raw as never;
+  }
 }
 
 class BooleanColumn implements Column {
@@ -72,6 +75,9 @@ class BooleanColumn implements Column {
   }
   raw(slot: number): unknown {
     return this.data[slot];
+  }
+  setRaw(slot: number, raw: unknown): void {
+    this.data[slot] = raw as never;
   }
 }
 
@@ -105,6 +111,9 @@ class EnumColumn implements Column {
   raw(slot: number): unknown {
     return this.data[slot];
   }
+  setRaw(slot: number, raw: unknown): void {
+    this.data[slot] = raw as never;
+  }
 }
 
 class AnyColumn implements Column {
@@ -119,6 +128,9 @@ class AnyColumn implements Column {
   grow(): void {}
   raw(slot: number): unknown {
     return this.data[slot];
+  }
+  setRaw(slot: number, raw: unknown): void {
+    this.data[slot] = raw as never;
   }
 }
 
@@ -235,8 +247,7 @@ export class ContextStore {
     if (template.generation !== this.generation) return false;
     const columns = this.columns;
     const raw = template.raw;
-    // Every column keeps its values in `data` as `raw` gives them: one store each, no call.
-    for (let i = 0; i < columns.length; i++) columns[i].data[slot] = raw[i];
+    for (let i = 0; i < columns.length; i++) columns[i].setRaw(slot, raw[i]);
     return true;
   }
 
