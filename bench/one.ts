@@ -8,7 +8,8 @@
  *   node --expose-gc --import tsx bench/one.ts <memory line> [--engine NAME]
  */
 import { parseArgs } from 'node:util';
-import { measureMemory, measureTransition, measureWorkload, parseDays } from './measure.js';
+import { measureMemory, measureWorkload, parseDays } from './measure.js';
+import { measureTransition } from './transition-line.js';
 import { memoryLine, TRANSITION } from './workloads.js';
 
 const { values, positionals } = parseArgs({
