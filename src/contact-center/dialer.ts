@@ -138,6 +138,8 @@ export class Dialer implements DialerHooks {
     const q = this.queues[queue]!;
     const toDial = this.world.queues[queue].toDial;
     if (toDial.size === 0) return;
+    // A policy that dials only to idle agents, and keeps nothing of a decision, need not be asked while none is.
+    if (q.policy.idleGated === true && this.pool.idleOn(queue) === 0) return;
     const view = this.see(queue, this.scratch);
     let count: unknown;
     let bound: unknown;

@@ -94,6 +94,15 @@ export interface PacingPolicy {
   readonly wakeEvery?: number;
   /** ms over which `view.recent` counts (default 15 minutes). */
   readonly recentWindow?: number;
+  /**
+   * A promise that `decide` (and `bound`) read the view and nothing else,
+   * change nothing, and start no dial while `view.idleAgents` is 0 (optional;
+   * an addition to contract version 1). The dialer then does not ask the
+   * policy while no agent is idle: most decisions of a busy queue cost
+   * nothing. A policy that keeps state in `decide`, or dials ahead of agents
+   * who are still busy, leaves it out.
+   */
+  readonly idleGated?: boolean;
 }
 
 /** What a factory is told of the queue it makes a policy for. */

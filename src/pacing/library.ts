@@ -97,6 +97,9 @@ export function createPolicy(spec: PacingSpec, context: PacingContext): PacingPo
   if (p.recentWindow !== undefined && !(typeof p.recentWindow === 'number' && p.recentWindow > 0 && Number.isFinite(p.recentWindow))) {
     throw new PacingError(`${where}: recentWindow must be a positive number of ms; got ${String(p.recentWindow)}`);
   }
+  if (p.idleGated !== undefined && typeof p.idleGated !== 'boolean') {
+    throw new PacingError(`${where}: idleGated must be true or false; got ${JSON.stringify(p.idleGated) ?? String(p.idleGated)}`);
+  }
   return p;
 }
 

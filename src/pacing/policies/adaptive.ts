@@ -11,6 +11,8 @@ import type { BuiltinPolicy } from './builtin-policy.js';
  * under half the target, L climbs by a tenth of the way to m.
  */
 class AdaptivePacing implements PacingPolicy {
+  /** `decide` reads the view only and starts nothing without an idle agent. */
+  readonly idleGated = true;
   private current = 1;
   private readonly outcomes: Uint8Array;
   private count = 0;

@@ -10,6 +10,8 @@ import type { BuiltinPolicy } from './builtin-policy.js';
  * slots.
  */
 class GenesysPacing implements PacingPolicy {
+  /** `decide` reads the view only and starts nothing without an idle agent. */
+  readonly idleGated = true;
   constructor(private readonly modifier: number) {}
   bound(view: PacingView): number {
     return Math.ceil((this.modifier / 10) * view.onlineAgents - 1e-9);

@@ -9,6 +9,8 @@ import type { BuiltinPolicy } from './builtin-policy.js';
  * one; equivalently in flight after the decision ≤ m × (ready − waiting).
  */
 class ProgressivePacing implements PacingPolicy {
+  /** `decide` reads the view only and starts nothing without an idle agent. */
+  readonly idleGated = true;
   constructor(private readonly modifier: number) {}
   bound(view: PacingView): number {
     return Math.max(view.inFlight, view.inFlight + this.decide(view));

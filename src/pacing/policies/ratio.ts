@@ -5,6 +5,8 @@ import type { BuiltinPolicy } from './builtin-policy.js';
 
 /** `ratio`: the classic power-dialer ratio, at most floor(m × idle agents) dials in flight. */
 class RatioPacing implements PacingPolicy {
+  /** `decide` reads the view only and starts nothing without an idle agent. */
+  readonly idleGated = true;
   constructor(private readonly modifier: number) {}
   bound(view: PacingView): number {
     return Math.floor(this.modifier * view.idleAgents + 1e-9);
