@@ -4,11 +4,8 @@
  * two workloads whose whole-process time issue 15 sets targets for, on the
  * CLI's default engine.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { workload } from './workloads.js';
-import { fastestCli, requireBuiltCli, type ProcessTiming } from './whole-process.js';
+import { fastestCli, requireBuiltCli, withScenarioFiles, type ProcessTiming } from './whole-process.js';
 
 /** Simulated days of both runs: the horizon of the targets. */
 export const PROCESS_DAYS = 30;
@@ -34,17 +31,10 @@ export interface ProcessRun extends ProcessTiming {
  */
 export function measureProcess(runs: number): ProcessRun[] {
   requireBuiltCli();
-  const dir = mkdtempSync(join(tmpdir(), 'cbsim-bench-process-'));
-  try {
-    return PROCESS_RUNS.map(({ workload: name, targetSeconds }) => {
-      const file = join(dir, `${name}.json`);
-      writeFileSync(file, JSON.stringify({ ...workload(name).file, duration: `${PROCESS_DAYS}d` }, null, 2));
-      const timing = fastestCli(['run', file, '--no-progress'], runs);
-      return { workload: name, days: PROCESS_DAYS, targetSeconds, ...timing };
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const scenarios = Object.fromEntries(PROCESS_RUNS.map((r) => [r.workload, { ...workload(r.workload).file, duration: `${PROCESS_DAYS}d` }]));
+  return withScenarioFiles(scenarios, (_dir, files) =>
+    PROCESS_RUNS.map(({ workload: name, targetSeconds }) => ({ workload: name, days: PROCESS_DAYS, targetSeconds, ...fastestCli(['run', files[name], '--no-progress'], runs) })),
+  );
 }
 
 /** The process line: each workload's wall time, CPU time and peak RSS beside its target. */

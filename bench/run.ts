@@ -244,25 +244,27 @@ function main(): void {
   let startup: StartupTiming[] | null = null;
   let processRuns: ProcessRun[] | null = null;
   let failed = false;
+  /** Takes a line measured apart from the workloads: prints it, or the reason it failed (after `settle`, which runs either way). */
+  const attempt = <T>(label: string, take: () => T, print: (taken: T) => string, settle = () => {}): T | null => {
+    try {
+      const taken = take();
+      settle();
+      say(print(taken));
+      return taken;
+    } catch (error) {
+      settle();
+      process.stderr.write(`${label}: ${(error as Error).message}\n`);
+      failed = true;
+      return null;
+    }
+  };
   for (const name of opts.only) {
     if (name === STARTUP) {
-      try {
-        startup = measureStartup(Math.max(opts.runs, 3));
-        say(startupLine(startup, NAME_WIDTH));
-      } catch (error) {
-        process.stderr.write(`startup: ${(error as Error).message}\n`);
-        failed = true;
-      }
+      startup = attempt('startup', () => measureStartup(Math.max(opts.runs, 3)), (t) => startupLine(t, NAME_WIDTH));
       continue;
     }
     if (name === PROCESS) {
-      try {
-        processRuns = measureProcess(Math.max(opts.runs, 3));
-        say(processLine(processRuns, NAME_WIDTH));
-      } catch (error) {
-        process.stderr.write(`process: ${(error as Error).message}\n`);
-        failed = true;
-      }
+      processRuns = attempt('process', () => measureProcess(Math.max(opts.runs, 3)), (r) => processLine(r, NAME_WIDTH));
       continue;
     }
     for (const engine of opts.engines) {
@@ -301,17 +303,10 @@ function main(): void {
   if (opts.sweep) {
     const spinner = !opts.json && process.stderr.isTTY;
     if (spinner) process.stderr.write('running the sweep line (minutes)…');
-    try {
-      sweep = measureSweep(opts.sweepReplications, opts.sweepCheck);
-    } catch (error) {
+    const clearSpinner = () => {
       if (spinner) process.stderr.write('\r\x1b[K');
-      process.stderr.write(`sweep: ${(error as Error).message}\n`);
-      failed = true;
-    }
-    if (sweep !== null) {
-      if (spinner) process.stderr.write('\r\x1b[K');
-      say(sweepLine(sweep, NAME_WIDTH));
-    }
+    };
+    sweep = attempt('sweep', () => measureSweep(opts.sweepReplications, opts.sweepCheck), (m) => sweepLine(m, NAME_WIDTH), clearSpinner);
   }
 
   const document = { environment: env, runs: opts.runs, engines: opts.engines, results, scaling, startup, process: processRuns, sweep };

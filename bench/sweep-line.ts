@@ -4,11 +4,10 @@
  * one whole process. With `--sweep-check` the same sweep runs again on one
  * worker and the two output directories are compared byte for byte.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SWEEP_FILE } from './workloads.js';
-import { requireBuiltCli, runCli, type ProcessTiming } from './whole-process.js';
+import { requireBuiltCli, runCli, withScenarioFiles, type ProcessTiming } from './whole-process.js';
 
 /** The swept field and its values: 10 cells. */
 export const SWEEP_AXIS = 'queues.callbacks.callback.pacingModifier=1..10';
@@ -60,10 +59,8 @@ function compareDirs(a: string, b: string): Array<{ file: string; identical: boo
  */
 export function measureSweep(replications: number, check: boolean): SweepMeasurement {
   requireBuiltCli();
-  const dir = mkdtempSync(join(tmpdir(), 'cbsim-bench-sweep-'));
-  try {
-    const file = join(dir, 'customer-first-sweep.json');
-    writeFileSync(file, JSON.stringify(SWEEP_FILE, null, 2));
+  return withScenarioFiles({ 'customer-first-sweep': SWEEP_FILE }, (dir, files) => {
+    const file = files['customer-first-sweep'];
     const two = join(dir, `workers-${SWEEP_WORKERS}`);
     const timing = runCli(sweepArgs(file, two, replications, SWEEP_WORKERS));
     const runs = SWEEP_CELLS * replications;
@@ -74,9 +71,7 @@ export function measureSweep(replications: number, check: boolean): SweepMeasure
       result = { oneWorker, files: compareDirs(one, two) };
     }
     return { ...timing, replications, runs, workers: SWEEP_WORKERS, runsPerSecond: runs / timing.wallSeconds, check: result };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The sweep line: wall, runs/s, CPU and the process's peak RSS, then the 1-worker comparison if taken. */

@@ -5,7 +5,9 @@
  * lines.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: the CLI runs here. */
@@ -73,4 +75,23 @@ export function fastestNode(args: readonly string[], label: string, runs: number
 export function fastestCli(args: readonly string[], runs: number): ProcessTiming & { wallSecondsAll: number[] } {
   requireBuiltCli();
   return fastestNode(['bin/cbsim.js', ...args], `cbsim ${args.join(' ')}`, runs);
+}
+
+/**
+ * Writes each of `scenarios` (file name → scenario in the file format) as JSON
+ * to a fresh temporary directory, runs `fn` with that directory and the files'
+ * paths, and removes the directory afterwards.
+ */
+export function withScenarioFiles<T>(scenarios: Record<string, unknown>, fn: (dir: string, files: Record<string, string>) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'cbsim-bench-'));
+  try {
+    const files: Record<string, string> = {};
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      files[name] = join(dir, `${name}.json`);
+      writeFileSync(files[name], JSON.stringify(scenario, null, 2));
+    }
+    return fn(dir, files);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -3,7 +3,7 @@ import type { RandomStreams } from '../kernel/random.js';
 import type { Simulator } from '../kernel/simulator.js';
 import type { Mailbox, MachineEngine, MachineHost } from '../machines/engine.js';
 import type { LocalCalendar } from '../model/calendar.js';
-import type { SimEvent, SimEventType } from '../model/events.js';
+import type { SimEvent } from '../model/events.js';
 import type { QueueConfig, Scenario } from '../model/scenario.js';
 import type { EventChannel } from './event-channel.js';
 import type { MachineTimers } from './machine-timers.js';
@@ -47,6 +47,4 @@ export interface World {
   readonly channel: EventChannel;
   /** Publishes an event given as an object. */
   emit(event: SimEvent): void;
-  /** Whether anyone would see an event of type `type` (publishers may skip building it otherwise). */
-  wants(type: SimEventType): boolean;
 }

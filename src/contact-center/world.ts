@@ -145,6 +145,7 @@ export class ContactCenter implements World {
     this.channel.attach(sink);
   }
 
+  /** Whether anyone would see an event of type `type` (the typed sink, or a stream observer that names it). */
   wants(type: SimEventType): boolean {
     return this.channel.wants(type);
   }
