@@ -3,7 +3,8 @@ import { loadPacingModules } from '../pacing/library.js';
 import { parseScenario } from '../scenario/index.js';
 import { planSweep, summarizeSweep, sweepTasks, type CellSummary } from '../runner/sweep.js';
 import { axesProblem, DEFAULT_MAX_RUNS, gridTooLarge, parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../runner/sweep-plan.js';
-import { CellScenarios, runTask, type SweepJob } from '../runner/sweep-task.js';
+import { CellScenarios, type SweepJob } from '../runner/sweep-task.js';
+import { runTask } from '../runner/task-run.js';
 import { VERSION } from '../runner/version.js';
 import { runPool } from '../runner/worker-pool.js';
 
@@ -63,7 +64,7 @@ export async function sweep(spec: SweepSpec): Promise<SweepResult> {
     for (const task of tasks) {
       const scenario = scenarios.of(task);
       await loadPacingModules(scenario);
-      rows.push(runTask(job, task, undefined, scenario));
+      rows.push(runTask(engine, task, scenario));
     }
   } else {
     await runPool(job, tasks, spec.workers!, (row) => rows.push(row));

@@ -1,8 +1,6 @@
 import type { ScenarioOverrides } from '../scenario/index.js';
 import { parseScenario } from '../scenario/index.js';
 import type { EngineName } from '../contact-center/world.js';
-import { simulate } from './simulate.js';
-import type { SweepRow } from './sweep-plan.js';
 import type { Scenario } from '../model/scenario.js';
 
 /** One replication of one cell of a sweep. */
@@ -13,7 +11,7 @@ export interface SweepTask {
   set: string[];
 }
 
-/** What a worker needs to run tasks: the scenario text and the overrides common to every task. */
+/** What a sweep's tasks are made from: the scenario text, the overrides common to every task, and the engine that runs them. */
 export interface SweepJob {
   text: string;
   file: string;
@@ -32,8 +30,9 @@ export function taskScenario(job: SweepJob, task: SweepTask): Scenario {
 /**
  * The scenarios of a job's cells, each parsed once: the tasks of one cell
  * differ only in their seed, which the resolved scenario carries as it is
- * given. A worker keeps one of these for its job, so that a replication
- * costs its simulation and not a parse of the scenario file.
+ * given. A sweep keeps one of these on its main thread, so that a
+ * replication costs its simulation and not a parse of the scenario file,
+ * and its workers are handed resolved scenarios.
  */
 export class CellScenarios {
   private readonly byCell = new Map<string, Scenario>();
@@ -51,13 +50,4 @@ export class CellScenarios {
     }
     return { ...cell, seed: task.seed };
   }
-}
-
-/**
- * Runs one task (its pacing modules loaded): the scenario with the cell's overrides and the
- * replication's seed; `onProgress` hears the share of its horizon simulated, every so many events.
- */
-export function runTask(job: SweepJob, task: SweepTask, onProgress?: (fraction: number) => void, scenario: Scenario = taskScenario(job, task)): SweepRow {
-  const result = simulate(scenario, { engine: job.engine, intervals: false, profile: true, ...(onProgress && { onProgress: (t: number, horizon: number) => onProgress(t / horizon) }) });
-  return { cell: task.cell, replication: task.replication, seed: task.seed, set: task.set, kpis: result.kpis, profile: result.profile! };
 }

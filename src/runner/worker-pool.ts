@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { PacingError } from '../pacing/library.js';
-import type { SweepJob, SweepTask } from './sweep-task.js';
+import { CellScenarios, type SweepJob, type SweepTask } from './sweep-task.js';
+import type { WorkerSetup, WorkerTask } from './sweep-worker.js';
 import type { SweepRow } from './sweep-plan.js';
 
 /**
@@ -20,7 +21,10 @@ const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('../../bin/sweep-
 const WORKER_YOUNG_GENERATION_MB = 16;
 
 /**
- * Runs sweep tasks on `size` worker threads. Each finished row is handed to
+ * Runs sweep tasks on `size` worker threads. This thread resolves each
+ * cell's scenario once and hands every task its scenario, so that the
+ * workers run simulations only (they load neither the scenario parser nor
+ * its schema). Each finished row is handed to
  * `onRow` as soon as it arrives (in completion order); `onProgress` hears how
  * far a running task has got (the share of its horizon, every so many events);
  * the first failure stops the pool and rejects.
@@ -34,15 +38,23 @@ export async function runPool(
 ): Promise<void> {
   if (tasks.length === 0) return;
   const workers: Worker[] = [];
+  const scenarios = new CellScenarios(job);
+  const setup: WorkerSetup = { engine: job.engine };
   let next = 0;
   let done = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       const feed = (worker: Worker) => {
-        if (next < tasks.length) worker.postMessage(tasks[next++]);
+        if (next >= tasks.length) return;
+        const task = tasks[next++];
+        try {
+          worker.postMessage({ task, scenario: scenarios.of(task) } satisfies WorkerTask);
+        } catch (error) {
+          reject(new Error(`cell ${task.cell}, replication ${task.replication}: ${(error as Error).message}`));
+        }
       };
       for (let i = 0; i < Math.min(size, tasks.length); i++) {
-        const worker = new Worker(WORKER_ENTRY, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+        const worker = new Worker(WORKER_ENTRY, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
         workers.push(worker);
         worker.on('message', (message: { row?: SweepRow; error?: string; pacing?: boolean; task?: SweepTask; progress?: number }) => {
           if (message.progress !== undefined) {

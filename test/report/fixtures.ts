@@ -5,7 +5,8 @@ import { parseScenario } from '../../src/scenario/index.js';
 import { simulate, type RunResult } from '../../src/runner/simulate.js';
 import { parseAxis, type SweepAxis, type SweepManifest, type SweepRow } from '../../src/runner/sweep-plan.js';
 import { planSweep, sweepTasks } from '../../src/runner/sweep.js';
-import { runTask, type SweepJob } from '../../src/runner/sweep-task.js';
+import { CellScenarios, type SweepJob } from '../../src/runner/sweep-task.js';
+import { runTask } from '../../src/runner/task-run.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { ROOT } from '../helpers/cli.js';
 import { VERSION } from '../../src/runner/version.js';
@@ -44,7 +45,8 @@ export function makeSweep(file: string, sets: string[], replications: number, du
   const axes = sets.map((s) => parseAxis(s) as SweepAxis);
   const manifest = planSweep({ file, scenario: base, version: VERSION, axes, replications, engine: 'compiled', duration });
   const job: SweepJob = { text, file, duration, engine: 'compiled' };
-  return { manifest, rows: sweepTasks(manifest).map((task) => runTask(job, task)) };
+  const scenarios = new CellScenarios(job);
+  return { manifest, rows: sweepTasks(manifest).map((task) => runTask(job.engine, task, scenarios.of(task))) };
 }
 
 /** Writes a sweep directory (`sweep.json` and `rows.jsonl`) as the sweep command does. */
