@@ -13,12 +13,13 @@ const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('../../bin/sweep-
 
 /**
  * The young generation of each worker's heap, in MB. A run allocates mostly
- * short-lived objects (events, plans): a young generation of 16 MB collects
- * them as cheaply as V8's larger default while each worker holds 10–25 MB
- * less (the sweep line of the bench measured 226–241 MB for two workers
- * against 252–262 MB, at the same speed within its noise).
+ * short-lived objects (events, plans): a young generation of 8 MB collects
+ * them as cheaply as V8's larger default while each worker holds less. The
+ * sweep line of the bench (pacing 1–10 × 3 replications, 2 workers, one
+ * machine) measured 68 MB per added worker at 16 MB, 61 MB at 8 MB at the same
+ * speed, and 4 MB slower by a fifth.
  */
-const WORKER_YOUNG_GENERATION_MB = 16;
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 /**
  * Runs sweep tasks on `size` worker threads. This thread resolves each
