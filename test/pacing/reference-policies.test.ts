@@ -101,7 +101,8 @@ describe('the reference policies in random scenarios', () => {
         expect(check.ok, check.ok ? '' : check.message).toBe(true);
         if (check.ok) dials += check.checked;
       }),
-      { numRuns: 24 },
+      // A fixed seed, so that the count of dials checked is the same on every run (unseeded, some seeds gave barely over 500).
+      { numRuns: 24, seed: 0x5eed },
     );
     expect(dials).toBeGreaterThan(500);
   });
