@@ -51,7 +51,7 @@ export async function runPool(
         try {
           worker.postMessage({ task, scenario: scenarios.of(task) } satisfies WorkerTask);
         } catch (error) {
-          reject(new Error(`cell ${task.cell}, replication ${task.replication}: ${(error as Error).message}`));
+          reject(taskFailure(task, (error as Error).message, false));
         }
       };
       for (let i = 0; i < Math.min(size, tasks.length); i++) {
@@ -63,8 +63,7 @@ export async function runPool(
             return;
           }
           if (message.error !== undefined) {
-            const text = `cell ${message.task?.cell}, replication ${message.task?.replication}: ${message.error}`;
-            reject(message.pacing ? new PacingError(text) : new Error(text));
+            reject(taskFailure(message.task!, message.error, message.pacing === true));
             return;
           }
           try {
@@ -84,4 +83,10 @@ export async function runPool(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** The error that stops the pool when `task` failed with `message` (a `PacingError` when a pacing policy caused it). */
+function taskFailure(task: SweepTask, message: string, pacing: boolean): Error {
+  const text = `cell ${task.cell}, replication ${task.replication}: ${message}`;
+  return pacing ? new PacingError(text) : new Error(text);
 }
